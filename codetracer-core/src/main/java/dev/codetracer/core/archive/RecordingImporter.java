@@ -1,0 +1,233 @@
+package dev.codetracer.core.archive;
+
+import dev.codetracer.core.index.AlreadyIndexedException;
+import dev.codetracer.core.index.IndexedRecording;
+import dev.codetracer.core.index.LocalRecordings;
+import dev.codetracer.core.io.FileTrees;
+import dev.codetracer.core.io.IoMessages;
+import dev.codetracer.core.recording.InvalidRecordingException;
+import dev.codetracer.core.recording.RecordingFolder;
+import dev.codetracer.core.recording.RecordingId;
+import dev.codetracer.core.recording.TraceMetadata;
+import dev.codetracer.core.recording.TraceMetadataFile;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Optional;
+import java.util.UUID;
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+
+/**
+ * Imports recordings into the local index, as the seed describes: {@code import trace.zip}
+ * unpacks into {@code trace/} beside the archive, {@code import trace.zip DIR} into DIR, and
+ * {@code import FOLDER} registers the folder where it is. The recording keeps the id from its
+ * metadata.
+ *
+ * <p>An archive is checked whole before anything is written ({@link ArchiveInspector}), unpacked
+ * into a hidden sibling of the target and renamed into place, then registered; a failure at any
+ * point removes what this import wrote and nothing else. An existing target that is not empty is
+ * never replaced unless the caller forces it.
+ */
+public final class RecordingImporter {
+  private static final int BUFFER_BYTES = 256 * 1024;
+
+  private final LocalRecordings recordings;
+  private final ArchiveLimits limits;
+  private final ProgressListener progress;
+
+  public RecordingImporter(LocalRecordings recordings, ArchiveLimits limits, ProgressListener progress) {
+    this.recordings = recordings;
+    this.limits = limits;
+    this.progress = progress;
+  }
+
+  public RecordingImporter(LocalRecordings recordings) {
+    this(recordings, ArchiveLimits.defaults(), ProgressListener.NONE);
+  }
+
+  /** The folder {@code import trace.zip} unpacks into: the archive's path without {@code .zip}. */
+  public static Path defaultTarget(Path archive) {
+    Path absolute = archive.toAbsolutePath().normalize();
+    String name = absolute.getFileName().toString();
+    String stem = name.toLowerCase(java.util.Locale.ROOT).endsWith(".zip") ? name.substring(0, name.length() - 4) : name + ".d";
+    return absolute.resolveSibling(stem.isEmpty() ? "trace" : stem);
+  }
+
+  /** Registers a recording folder in place. */
+  public ImportResult importFolder(Path folder) {
+    RecordingFolder recording = RecordingFolder.open(folder);
+    Optional<IndexedRecording> existing = recordings.findSame(recording);
+    if (existing.isPresent()) {
+      return new ImportResult(existing.get(), true);
+    }
+    try {
+      return new ImportResult(recordings.register(recording, true), false);
+    } catch (AlreadyIndexedException e) {
+      return new ImportResult(e.existing(), true);
+    }
+  }
+
+  /**
+   * Unpacks and registers an archive.
+   *
+   * @param target the folder to unpack into, or null for {@link #defaultTarget}
+   * @param force replace a target folder that exists and is not empty
+   */
+  public ImportResult importArchive(Path archive, Path target, boolean force) {
+    Path destination = (target == null ? defaultTarget(archive) : target).toAbsolutePath().normalize();
+    ArchiveInspector.Inspection inspection = ArchiveInspector.inspect(archive, limits);
+    Path staging = null;
+    boolean moved = false;
+    try {
+      TraceMetadata metadata = inspection.metadata();
+      if (metadata.recordingId != null) {
+        Optional<IndexedRecording> existing = recordings.findById(metadata.recordingId);
+        if (existing.isPresent()) {
+          return new ImportResult(existing.get(), true);
+        }
+      }
+      checkTarget(destination, force);
+      staging = createStaging(destination);
+      unpack(archive, inspection, staging);
+      if (metadata.recordingId == null) {
+        metadata.recordingId = RecordingId.newId();
+        TraceMetadataFile.write(staging, metadata);
+      }
+      validate(archive, staging);
+      Path replaced = moveIntoPlace(staging, destination, force);
+      moved = true;
+      staging = null;
+      IndexedRecording row;
+      try {
+        row = recordings.register(RecordingFolder.open(destination), true);
+      } catch (AlreadyIndexedException e) {
+        FileTrees.deleteRecursively(destination);
+        moved = false;
+        return new ImportResult(e.existing(), true);
+      }
+      if (replaced != null) {
+        FileTrees.deleteRecursively(replaced);
+      }
+      return new ImportResult(row, false);
+    } catch (IOException e) {
+      throw new ArchiveException("cannot import " + archive + ": " + IoMessages.describe(e) + "; nothing was imported", e);
+    } catch (RuntimeException e) {
+      if (moved) {
+        FileTrees.deleteQuietly(destination);
+      }
+      throw e;
+    } finally {
+      ArchiveInspector.closeQuietly(inspection.zip());
+      if (staging != null) {
+        FileTrees.deleteQuietly(staging);
+      }
+      progress.finished();
+    }
+  }
+
+  private static void checkTarget(Path destination, boolean force) throws IOException {
+    if (!Files.exists(destination, LinkOption.NOFOLLOW_LINKS)) {
+      return;
+    }
+    if (!Files.isDirectory(destination, LinkOption.NOFOLLOW_LINKS)) {
+      throw new ArchiveException(destination + " exists and is not a folder; choose another target");
+    }
+    if (!FileTrees.isEmptyDirectory(destination) && !force) {
+      throw new ArchiveException(
+          destination + " already exists and is not empty; choose another target or pass --force to replace it");
+    }
+  }
+
+  private static Path createStaging(Path destination) throws IOException {
+    Files.createDirectories(destination.getParent());
+    Path staging =
+        destination.resolveSibling("." + destination.getFileName() + ".import-" + UUID.randomUUID().toString().substring(0, 8));
+    Files.createDirectory(staging);
+    return staging;
+  }
+
+  private void unpack(Path archive, ArchiveInspector.Inspection inspection, Path staging) throws IOException {
+    byte[] buffer = new byte[BUFFER_BYTES];
+    long done = 0;
+    for (ZipArchiveEntry entry : inspection.entries()) {
+      Path path = staging.resolve(EntryNames.canonical(entry.getName()));
+      if (!path.normalize().startsWith(staging)) {
+        throw new ArchiveException(archive + ": entry \"" + entry.getName() + "\" leaves the target folder");
+      }
+      if (entry.isDirectory()) {
+        Files.createDirectories(path);
+        continue;
+      }
+      Files.createDirectories(path.getParent());
+      long declared = entry.getSize();
+      long written = 0;
+      try (InputStream in = inspection.zip().getInputStream(entry);
+          OutputStream out = Files.newOutputStream(path, StandardOpenOption.CREATE_NEW)) {
+        int read;
+        while ((read = readEntry(archive, entry, in, buffer)) > 0) {
+          written += read;
+          if (written > declared) {
+            throw new ArchiveException(
+                archive + ": entry \"" + entry.getName() + "\" holds more data than its header declares; refusing it");
+          }
+          out.write(buffer, 0, read);
+          done += read;
+          progress.progress(done, inspection.totalBytes());
+        }
+      }
+      if (written != declared) {
+        throw new ArchiveException(
+            archive + ": entry \"" + entry.getName() + "\" holds " + written + " bytes but declares " + declared);
+      }
+      if ((entry.getUnixMode() & 0100) != 0) {
+        Files.setPosixFilePermissions(path, PosixFilePermissions.fromString("rwxr-xr-x"));
+      }
+    }
+  }
+
+  /** Reads from an entry; a failure here means the archive is damaged, not the disk. */
+  private static int readEntry(Path archive, ZipArchiveEntry entry, InputStream in, byte[] buffer) {
+    try {
+      return in.read(buffer);
+    } catch (IOException e) {
+      throw new ArchiveException(
+          archive + " is corrupt: entry \"" + entry.getName() + "\" cannot be read (" + IoMessages.describe(e) + ")", e);
+    }
+  }
+
+  private static void validate(Path archive, Path staging) {
+    try {
+      RecordingFolder.open(staging);
+    } catch (InvalidRecordingException e) {
+      String message = e.getMessage().replace(staging.toString(), "the archive");
+      throw new ArchiveException(archive + " is not a valid recording: " + message, e);
+    }
+  }
+
+  /** Renames the staging folder to the target; returns where a forced-out old target went. */
+  private Path moveIntoPlace(Path staging, Path destination, boolean force) throws IOException {
+    Path replaced = null;
+    if (force && Files.isDirectory(destination) && !FileTrees.isEmptyDirectory(destination)) {
+      replaced = destination.resolveSibling("." + destination.getFileName() + ".replaced-" + UUID.randomUUID().toString().substring(0, 8));
+      Files.move(destination, replaced, StandardCopyOption.ATOMIC_MOVE);
+      recordings.findByFolder(destination).ifPresent(old -> recordings.remove(old.recordingId()));
+    }
+    try {
+      Files.move(staging, destination, StandardCopyOption.ATOMIC_MOVE);
+    } catch (DirectoryNotEmptyException | FileAlreadyExistsException e) {
+      if (replaced != null) {
+        Files.move(replaced, destination, StandardCopyOption.ATOMIC_MOVE);
+      }
+      throw new ArchiveException(destination + " appeared while importing (another import?); nothing was replaced", e);
+    }
+    return replaced;
+  }
+}

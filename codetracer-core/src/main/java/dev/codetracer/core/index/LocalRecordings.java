@@ -1,0 +1,127 @@
+package dev.codetracer.core.index;
+
+import dev.codetracer.core.CodeTracerException;
+import dev.codetracer.core.recording.DataDirectory;
+import dev.codetracer.core.recording.RecordingFolder;
+import dev.codetracer.core.recording.RecordingId;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * The user's recordings on this machine: the data directory and its index. Front ends register,
+ * find and remove recordings through this class; it opens the index only when needed, and never
+ * creates one just to read it.
+ */
+public final class LocalRecordings {
+  private final DataDirectory dataDirectory;
+
+  public LocalRecordings(DataDirectory dataDirectory) {
+    this.dataDirectory = dataDirectory;
+  }
+
+  public static LocalRecordings fromEnvironment() {
+    return new LocalRecordings(DataDirectory.fromEnvironment());
+  }
+
+  public DataDirectory dataDirectory() {
+    return dataDirectory;
+  }
+
+  /**
+   * Adds a recording folder to the index under the id from its metadata (a recording of another
+   * recorder without one gets a new id, kept in the index only).
+   *
+   * @throws AlreadyIndexedException when the id or folder is already indexed
+   */
+  public IndexedRecording register(RecordingFolder folder, boolean imported) {
+    String id = folder.metadata().recordingId;
+    if (id == null) {
+      id = RecordingId.newId();
+    }
+    IndexedRecording row = IndexedRecording.of(id, folder, imported);
+    try (TraceIndex index = TraceIndex.open(dataDirectory.indexFile())) {
+      index.insert(row);
+    }
+    return row;
+  }
+
+  /** The indexed row of this recording, matched by id, by folder, or by program, args and time. */
+  public Optional<IndexedRecording> findSame(RecordingFolder folder) {
+    Optional<TraceIndex> maybeIndex = TraceIndex.openIfExists(dataDirectory.indexFile());
+    if (maybeIndex.isEmpty()) {
+      return Optional.empty();
+    }
+    try (TraceIndex index = maybeIndex.get()) {
+      var m = folder.metadata();
+      Optional<IndexedRecording> found = m.recordingId == null ? Optional.empty() : index.findById(m.recordingId);
+      if (found.isEmpty()) {
+        found = index.findByFolder(folder.path());
+      }
+      if (found.isEmpty() && m.recordingId == null && m.startTime != null) {
+        found = index.findByRun(m.program, m.args, m.startTime);
+      }
+      return found;
+    }
+  }
+
+  public Optional<IndexedRecording> findById(String id) {
+    return withIndex(index -> index.findById(id)).flatMap(o -> o);
+  }
+
+  public Optional<IndexedRecording> findByFolder(Path folder) {
+    return withIndex(index -> index.findByFolder(folder)).flatMap(o -> o);
+  }
+
+  /**
+   * The recording whose id is, or starts with, the given text (at least 8 characters).
+   *
+   * @throws CodeTracerException when nothing matches or the prefix is ambiguous
+   */
+  public IndexedRecording resolveId(String idOrPrefix) {
+    String prefix = idOrPrefix.toLowerCase(java.util.Locale.ROOT);
+    if (!RecordingId.isPrefix(prefix)) {
+      throw new CodeTracerException(
+          "\"" + idOrPrefix + "\" is not a recording id (give at least " + RecordingId.MIN_PREFIX_LENGTH
+              + " characters of one; `codetracer list` shows them)");
+    }
+    List<IndexedRecording> matches = withIndex(index -> index.findByIdPrefix(prefix)).orElse(List.of());
+    if (matches.isEmpty()) {
+      throw new CodeTracerException("no recording with id " + idOrPrefix + " in the index " + dataDirectory.indexFile());
+    }
+    if (matches.size() > 1) {
+      throw new CodeTracerException(
+          "id prefix " + idOrPrefix + " is ambiguous; it matches "
+              + matches.stream().map(IndexedRecording::recordingId).collect(Collectors.joining(", ")));
+    }
+    return matches.get(0);
+  }
+
+  public List<IndexedRecording> newest(int limit) {
+    return withIndex(index -> index.newest(limit)).orElse(List.of());
+  }
+
+  public int count() {
+    return withIndex(TraceIndex::count).orElse(0);
+  }
+
+  public boolean remove(String recordingId) {
+    return withIndex(index -> index.remove(recordingId)).orElse(false);
+  }
+
+  /** True when codetracer owns the folder (it lies in the data directory) and may delete it. */
+  public boolean owns(Path folder) {
+    return dataDirectory.contains(folder);
+  }
+
+  private <T> Optional<T> withIndex(java.util.function.Function<TraceIndex, T> action) {
+    Optional<TraceIndex> maybeIndex = TraceIndex.openIfExists(dataDirectory.indexFile());
+    if (maybeIndex.isEmpty()) {
+      return Optional.empty();
+    }
+    try (TraceIndex index = maybeIndex.get()) {
+      return Optional.ofNullable(action.apply(index));
+    }
+  }
+}

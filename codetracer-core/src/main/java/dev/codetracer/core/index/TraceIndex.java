@@ -1,0 +1,254 @@
+package dev.codetracer.core.index;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import dev.codetracer.core.recording.RecordingJson;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteErrorCode;
+import org.sqlite.SQLiteException;
+
+/**
+ * The local index of recordings, {@code trace_index.db} in the data directory: one row per
+ * recording. It uses WAL and a busy timeout, so several processes recording or importing at
+ * once all succeed; they wait for each other instead of failing.
+ */
+public final class TraceIndex implements AutoCloseable {
+  private static final int BUSY_TIMEOUT_MS = 60_000;
+  private static final String COLUMNS =
+      "recording_id, program, args, workdir, backend, language, recorded_at, duration_ms,"
+          + " exit_code, folder, imported, size_bytes, test_id, test_name, test_outcome";
+
+  private final Path file;
+  private final Connection connection;
+
+  private TraceIndex(Path file, Connection connection) {
+    this.file = file;
+    this.connection = connection;
+  }
+
+  /** Opens the index, creating it (and its folder) when missing and migrating an old one. */
+  public static TraceIndex open(Path file) {
+    try {
+      Files.createDirectories(file.toAbsolutePath().getParent());
+    } catch (IOException e) {
+      throw new IndexException(
+          "cannot create the data directory " + file.getParent() + ": " + describe(e), e);
+    }
+    SQLiteConfig config = new SQLiteConfig();
+    config.setBusyTimeout(BUSY_TIMEOUT_MS);
+    config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+    config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+    try {
+      Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file, config.toProperties());
+      try {
+        IndexSchema.migrate(connection);
+      } catch (SQLException e) {
+        connection.close();
+        throw e;
+      }
+      return new TraceIndex(file, connection);
+    } catch (SQLException e) {
+      throw new IndexException("cannot open the index " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Opens the index only when it exists, so that a read never creates one. */
+  public static Optional<TraceIndex> openIfExists(Path file) {
+    return Files.isRegularFile(file) ? Optional.of(open(file)) : Optional.empty();
+  }
+
+  public Path file() {
+    return file;
+  }
+
+  /**
+   * Adds a row.
+   *
+   * @throws AlreadyIndexedException when the id or the folder is already in the index
+   */
+  public void insert(IndexedRecording r) {
+    String sql =
+        "INSERT INTO recordings (" + COLUMNS + ", registered_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+    try (PreparedStatement statement = connection.prepareStatement(sql)) {
+      statement.setString(1, r.recordingId());
+      statement.setString(2, r.program());
+      statement.setString(3, RecordingJson.MAPPER.writeValueAsString(r.args()));
+      statement.setString(4, r.workdir());
+      statement.setString(5, r.backend());
+      statement.setString(6, r.language());
+      statement.setString(7, r.recordedAt());
+      setLong(statement, 8, r.durationMs());
+      if (r.exitCode() == null) {
+        statement.setNull(9, Types.INTEGER);
+      } else {
+        statement.setInt(9, r.exitCode());
+      }
+      statement.setString(10, r.folder().toString());
+      statement.setInt(11, r.imported() ? 1 : 0);
+      statement.setLong(12, r.sizeBytes());
+      statement.setString(13, r.testId());
+      statement.setString(14, r.testName());
+      statement.setString(15, r.testOutcome());
+      statement.setString(16, Instant.now().toString());
+      statement.executeUpdate();
+    } catch (SQLiteException e) {
+      if (e.getResultCode().code == SQLiteErrorCode.SQLITE_CONSTRAINT.code) {
+        IndexedRecording existing =
+            findById(r.recordingId()).or(() -> findByFolder(r.folder())).orElseThrow(() -> failure("insert", e));
+        throw new AlreadyIndexedException(existing);
+      }
+      throw failure("write", e);
+    } catch (SQLException e) {
+      throw failure("write", e);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public Optional<IndexedRecording> findById(String recordingId) {
+    return queryOne("SELECT " + COLUMNS + " FROM recordings WHERE recording_id = ?", recordingId);
+  }
+
+  /** Rows whose id starts with the prefix, using the primary key's order. */
+  public List<IndexedRecording> findByIdPrefix(String prefix) {
+    String upper = prefix + "\uffff";
+    return query(
+        "SELECT " + COLUMNS + " FROM recordings WHERE recording_id >= ? AND recording_id < ? ORDER BY recording_id LIMIT 20",
+        prefix,
+        upper);
+  }
+
+  public Optional<IndexedRecording> findByFolder(Path folder) {
+    return queryOne(
+        "SELECT " + COLUMNS + " FROM recordings WHERE folder = ?", folder.toAbsolutePath().normalize().toString());
+  }
+
+  /** The row of the same run: same program, arguments and start time (the seed's rule). */
+  public Optional<IndexedRecording> findByRun(String program, List<String> args, String recordedAt) {
+    try {
+      return queryOne(
+          "SELECT " + COLUMNS + " FROM recordings WHERE program = ? AND recorded_at = ? AND args = ?",
+          program,
+          recordedAt,
+          RecordingJson.MAPPER.writeValueAsString(args));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The newest rows first (by start time, then id). */
+  public List<IndexedRecording> newest(int limit) {
+    return query(
+        "SELECT " + COLUMNS + " FROM recordings ORDER BY recorded_at DESC, recording_id DESC LIMIT ?",
+        limit);
+  }
+
+  public int count() {
+    try (PreparedStatement statement = connection.prepareStatement("SELECT count(*) FROM recordings");
+        ResultSet rs = statement.executeQuery()) {
+      return rs.next() ? rs.getInt(1) : 0;
+    } catch (SQLException e) {
+      throw failure("read", e);
+    }
+  }
+
+  /** Removes a row; true when there was one. */
+  public boolean remove(String recordingId) {
+    try (PreparedStatement statement =
+        connection.prepareStatement("DELETE FROM recordings WHERE recording_id = ?")) {
+      statement.setString(1, recordingId);
+      return statement.executeUpdate() > 0;
+    } catch (SQLException e) {
+      throw failure("write", e);
+    }
+  }
+
+  @Override
+  public void close() {
+    try {
+      connection.close();
+    } catch (SQLException e) {
+      throw failure("close", e);
+    }
+  }
+
+  private Optional<IndexedRecording> queryOne(String sql, Object... parameters) {
+    List<IndexedRecording> rows = query(sql, parameters);
+    return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
+  }
+
+  private List<IndexedRecording> query(String sql, Object... parameters) {
+    try (PreparedStatement statement = connection.prepareStatement(sql)) {
+      for (int i = 0; i < parameters.length; i++) {
+        statement.setObject(i + 1, parameters[i]);
+      }
+      try (ResultSet rs = statement.executeQuery()) {
+        List<IndexedRecording> rows = new ArrayList<>();
+        while (rs.next()) {
+          rows.add(read(rs));
+        }
+        return rows;
+      }
+    } catch (SQLException e) {
+      throw failure("read", e);
+    }
+  }
+
+  private static IndexedRecording read(ResultSet rs) throws SQLException {
+    List<String> args;
+    try {
+      args = RecordingJson.MAPPER.readValue(rs.getString(3), new TypeReference<List<String>>() {});
+    } catch (JsonProcessingException e) {
+      args = List.of(rs.getString(3));
+    }
+    long duration = rs.getLong(8);
+    Long durationMs = rs.wasNull() ? null : duration;
+    int exit = rs.getInt(9);
+    Integer exitCode = rs.wasNull() ? null : exit;
+    return new IndexedRecording(
+        rs.getString(1),
+        rs.getString(2),
+        args,
+        rs.getString(4),
+        rs.getString(5),
+        rs.getString(6),
+        rs.getString(7),
+        durationMs,
+        exitCode,
+        Path.of(rs.getString(10)),
+        rs.getInt(11) != 0,
+        rs.getLong(12),
+        rs.getString(13),
+        rs.getString(14),
+        rs.getString(15));
+  }
+
+  private static void setLong(PreparedStatement statement, int index, Long value) throws SQLException {
+    if (value == null) {
+      statement.setNull(index, Types.INTEGER);
+    } else {
+      statement.setLong(index, value);
+    }
+  }
+
+  private IndexException failure(String action, SQLException e) {
+    return new IndexException("cannot " + action + " the index " + file + ": " + e.getMessage(), e);
+  }
+
+  private static String describe(IOException e) {
+    return e.getClass().getSimpleName().replace("Exception", "") + " " + e.getMessage();
+  }
+}

@@ -1,0 +1,25 @@
+package dev.codetracer.core.io;
+
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
+
+/** Turns an I/O failure into the words a user needs (the JDK's often name only a path). */
+public final class IoMessages {
+  private IoMessages() {}
+
+  public static String describe(IOException e) {
+    if (e instanceof AccessDeniedException) {
+      return "permission denied (" + e.getMessage() + ")";
+    }
+    if (e instanceof NoSuchFileException) {
+      return "no such file or folder (" + e.getMessage() + ")";
+    }
+    if (e instanceof FileSystemException fse && fse.getReason() != null) {
+      return fse.getReason() + " (" + fse.getFile() + ")";
+    }
+    String message = e.getMessage();
+    return message == null ? e.getClass().getSimpleName() : message;
+  }
+}

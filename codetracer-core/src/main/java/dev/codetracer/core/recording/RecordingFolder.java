@@ -1,0 +1,144 @@
+package dev.codetracer.core.recording;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * One recording on disk. Opening a folder validates it: {@code trace_metadata.json} well formed,
+ * a payload present ({@code rr/}, {@code trace.json} or {@code trace.bin}), and the optional JSON
+ * files well formed. The exception says exactly what is wrong.
+ *
+ * <pre>
+ * trace-&lt;id&gt;/
+ *   trace_metadata.json   function_index.json   source/ (or files/ from other recorders)
+ *   rr/                   rr backend: the packed rr trace
+ *   trace.json | trace.bin, trace_paths.json      JVM backend: the event stream
+ * </pre>
+ */
+public final class RecordingFolder {
+  public static final String RR_DIR = "rr";
+  public static final String TRACE_JSON = "trace.json";
+  public static final String TRACE_BIN = "trace.bin";
+
+  /** What holds the execution itself. */
+  public enum Payload {
+    RR,
+    TRACE_JSON,
+    TRACE_BIN
+  }
+
+  private final Path path;
+  private final TraceMetadata metadata;
+  private final Payload payload;
+
+  private RecordingFolder(Path path, TraceMetadata metadata, Payload payload) {
+    this.path = path;
+    this.metadata = metadata;
+    this.payload = payload;
+  }
+
+  /** Opens and validates a recording folder. */
+  public static RecordingFolder open(Path folder) {
+    Path path = folder.toAbsolutePath().normalize();
+    if (!Files.exists(path)) {
+      throw new InvalidRecordingException(path + " does not exist");
+    }
+    if (!Files.isDirectory(path)) {
+      throw new InvalidRecordingException(path + " is not a folder");
+    }
+    TraceMetadata metadata = TraceMetadataFile.read(path);
+    Payload payload =
+        findPayload(path)
+            .orElseThrow(
+                () ->
+                    new InvalidRecordingException(
+                        path + " holds no execution: expected rr/, trace.json or trace.bin"));
+    if (payload != Payload.RR) {
+      boolean hasPaths = Files.isRegularFile(path.resolve(TracePathsFile.NAME));
+      if (!hasPaths && !metadata.isForeign()) {
+        throw new InvalidRecordingException(path + " has an event stream but no " + TracePathsFile.NAME);
+      }
+      TracePathsFile.read(path);
+    }
+    if (!metadata.isForeign() && !Files.isRegularFile(path.resolve(FunctionIndexFile.NAME))) {
+      throw new InvalidRecordingException(path + " has no " + FunctionIndexFile.NAME);
+    }
+    FunctionIndexFile.read(path);
+    return new RecordingFolder(path, metadata, payload);
+  }
+
+  static Optional<Payload> findPayload(Path folder) {
+    if (Files.isDirectory(folder.resolve(RR_DIR))) {
+      return Optional.of(Payload.RR);
+    }
+    if (Files.isRegularFile(folder.resolve(TRACE_BIN))) {
+      return Optional.of(Payload.TRACE_BIN);
+    }
+    if (Files.isRegularFile(folder.resolve(TRACE_JSON))) {
+      return Optional.of(Payload.TRACE_JSON);
+    }
+    return Optional.empty();
+  }
+
+  public Path path() {
+    return path;
+  }
+
+  public TraceMetadata metadata() {
+    return metadata;
+  }
+
+  public Payload payload() {
+    return payload;
+  }
+
+  /** {@code rr} or {@code jvm} for ours; for other recorders' streams, {@code trace}. */
+  public String backend() {
+    if (metadata.backend != null) {
+      return metadata.backend;
+    }
+    return payload == Payload.RR ? "rr" : "trace";
+  }
+
+  /** The folder holding source copies: {@code source/}, or {@code files/} from other recorders. */
+  public Optional<Path> sourceRoot() {
+    for (String name : new String[] {SourcePaths.SOURCE_DIR, SourcePaths.FOREIGN_SOURCE_DIR}) {
+      Path candidate = path.resolve(name);
+      if (Files.isDirectory(candidate)) {
+        return Optional.of(candidate);
+      }
+    }
+    return Optional.empty();
+  }
+
+  public Path eventStream() {
+    return path.resolve(payload == Payload.TRACE_BIN ? TRACE_BIN : TRACE_JSON);
+  }
+
+  /** Total size of the files, in bytes. */
+  public long sizeBytes() {
+    return sizeOf(path);
+  }
+
+  public static long sizeOf(Path folder) {
+    try (Stream<Path> files = Files.walk(folder)) {
+      return files
+          .filter(Files::isRegularFile)
+          .mapToLong(
+              file -> {
+                try {
+                  return Files.size(file);
+                } catch (IOException e) {
+                  return 0;
+                }
+              })
+          .sum();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,49 @@
+package dev.codetracer.core.recording;
+
+import java.security.SecureRandom;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * Recording ids: UUIDv7 (RFC 9562), lowercase, 36 characters. The 48-bit millisecond timestamp
+ * first makes them sort by creation time; the 74 random bits make them unique across machines,
+ * so an id survives export and import unchanged.
+ */
+public final class RecordingId {
+  /** The shortest prefix accepted wherever an id is asked for. */
+  public static final int MIN_PREFIX_LENGTH = 8;
+
+  private static final Pattern UUID_TEXT =
+      Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+  private static final Pattern PREFIX_TEXT = Pattern.compile("[0-9a-f-]{" + MIN_PREFIX_LENGTH + ",36}");
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  private RecordingId() {}
+
+  public static String newId() {
+    return newId(System.currentTimeMillis());
+  }
+
+  static String newId(long epochMillis) {
+    long randA = RANDOM.nextInt(1 << 12);
+    long randB = RANDOM.nextLong();
+    long most = (epochMillis & 0xFFFF_FFFF_FFFFL) << 16 | 0x7000L | randA;
+    long least = (randB & 0x3FFF_FFFF_FFFF_FFFFL) | 0x8000_0000_0000_0000L;
+    return new UUID(most, least).toString();
+  }
+
+  /** True for any well-formed UUID in canonical lowercase text (other recorders may use v4). */
+  public static boolean isValid(String text) {
+    return text != null && UUID_TEXT.matcher(text).matches();
+  }
+
+  /** True when the text can be looked up as an id or id prefix. */
+  public static boolean isPrefix(String text) {
+    return text != null && PREFIX_TEXT.matcher(text).matches();
+  }
+
+  /** The first 8 characters, as listings show them. */
+  public static String shortForm(String id) {
+    return id.length() <= MIN_PREFIX_LENGTH ? id : id.substring(0, MIN_PREFIX_LENGTH);
+  }
+}

@@ -1,0 +1,200 @@
+package dev.codetracer.core.trace;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+import java.util.List;
+
+/**
+ * Writes events and values in CodeTracer's shapes to any Jackson generator. Objects and arrays
+ * are opened with their sizes, so a CBOR generator writes them definite-length, as {@code
+ * trace.bin} requires; a JSON generator ignores the sizes.
+ */
+public final class TraceEventSerializer {
+  private TraceEventSerializer() {}
+
+  public static void write(JsonGenerator g, TraceEvent event) throws IOException {
+    g.writeStartObject(event, 1);
+    if (event instanceof TraceEvent.Path e) {
+      g.writeStringField("Path", e.path());
+    } else if (event instanceof TraceEvent.Function e) {
+      g.writeFieldName("Function");
+      g.writeStartObject(e, 3);
+      g.writeNumberField("path_id", e.pathId());
+      g.writeNumberField("line", e.line());
+      g.writeStringField("name", e.name());
+      g.writeEndObject();
+    } else if (event instanceof TraceEvent.Type e) {
+      g.writeFieldName("Type");
+      g.writeStartObject(e, 3);
+      g.writeNumberField("kind", e.kind());
+      g.writeStringField("lang_type", e.langType());
+      g.writeFieldName("specific_info");
+      writeSpecificInfo(g, e.specificInfo());
+      g.writeEndObject();
+    } else if (event instanceof TraceEvent.VariableName e) {
+      g.writeStringField("VariableName", e.name());
+    } else if (event instanceof TraceEvent.Step e) {
+      g.writeFieldName("Step");
+      g.writeStartObject(e, 2);
+      g.writeNumberField("path_id", e.pathId());
+      g.writeNumberField("line", e.line());
+      g.writeEndObject();
+    } else if (event instanceof TraceEvent.Value e) {
+      g.writeFieldName("Value");
+      writeFullValue(g, e);
+    } else if (event instanceof TraceEvent.Call e) {
+      g.writeFieldName("Call");
+      g.writeStartObject(e, 2);
+      g.writeNumberField("function_id", e.functionId());
+      g.writeFieldName("args");
+      g.writeStartArray(e.args(), e.args().size());
+      for (TraceEvent.Value arg : e.args()) {
+        writeFullValue(g, arg);
+      }
+      g.writeEndArray();
+      g.writeEndObject();
+    } else if (event instanceof TraceEvent.Return e) {
+      g.writeFieldName("Return");
+      g.writeStartObject(e, 1);
+      g.writeFieldName("return_value");
+      writeValue(g, e.returnValue());
+      g.writeEndObject();
+    } else if (event instanceof TraceEvent.Log e) {
+      g.writeFieldName("Event");
+      g.writeStartObject(e, 3);
+      g.writeNumberField("kind", e.kind());
+      g.writeStringField("metadata", e.metadata());
+      g.writeStringField("content", e.content());
+      g.writeEndObject();
+    } else if (event instanceof TraceEvent.ThreadStart e) {
+      g.writeNumberField("ThreadStart", e.threadId());
+    } else if (event instanceof TraceEvent.ThreadExit e) {
+      g.writeNumberField("ThreadExit", e.threadId());
+    } else if (event instanceof TraceEvent.ThreadSwitch e) {
+      g.writeNumberField("ThreadSwitch", e.threadId());
+    } else if (event instanceof TraceEvent.DropVariables e) {
+      g.writeFieldName("DropVariables");
+      g.writeStartArray(e.variableIds(), e.variableIds().size());
+      for (long id : e.variableIds()) {
+        g.writeNumber(id);
+      }
+      g.writeEndArray();
+    } else if (event instanceof TraceEvent.Other e) {
+      g.writeFieldName(e.kind());
+      g.writeObject(e.payload());
+    } else {
+      throw new IllegalArgumentException("unknown event " + event);
+    }
+    g.writeEndObject();
+  }
+
+  static void writeFullValue(JsonGenerator g, TraceEvent.Value value) throws IOException {
+    g.writeStartObject(value, 2);
+    g.writeNumberField("variable_id", value.variableId());
+    g.writeFieldName("value");
+    writeValue(g, value.value());
+    g.writeEndObject();
+  }
+
+  static void writeSpecificInfo(JsonGenerator g, TypeSpecificInfo info) throws IOException {
+    if (info instanceof TypeSpecificInfo.Struct s) {
+      g.writeStartObject(s, 2);
+      g.writeStringField("kind", "Struct");
+      g.writeFieldName("fields");
+      g.writeStartArray(s.fields(), s.fields().size());
+      for (TypeSpecificInfo.Field field : s.fields()) {
+        g.writeStartObject(field, 2);
+        g.writeStringField("name", field.name());
+        g.writeNumberField("type_id", field.typeId());
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+      g.writeEndObject();
+    } else if (info instanceof TypeSpecificInfo.Pointer p) {
+      g.writeStartObject(p, 2);
+      g.writeStringField("kind", "Pointer");
+      g.writeNumberField("dereference_type_id", p.dereferenceTypeId());
+      g.writeEndObject();
+    } else {
+      g.writeStartObject(info, 1);
+      g.writeStringField("kind", "None");
+      g.writeEndObject();
+    }
+  }
+
+  public static void writeValue(JsonGenerator g, ValueRecord value) throws IOException {
+    if (value instanceof ValueRecord.Int v) {
+      startValue(g, v, "Int", 3);
+      g.writeNumberField("i", v.i());
+    } else if (value instanceof ValueRecord.Float v) {
+      startValue(g, v, "Float", 3);
+      g.writeStringField("f", v.f());
+    } else if (value instanceof ValueRecord.Bool v) {
+      startValue(g, v, "Bool", 3);
+      g.writeBooleanField("b", v.b());
+    } else if (value instanceof ValueRecord.Str v) {
+      startValue(g, v, "String", 3);
+      g.writeStringField("text", v.text());
+    } else if (value instanceof ValueRecord.Char v) {
+      startValue(g, v, "Char", 3);
+      g.writeStringField("c", v.c());
+    } else if (value instanceof ValueRecord.Sequence v) {
+      startValue(g, v, "Sequence", 4);
+      writeValues(g, "elements", v.elements());
+      g.writeBooleanField("is_slice", v.isSlice());
+    } else if (value instanceof ValueRecord.Tuple v) {
+      startValue(g, v, "Tuple", 3);
+      writeValues(g, "elements", v.elements());
+    } else if (value instanceof ValueRecord.Struct v) {
+      startValue(g, v, "Struct", 3);
+      writeValues(g, "field_values", v.fieldValues());
+    } else if (value instanceof ValueRecord.Variant v) {
+      startValue(g, v, "Variant", 4);
+      g.writeStringField("discriminator", v.discriminator());
+      g.writeFieldName("contents");
+      writeValue(g, v.contents());
+    } else if (value instanceof ValueRecord.Reference v) {
+      startValue(g, v, "Reference", 5);
+      g.writeFieldName("dereferenced");
+      writeValue(g, v.dereferenced());
+      g.writeNumberField("address", v.address());
+      g.writeBooleanField("mutable", v.mutable());
+    } else if (value instanceof ValueRecord.Raw v) {
+      startValue(g, v, "Raw", 3);
+      g.writeStringField("r", v.r());
+    } else if (value instanceof ValueRecord.Error v) {
+      startValue(g, v, "Error", 3);
+      g.writeStringField("msg", v.msg());
+    } else if (value instanceof ValueRecord.None v) {
+      startValue(g, v, "None", 2);
+    } else if (value instanceof ValueRecord.BigInt v) {
+      startValue(g, v, "BigInt", 4);
+      g.writeStringField("b", v.b());
+      g.writeBooleanField("negative", v.negative());
+    } else if (value instanceof ValueRecord.Cell v) {
+      g.writeStartObject(v, 2);
+      g.writeStringField("kind", "Cell");
+      g.writeNumberField("place", v.place());
+      g.writeEndObject();
+      return;
+    } else {
+      throw new IllegalArgumentException("unknown value " + value);
+    }
+    g.writeNumberField("type_id", value.typeId());
+    g.writeEndObject();
+  }
+
+  private static void startValue(JsonGenerator g, ValueRecord v, String kind, int fields) throws IOException {
+    g.writeStartObject(v, fields);
+    g.writeStringField("kind", kind);
+  }
+
+  private static void writeValues(JsonGenerator g, String name, List<ValueRecord> values) throws IOException {
+    g.writeFieldName(name);
+    g.writeStartArray(values, values.size());
+    for (ValueRecord element : values) {
+      writeValue(g, element);
+    }
+    g.writeEndArray();
+  }
+}
