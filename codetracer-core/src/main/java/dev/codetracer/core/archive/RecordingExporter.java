@@ -3,6 +3,8 @@ package dev.codetracer.core.archive;
 import dev.codetracer.core.io.AtomicFiles;
 import dev.codetracer.core.io.IoMessages;
 import dev.codetracer.core.recording.RecordingFolder;
+import dev.codetracer.core.recording.TraceMetadataFile;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.FileAlreadyExistsException;
@@ -47,7 +49,20 @@ public final class RecordingExporter {
    * @return the archive's size in bytes
    */
   public long export(Path folder, Path zip, boolean overwrite) {
+    return export(folder, zip, overwrite, null);
+  }
+
+  /**
+   * Exports a recording, giving it {@code indexedId} in the archive when its own metadata has no
+   * id (recordings of other recorders, which the index gave an id). The folder is not changed.
+   */
+  public long export(Path folder, Path zip, boolean overwrite, String indexedId) {
     RecordingFolder recording = RecordingFolder.open(folder);
+    byte[] metadataWithId = null;
+    if (recording.metadata().recordingId == null && indexedId != null) {
+      recording.metadata().recordingId = indexedId;
+      metadataWithId = TraceMetadataFile.toBytes(recording.metadata());
+    }
     Path target = zip.toAbsolutePath().normalize();
     if (target.startsWith(recording.path())) {
       throw new ArchiveException("cannot export " + recording.path() + " into itself (" + target + ")");
@@ -68,7 +83,7 @@ public final class RecordingExporter {
     try {
       Files.createDirectories(parent);
       partial = Files.createTempFile(parent, "." + target.getFileName(), ".part");
-      writeZip(recording.path(), files, partial, total);
+      writeZip(recording.path(), files, partial, total, metadataWithId);
       if (overwrite) {
         AtomicFiles.moveReplacing(partial, target);
       } else {
@@ -92,7 +107,8 @@ public final class RecordingExporter {
     }
   }
 
-  private void writeZip(Path root, List<Path> files, Path zip, long total) throws IOException {
+  private void writeZip(Path root, List<Path> files, Path zip, long total, byte[] replacementMetadata)
+      throws IOException {
     byte[] buffer = new byte[BUFFER_BYTES];
     long done = 0;
     try (ZipArchiveOutputStream out = new ZipArchiveOutputStream(zip)) {
@@ -106,8 +122,12 @@ public final class RecordingExporter {
         entry.setLastModifiedTime(Files.getLastModifiedTime(file));
         entry.setUnixMode(unixMode(file));
         entry.setMethod(CompressionChoice.shouldDeflate(file, size) ? ZipEntry.DEFLATED : ZipEntry.STORED);
+        boolean replaced = replacementMetadata != null && name.equals(TraceMetadataFile.NAME);
+        if (replaced) {
+          entry.setSize(replacementMetadata.length);
+        }
         out.putArchiveEntry(entry);
-        try (InputStream in = Files.newInputStream(file)) {
+        try (InputStream in = replaced ? new ByteArrayInputStream(replacementMetadata) : Files.newInputStream(file)) {
           int read;
           while ((read = in.read(buffer)) > 0) {
             out.write(buffer, 0, read);

@@ -90,9 +90,10 @@ public final class RecordingImporter {
       TraceMetadata metadata = inspection.metadata();
       if (metadata.recordingId != null) {
         Optional<IndexedRecording> existing = recordings.findById(metadata.recordingId);
-        if (existing.isPresent()) {
+        if (existing.isPresent() && Files.isDirectory(existing.get().folder())) {
           return new ImportResult(existing.get(), true);
         }
+        existing.ifPresent(stale -> recordings.remove(stale.recordingId()));
       }
       checkTarget(destination, force);
       staging = createStaging(destination);

@@ -2,6 +2,7 @@ package dev.codetracer.core.recording;
 
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
@@ -83,15 +84,18 @@ public final class TraceMetadata {
   }
 
   /** True when written by another CodeTracer recorder, which writes no {@code format_version}. */
+  @JsonIgnore
   public boolean isForeign() {
     return formatVersion == null;
   }
 
+  @JsonIgnore
   public boolean isTest() {
     return testId != null || testName != null;
   }
 
   /** A display name for a test: its name when it has one, else class and method. */
+  @JsonIgnore
   public String testLabel() {
     if (testClass != null && testMethod != null) {
       String simpleClass = testClass.substring(testClass.lastIndexOf('.') + 1);

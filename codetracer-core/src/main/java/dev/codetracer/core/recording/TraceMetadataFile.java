@@ -111,10 +111,17 @@ public final class TraceMetadataFile {
 
   public static void write(Path folder, TraceMetadata metadata) {
     try {
-      byte[] bytes = RecordingJson.MAPPER.writeValueAsBytes(metadata);
-      AtomicFiles.write(folder.resolve(NAME), bytes);
+      AtomicFiles.write(folder.resolve(NAME), toBytes(metadata));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + folder.resolve(NAME), e);
+    }
+  }
+
+  public static byte[] toBytes(TraceMetadata metadata) {
+    try {
+      return RecordingJson.MAPPER.writeValueAsBytes(metadata);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 

@@ -1,0 +1,31 @@
+package dev.codetracer.cli;
+
+import dev.codetracer.core.CodeTracerException;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.ParseResult;
+
+/**
+ * Prints a failure as one line, {@code codetracer: error: ...}; the stack trace follows only with
+ * {@code --verbose}. A failure we did not foresee says so, and how to see more.
+ */
+final class ErrorReporter implements IExecutionExceptionHandler {
+  @Override
+  public int handleExecutionException(Exception e, CommandLine commandLine, ParseResult parseResult) {
+    PrintWriter err = commandLine.getErr();
+    boolean verbose = parseResult.expandedArgs().contains("--verbose");
+    if (e instanceof CodeTracerException) {
+      err.println("codetracer: error: " + e.getMessage());
+    } else {
+      err.println(
+          "codetracer: internal error: " + e
+              + (verbose ? "" : " (run again with --verbose for the stack trace, and please report it)"));
+    }
+    if (verbose) {
+      e.printStackTrace(err);
+    }
+    err.flush();
+    return ExitCodes.FAILURE;
+  }
+}

@@ -1,0 +1,109 @@
+package dev.codetracer.cli.commands;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.codetracer.cli.console.HumanSizes;
+import dev.codetracer.core.index.IndexedRecording;
+import dev.codetracer.core.index.LocalRecordings;
+import dev.codetracer.core.recording.RecordingId;
+import dev.codetracer.core.recording.RecordingJson;
+import java.io.PrintStream;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code codetracer list}: the recordings in the local index, newest first. */
+@Command(name = "list", mixinStandardHelpOptions = true, description = "List the recordings in the local index, newest first.")
+public final class ListCommand implements Callable<Integer> {
+  private static final int DEFAULT_LIMIT = 50;
+
+  @Option(names = "--json", description = "Print the rows as a JSON array, for scripts.")
+  boolean json;
+
+  @ArgGroup(exclusive = true)
+  Amount amount = new Amount();
+
+  static final class Amount {
+    @Option(names = {"-n", "--limit"}, paramLabel = "N", description = "Show the newest N (default: " + DEFAULT_LIMIT + ").")
+    int limit = DEFAULT_LIMIT;
+
+    @Option(names = "--all", description = "Show every recording.")
+    boolean all;
+  }
+
+  @Override
+  public Integer call() throws JsonProcessingException {
+    LocalRecordings recordings = LocalRecordings.fromEnvironment();
+    List<IndexedRecording> rows = recordings.newest(amount.all ? Integer.MAX_VALUE : amount.limit);
+    PrintStream out = System.out;
+    if (json) {
+      out.println(RecordingJson.MAPPER.writeValueAsString(rows.stream().map(ListCommand::toJson).toList()));
+      return 0;
+    }
+    if (rows.isEmpty()) {
+      System.err.println("no recordings yet in " + recordings.dataDirectory().indexFile() + " (make one with `codetracer record`)");
+      return 0;
+    }
+    StringBuilder table = new StringBuilder(rows.size() * 100);
+    table.append(String.format("%-8s  %-40s  %-7s  %-30s  %-20s  %9s%n", "ID", "PROGRAM", "BACKEND", "TEST", "DATE", "SIZE"));
+    for (IndexedRecording row : rows) {
+      table.append(
+          String.format(
+              "%-8s  %-40s  %-7s  %-30s  %-20s  %9s%n",
+              RecordingId.shortForm(row.recordingId()),
+              clip(programLine(row), 40),
+              nullToDash(row.backend()),
+              clip(row.testName() == null ? "-" : row.testName() + outcome(row), 30),
+              row.recordedAt() == null ? "-" : row.recordedAt().replace('T', ' ').replaceAll("\\.\\d+Z$", "Z"),
+              HumanSizes.format(row.sizeBytes())));
+    }
+    out.print(table);
+    if (!amount.all && rows.size() == amount.limit) {
+      int total = recordings.count();
+      if (total > rows.size()) {
+        System.err.println("(the newest " + rows.size() + " of " + total + "; --all shows every one)");
+      }
+    }
+    return 0;
+  }
+
+  private static java.util.Map<String, Object> toJson(IndexedRecording row) {
+    java.util.Map<String, Object> map = new java.util.LinkedHashMap<>();
+    map.put("recording_id", row.recordingId());
+    map.put("program", row.program());
+    map.put("args", row.args());
+    map.put("workdir", row.workdir());
+    map.put("backend", row.backend());
+    map.put("language", row.language());
+    map.put("recorded_at", row.recordedAt());
+    map.put("duration_ms", row.durationMs());
+    map.put("exit_code", row.exitCode());
+    map.put("folder", row.folder().toString());
+    map.put("imported", row.imported());
+    map.put("size_bytes", row.sizeBytes());
+    map.put("test_id", row.testId());
+    map.put("test_name", row.testName());
+    map.put("test_outcome", row.testOutcome());
+    return map;
+  }
+
+  private static String programLine(IndexedRecording row) {
+    String program = row.program();
+    int slash = program.lastIndexOf('/');
+    String name = slash >= 0 ? program.substring(slash + 1) : program;
+    return row.args().isEmpty() ? name : name + " " + String.join(" ", row.args());
+  }
+
+  private static String outcome(IndexedRecording row) {
+    return row.testOutcome() == null ? "" : " (" + row.testOutcome() + ")";
+  }
+
+  private static String nullToDash(String value) {
+    return value == null ? "-" : value;
+  }
+
+  private static String clip(String text, int width) {
+    return text.length() <= width ? text : text.substring(0, width - 1) + "…";
+  }
+}
