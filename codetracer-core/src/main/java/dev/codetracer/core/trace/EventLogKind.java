@@ -18,8 +18,11 @@ public final class EventLogKind {
   /** The run ended in an error (an uncaught exception, a failed assertion). */
   public static final int ERROR = 11;
   public static final int TRACE_LOG_EVENT = 12;
+  /** Written by CodeTracer's EVM recorder; accepted when reading. */
+  public static final int EVM_EVENT = 13;
 
-  public static final int MAX = TRACE_LOG_EVENT;
+  /** The highest kind number CodeTracer defines. */
+  public static final int MAX = EVM_EVENT;
 
   private EventLogKind() {}
 }

@@ -2,7 +2,9 @@ package dev.codetracer.core.trace;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
+import java.math.BigInteger;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Writes events and values in CodeTracer's shapes to any Jackson generator. Objects and arrays
@@ -13,6 +15,11 @@ public final class TraceEventSerializer {
   private TraceEventSerializer() {}
 
   public static void write(JsonGenerator g, TraceEvent event) throws IOException {
+    if (event instanceof TraceEvent.Other e && e.payload() == null) {
+      // a unit variant (DropLastStep): serde writes it as its bare name
+      g.writeString(e.kind());
+      return;
+    }
     g.writeStartObject(event, 1);
     if (event instanceof TraceEvent.Path e) {
       g.writeStringField("Path", e.path());
@@ -67,11 +74,14 @@ public final class TraceEventSerializer {
       g.writeStringField("content", e.content());
       g.writeEndObject();
     } else if (event instanceof TraceEvent.ThreadStart e) {
-      g.writeNumberField("ThreadStart", e.threadId());
+      g.writeFieldName("ThreadStart");
+      writeUnsigned(g, e.threadId());
     } else if (event instanceof TraceEvent.ThreadExit e) {
-      g.writeNumberField("ThreadExit", e.threadId());
+      g.writeFieldName("ThreadExit");
+      writeUnsigned(g, e.threadId());
     } else if (event instanceof TraceEvent.ThreadSwitch e) {
-      g.writeNumberField("ThreadSwitch", e.threadId());
+      g.writeFieldName("ThreadSwitch");
+      writeUnsigned(g, e.threadId());
     } else if (event instanceof TraceEvent.DropVariables e) {
       g.writeFieldName("DropVariables");
       g.writeStartArray(e.variableIds(), e.variableIds().size());
@@ -81,7 +91,7 @@ public final class TraceEventSerializer {
       g.writeEndArray();
     } else if (event instanceof TraceEvent.Other e) {
       g.writeFieldName(e.kind());
-      g.writeObject(e.payload());
+      writePayload(g, e.payload());
     } else {
       throw new IllegalArgumentException("unknown event " + event);
     }
@@ -157,7 +167,8 @@ public final class TraceEventSerializer {
       startValue(g, v, "Reference", 5);
       g.writeFieldName("dereferenced");
       writeValue(g, v.dereferenced());
-      g.writeNumberField("address", v.address());
+      g.writeFieldName("address");
+      writeUnsigned(g, v.address());
       g.writeBooleanField("mutable", v.mutable());
     } else if (value instanceof ValueRecord.Raw v) {
       startValue(g, v, "Raw", 3);
@@ -182,6 +193,49 @@ public final class TraceEventSerializer {
     }
     g.writeNumberField("type_id", value.typeId());
     g.writeEndObject();
+  }
+
+  /** A u64 kept in a long's 64 bits (see {@link TraceEventDecoder}). */
+  private static void writeUnsigned(JsonGenerator g, long value) throws IOException {
+    if (value >= 0) {
+      g.writeNumber(value);
+    } else {
+      g.writeNumber(new BigInteger(Long.toUnsignedString(value)));
+    }
+  }
+
+  /** The payload of an {@link TraceEvent.Other}, as the reader produced it (maps, lists, scalars). */
+  private static void writePayload(JsonGenerator g, Object payload) throws IOException {
+    if (payload == null) {
+      g.writeNull();
+    } else if (payload instanceof Map<?, ?> map) {
+      g.writeStartObject(map, map.size());
+      for (Map.Entry<?, ?> entry : map.entrySet()) {
+        g.writeFieldName(String.valueOf(entry.getKey()));
+        writePayload(g, entry.getValue());
+      }
+      g.writeEndObject();
+    } else if (payload instanceof List<?> list) {
+      g.writeStartArray(list, list.size());
+      for (Object element : list) {
+        writePayload(g, element);
+      }
+      g.writeEndArray();
+    } else if (payload instanceof String s) {
+      g.writeString(s);
+    } else if (payload instanceof Boolean b) {
+      g.writeBoolean(b);
+    } else if (payload instanceof BigInteger n) {
+      g.writeNumber(n);
+    } else if (payload instanceof Double || payload instanceof java.lang.Float) {
+      g.writeNumber(((Number) payload).doubleValue());
+    } else if (payload instanceof Number n) {
+      g.writeNumber(n.longValue());
+    } else if (payload instanceof byte[] bytes) {
+      g.writeBinary(bytes);
+    } else {
+      throw new IllegalArgumentException("cannot write a payload of " + payload.getClass().getName());
+    }
   }
 
   private static void startValue(JsonGenerator g, ValueRecord v, String kind, int fields) throws IOException {
