@@ -57,7 +57,7 @@ public final class BinTraceWriter implements TraceEventWriter {
     this.out = out;
     this.frameSize = frameSize;
     this.zstd = new ZstdCompressCtx().setLevel(level).setChecksum(false).setContentSize(true);
-    this.generator = (CBORGenerator) CBOR.createGenerator(frame);
+    this.generator = CBOR.createGenerator(frame);
     out.write(BinTraceLayout.HEADER);
     bytesWritten = BinTraceLayout.HEADER.length;
   }

@@ -8,6 +8,17 @@ import java.util.List;
  */
 public sealed interface TraceEvent {
 
+  /** The kind as the stream spells it ({@code "Step"}, {@code "Event"} for a {@link Log}, ...). */
+  default String kindName() {
+    if (this instanceof Log) {
+      return "Event";
+    }
+    if (this instanceof Other other) {
+      return other.kind();
+    }
+    return getClass().getSimpleName();
+  }
+
   record Path(String path) implements TraceEvent {}
 
   record Function(long pathId, long line, String name) implements TraceEvent {}
