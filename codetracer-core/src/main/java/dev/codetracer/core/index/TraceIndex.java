@@ -105,7 +105,8 @@ public final class TraceIndex implements AutoCloseable {
       statement.setString(16, Instant.now().toString());
       statement.executeUpdate();
     } catch (SQLiteException e) {
-      if (e.getResultCode().code == SQLiteErrorCode.SQLITE_CONSTRAINT.code) {
+      // extended result codes (SQLITE_CONSTRAINT_PRIMARYKEY, _UNIQUE) keep the primary code in the low byte
+      if ((e.getResultCode().code & 0xff) == SQLiteErrorCode.SQLITE_CONSTRAINT.code) {
         IndexedRecording existing =
             findById(r.recordingId()).or(() -> findByFolder(r.folder())).orElseThrow(() -> failure("insert", e));
         throw new AlreadyIndexedException(existing);

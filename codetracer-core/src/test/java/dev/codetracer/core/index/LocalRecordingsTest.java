@@ -1,0 +1,112 @@
+package dev.codetracer.core.index;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.codetracer.core.CodeTracerException;
+import dev.codetracer.core.recording.DataDirectory;
+import dev.codetracer.core.recording.RecordingFolder;
+import dev.codetracer.core.recording.RecordingId;
+import dev.codetracer.core.recording.TestRecordings;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LocalRecordingsTest {
+  @TempDir Path temp;
+  LocalRecordings recordings;
+
+  @BeforeEach
+  void setUp() {
+    recordings = new LocalRecordings(new DataDirectory(temp.resolve("data")));
+  }
+
+  @Test
+  void readsNeverCreateTheIndex() {
+    assertThat(recordings.newest(10)).isEmpty();
+    assertThat(recordings.count()).isZero();
+    assertThat(recordings.findById(TraceIndexTest.id(1))).isEmpty();
+    assertThat(recordings.remove(TraceIndexTest.id(1))).isFalse();
+    assertThatThrownBy(() -> recordings.resolveId("0190abcd")).hasMessageContaining("no recording with id 0190abcd");
+    assertThat(temp.resolve("data")).doesNotExist();
+  }
+
+  @Test
+  void registersUnderTheIdOfTheMetadata() {
+    Path folder = TestRecordings.jvmRecording(temp.resolve("rec"), TraceIndexTest.id(7), "/bin/p", "2026-01-01T00:00:00.000Z");
+    IndexedRecording row = recordings.register(RecordingFolder.open(folder), false);
+    assertThat(row.recordingId()).isEqualTo(TraceIndexTest.id(7));
+    assertThat(row.folder()).isEqualTo(folder);
+    assertThat(row.recordedAt()).isEqualTo("2026-01-01T00:00:00.000Z");
+    assertThat(row.backend()).isEqualTo("jvm");
+    assertThat(row.sizeBytes()).isEqualTo(RecordingFolder.sizeOf(folder));
+    assertThat(recordings.findById(row.recordingId())).contains(row);
+    assertThat(temp.resolve("data/trace_index.db")).isRegularFile();
+    assertThatThrownBy(() -> recordings.register(RecordingFolder.open(folder), true)).isInstanceOf(AlreadyIndexedException.class);
+  }
+
+  @Test
+  void aForeignRecordingWithoutIdGetsOneInTheIndexOnlyAndIsFoundByFolder() throws Exception {
+    Path folder = TestRecordings.foreignRecording(temp.resolve("foreign"), null);
+    String metadataBefore = java.nio.file.Files.readString(folder.resolve("trace_metadata.json"));
+    IndexedRecording row = recordings.register(RecordingFolder.open(folder), true);
+    assertThat(RecordingId.isValid(row.recordingId())).isTrue();
+    assertThat(row.backend()).isEqualTo("trace");
+    assertThat(folder.resolve("trace_metadata.json")).hasContent(metadataBefore);
+    assertThat(recordings.findSame(RecordingFolder.open(folder))).contains(row);
+  }
+
+  @Test
+  void findSameMatchesByIdThenFolderThenProgramArgsAndStartTime() throws Exception {
+    Path a = TestRecordings.jvmRecording(temp.resolve("a"), TraceIndexTest.id(1), "/bin/p", "2026-01-01T00:00:00.000Z");
+    recordings.register(RecordingFolder.open(a), false);
+    // the same id elsewhere (a copy of the folder) is the same recording
+    Path copy = TestRecordings.jvmRecording(temp.resolve("copy"), TraceIndexTest.id(1), "/bin/p", "2026-01-01T00:00:00.000Z");
+    assertThat(recordings.findSame(RecordingFolder.open(copy))).map(IndexedRecording::folder).contains(a);
+    // no id: the same program, args and start time is the same run
+    Path noId = TestRecordings.jvmRecording(temp.resolve("noid"), null, "/bin/p", "2026-01-01T00:00:00.000Z");
+    assertThat(recordings.findSame(RecordingFolder.open(noId))).map(IndexedRecording::recordingId).contains(TraceIndexTest.id(1));
+    Path otherTime = TestRecordings.jvmRecording(temp.resolve("other"), null, "/bin/p", "2026-01-01T00:00:00.001Z");
+    assertThat(recordings.findSame(RecordingFolder.open(otherTime))).isEmpty();
+    // a different id is a different recording even at the same time
+    Path otherId = TestRecordings.jvmRecording(temp.resolve("otherid"), TraceIndexTest.id(2), "/bin/p", "2026-01-01T00:00:00.000Z");
+    assertThat(recordings.findSame(RecordingFolder.open(otherId))).isEmpty();
+  }
+
+  @Test
+  void resolvesUniquePrefixesOfAtLeastEightCharacters() {
+    String one = "0190abcd-1111-7000-8000-000000000001";
+    String two = "0190abcd-2222-7000-8000-000000000002";
+    recordings.register(RecordingFolder.open(TestRecordings.jvmRecording(temp.resolve("1"), one, "/p", null)), false);
+    recordings.register(RecordingFolder.open(TestRecordings.jvmRecording(temp.resolve("2"), two, "/p", null)), false);
+
+    assertThat(recordings.resolveId(one).recordingId()).isEqualTo(one);
+    assertThat(recordings.resolveId("0190abcd-1").recordingId()).isEqualTo(one);
+    assertThat(recordings.resolveId("0190ABCD-2222").recordingId()).isEqualTo(two);
+    assertThatThrownBy(() -> recordings.resolveId("0190abcd"))
+        .isInstanceOf(CodeTracerException.class)
+        .hasMessageContainingAll("ambiguous", one, two)
+        .hasMessageNotContaining("\n");
+    assertThatThrownBy(() -> recordings.resolveId("0190abc"))
+        .hasMessageContaining("at least 8 characters");
+    assertThatThrownBy(() -> recordings.resolveId("not-an-id!"))
+        .hasMessageContaining("is not a recording id");
+    assertThatThrownBy(() -> recordings.resolveId("0190abce"))
+        .hasMessageContaining("no recording with id 0190abce");
+  }
+
+  @Test
+  void removesRowsAndOwnsOnlyFoldersInsideTheDataDirectory() {
+    Path inside = recordings.dataDirectory().recordingFolder(TraceIndexTest.id(1));
+    assertThat(recordings.owns(inside)).isTrue();
+    assertThat(recordings.owns(temp.resolve("elsewhere"))).isFalse();
+    assertThat(recordings.owns(recordings.dataDirectory().root())).isFalse();
+    Path folder = TestRecordings.jvmRecording(temp.resolve("r"), TraceIndexTest.id(1), "/p", null);
+    recordings.register(RecordingFolder.open(folder), false);
+    assertThat(recordings.count()).isEqualTo(1);
+    assertThat(recordings.remove(TraceIndexTest.id(1))).isTrue();
+    assertThat(recordings.count()).isZero();
+    assertThat(folder).isDirectory();
+  }
+}
