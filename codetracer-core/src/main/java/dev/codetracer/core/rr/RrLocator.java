@@ -48,12 +48,9 @@ final class RrLocator {
     return new RrExecutable(chosen, origin, version(chosen, origin, environment));
   }
 
-  /** {@code CODETRACER_RR} from the program's environment, else from this JVM's. */
+  /** {@code CODETRACER_RR} from the environment the program gets (the CLI passes its own). */
   private static Optional<String> environmentValue(Map<String, String> environment) {
     String value = environment.get(ENVIRONMENT_VARIABLE);
-    if (value == null) {
-      value = System.getenv(ENVIRONMENT_VARIABLE);
-    }
     return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.strip());
   }
 

@@ -48,6 +48,9 @@ final class RrSources {
     JsonNode files;
     try {
       files = JSON.readTree(json).path("files");
+      if (!files.isObject()) {
+        throw new CodeTracerException("rr printed no source list (no \"files\" object)");
+      }
     } catch (JsonProcessingException e) {
       throw new CodeTracerException("rr printed a source list that is not JSON: " + e.getOriginalMessage());
     }

@@ -7,9 +7,10 @@ import dev.codetracer.core.recording.SourceCopier;
 import dev.codetracer.core.recording.TraceMetadata;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * What an rr recording holds besides the trace: copies of the program's sources under {@code
@@ -32,33 +33,31 @@ final class SourceAndSymbolCapture {
   static void capture(
       Path folder, List<String> sourcePaths, Path program, Path workdir, boolean systemSources, TraceMetadata metadata)
       throws InterruptedException {
-    List<String> wanted = new ArrayList<>();
-    int leftOut = 0;
-    for (String path : sourcePaths) {
-      if (!systemSources && SystemSources.isSystem(path)) {
-        leftOut++;
-      } else {
-        wanted.add(path);
-      }
+    List<FunctionIndexEntry> functions = List.of();
+    try {
+      functions = SymbolIndex.of(program);
+    } catch (IOException | CodeTracerException e) {
+      metadata.put(
+          FUNCTION_INDEX_ERROR,
+          "no function index: " + e.getMessage() + (e instanceof IOException ? " (nm comes with binutils)" : ""));
     }
+
+    // rr leaves out files it cannot find; the functions' files are asked for too, so that a
+    // source that is gone shows up in sources_missing instead of silently not at all
+    Set<String> named = new LinkedHashSet<>(sourcePaths);
+    functions.stream().map(FunctionIndexEntry::path).filter(path -> !path.isEmpty()).forEach(named::add);
+    List<String> wanted = named.stream().filter(path -> systemSources || !SystemSources.isSystem(path)).toList();
+
     SourceCopier.Result copied = SourceCopier.copy(wanted, workdir, folder);
     if (!copied.missing().isEmpty()) {
       metadata.put(SOURCES_MISSING, copied.missing());
     }
     if (!systemSources) {
-      metadata.put(SYSTEM_SOURCES_LEFT_OUT, leftOut);
+      metadata.put(SYSTEM_SOURCES_LEFT_OUT, named.size() - wanted.size());
     }
+    FunctionIndexFile.write(folder, SymbolIndex.markCopied(functions, new HashSet<>(copied.copied())));
 
-    List<FunctionIndexEntry> functions = List.of();
-    try {
-      functions = SymbolIndex.of(program, new HashSet<>(copied.copied()));
-    } catch (IOException | CodeTracerException e) {
-      metadata.put(FUNCTION_INDEX_ERROR, "no function index: " + e.getMessage()
-          + (e instanceof IOException ? " (nm comes with binutils)" : ""));
-    }
-    FunctionIndexFile.write(folder, functions);
-
-    metadata.language = SourceLanguage.of(sourcePaths);
+    metadata.language = SourceLanguage.of(named);
     metadata.compiler = CompilerIdentity.of(program);
   }
 }

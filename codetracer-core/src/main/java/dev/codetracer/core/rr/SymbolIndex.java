@@ -26,20 +26,16 @@ final class SymbolIndex {
     return List.of("nm", "-C", "--defined-only", "-l", binary.toString());
   }
 
-  /**
-   * The functions defined in {@code binary}.
-   *
-   * @param copiedSources source paths whose copies are in the recording ({@code inSourcemap})
-   */
-  static List<FunctionIndexEntry> of(Path binary, Set<String> copiedSources) throws IOException, InterruptedException {
+  /** The functions defined in {@code binary}, not yet marked {@code inSourcemap}. */
+  static List<FunctionIndexEntry> of(Path binary) throws IOException, InterruptedException {
     ToolRun.Result result = ToolRun.run(command(binary), null, null, null);
     if (!result.succeeded()) {
       throw new CodeTracerException("`nm` failed on " + binary + ": " + result.complaint());
     }
-    return parse(result.stdout(), copiedSources);
+    return parse(result.stdout());
   }
 
-  static List<FunctionIndexEntry> parse(String nmOutput, Set<String> copiedSources) {
+  static List<FunctionIndexEntry> parse(String nmOutput) {
     Set<FunctionIndexEntry> entries = new LinkedHashSet<>();
     for (String line : nmOutput.split("\\R")) {
       Matcher symbol = SYMBOL.matcher(line);
@@ -63,9 +59,18 @@ final class SymbolIndex {
         continue;
       }
       // constructors and destructors come twice (complete and base object): one entry is enough
-      entries.add(new FunctionIndexEntry(DemangledNames.nameOf(signature), signature, path, lineNumber, copiedSources.contains(path)));
+      entries.add(new FunctionIndexEntry(DemangledNames.nameOf(signature), signature, path, lineNumber, false));
     }
     return new ArrayList<>(entries);
+  }
+
+  /** The entries with {@code inSourcemap} set for those whose file was copied into the recording. */
+  static List<FunctionIndexEntry> markCopied(List<FunctionIndexEntry> entries, Set<String> copiedSources) {
+    List<FunctionIndexEntry> marked = new ArrayList<>(entries.size());
+    for (FunctionIndexEntry e : entries) {
+      marked.add(new FunctionIndexEntry(e.name(), e.signature(), e.path(), e.line(), copiedSources.contains(e.path())));
+    }
+    return marked;
   }
 
   /**

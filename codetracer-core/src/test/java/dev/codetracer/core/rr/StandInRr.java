@@ -1,0 +1,59 @@
+package dev.codetracer.core.rr;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * A shell script in rr's place that only logs its argv, one invocation per line (tab-separated),
+ * and exits with the status it is told ({@code STANDIN_RECORD_EXIT} for {@code record},
+ * {@code STANDIN_EXIT} otherwise). For {@code record -o DIR} it creates DIR, as rr would, so the
+ * backend goes on to its next command. It records nothing: tests use it to check the command
+ * lines the backend builds, never as a recording.
+ */
+final class StandInRr {
+  static final String LOG = "STANDIN_LOG";
+  static final String RECORD_EXIT = "STANDIN_RECORD_EXIT";
+  static final String EXIT = "STANDIN_EXIT";
+
+  private static final String SCRIPT =
+      "#!/bin/sh\n"
+          + "{ printf '%s' \"$0\"; for a in \"$@\"; do printf '\\t%s' \"$a\"; done; printf '\\n'; } >> \"$STANDIN_LOG\"\n"
+          + "if [ \"$1\" = record ]; then\n"
+          + "  if [ \"$2\" = -o ]; then mkdir -p \"$3\"; fi\n"
+          + "  exit \"${STANDIN_RECORD_EXIT:-0}\"\n"
+          + "fi\n"
+          + "exit \"${STANDIN_EXIT:-0}\"\n";
+
+  final Path executable;
+  final Path log;
+
+  private StandInRr(Path executable, Path log) {
+    this.executable = executable;
+    this.log = log;
+  }
+
+  static StandInRr create(Path dir, String name) throws IOException {
+    Path executable = dir.resolve(name);
+    Files.writeString(executable, SCRIPT, StandardCharsets.UTF_8);
+    Files.setPosixFilePermissions(executable, PosixFilePermissions.fromString("rwxr-xr-x"));
+    return new StandInRr(executable.toAbsolutePath(), dir.resolve(name + ".log").toAbsolutePath());
+  }
+
+  /** Each invocation's argv (argv[0] first). */
+  List<List<String>> invocations() throws IOException {
+    List<List<String>> invocations = new ArrayList<>();
+    if (!Files.exists(log)) {
+      return invocations;
+    }
+    for (String line : Files.readAllLines(log, StandardCharsets.UTF_8)) {
+      invocations.add(Arrays.asList(line.split("\t", -1)));
+    }
+    return invocations;
+  }
+}
