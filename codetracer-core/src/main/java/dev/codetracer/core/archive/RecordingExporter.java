@@ -1,6 +1,7 @@
 package dev.codetracer.core.archive;
 
 import dev.codetracer.core.io.AtomicFiles;
+import dev.codetracer.core.io.FileTrees;
 import dev.codetracer.core.io.IoMessages;
 import dev.codetracer.core.recording.RecordingFolder;
 import dev.codetracer.core.recording.TraceMetadataFile;
@@ -80,19 +81,23 @@ public final class RecordingExporter {
     }
     Path parent = target.getParent();
     Path partial = null;
+    Path createdFolder = null;
     try {
-      Files.createDirectories(parent);
+      createdFolder = FileTrees.createFolders(parent);
       partial = Files.createTempFile(parent, "." + target.getFileName(), ".part");
       writeZip(recording.path(), files, partial, total, metadataWithId);
       if (overwrite) {
         AtomicFiles.moveReplacing(partial, target);
       } else {
-        Files.move(partial, target);
+        try {
+          Files.move(partial, target);
+        } catch (FileAlreadyExistsException e) {
+          throw new ArchiveException(target + " appeared while exporting; nothing was overwritten", e);
+        }
       }
       partial = null;
+      createdFolder = null;
       return Files.size(target);
-    } catch (FileAlreadyExistsException e) {
-      throw new ArchiveException(target + " appeared while exporting; nothing was overwritten", e);
     } catch (IOException e) {
       throw new ArchiveException("cannot export to " + target + ": " + IoMessages.describe(e), e);
     } finally {
@@ -103,6 +108,9 @@ public final class RecordingExporter {
         } catch (IOException ignored) {
           // best effort: the partial file is ours and hidden
         }
+      }
+      if (createdFolder != null) {
+        FileTrees.deleteQuietly(createdFolder);
       }
     }
   }

@@ -13,16 +13,20 @@ import dev.codetracer.core.recording.TraceMetadataFile;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.file.DirectoryNotEmptyException;
+import java.io.UncheckedIOException;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.zip.CRC32;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 
 /**
@@ -65,11 +69,13 @@ public final class RecordingImporter {
   public ImportResult importFolder(Path folder) {
     RecordingFolder recording = RecordingFolder.open(folder);
     Optional<IndexedRecording> existing = recordings.findSame(recording);
-    if (existing.isPresent()) {
+    if (existing.isPresent() && Files.isDirectory(existing.get().folder())) {
       return new ImportResult(existing.get(), true);
     }
+    // indexed, but its folder is gone: this folder takes the row's place
+    List<String> outdatedRows = existing.map(stale -> List.of(stale.recordingId())).orElse(List.of());
     try {
-      return new ImportResult(recordings.register(recording, true), false);
+      return new ImportResult(recordings.register(recording, true, outdatedRows), false);
     } catch (AlreadyIndexedException e) {
       return new ImportResult(e.existing(), true);
     }
@@ -84,18 +90,27 @@ public final class RecordingImporter {
   public ImportResult importArchive(Path archive, Path target, boolean force) {
     Path destination = (target == null ? defaultTarget(archive) : target).toAbsolutePath().normalize();
     ArchiveInspector.Inspection inspection = ArchiveInspector.inspect(archive, limits);
+    Path createdParent = null;
     Path staging = null;
+    Path replaced = null;
     boolean moved = false;
+    boolean wasEmptyFolder = false;
+    boolean finished = false;
     try {
       TraceMetadata metadata = inspection.metadata();
+      List<String> outdatedRows = new ArrayList<>();
       if (metadata.recordingId != null) {
         Optional<IndexedRecording> existing = recordings.findById(metadata.recordingId);
         if (existing.isPresent() && Files.isDirectory(existing.get().folder())) {
+          finished = true;
           return new ImportResult(existing.get(), true);
         }
-        existing.ifPresent(stale -> recordings.remove(stale.recordingId()));
+        // indexed, but its folder is gone: this import takes the row's place
+        existing.ifPresent(stale -> outdatedRows.add(stale.recordingId()));
       }
-      checkTarget(destination, force);
+      checkTarget(archive, destination, force);
+      wasEmptyFolder = Files.isDirectory(destination, LinkOption.NOFOLLOW_LINKS);
+      createdParent = FileTrees.createFolders(destination.getParent());
       staging = createStaging(destination);
       unpack(archive, inspection, staging);
       if (metadata.recordingId == null) {
@@ -103,38 +118,72 @@ public final class RecordingImporter {
         TraceMetadataFile.write(staging, metadata);
       }
       validate(archive, staging);
-      Path replaced = moveIntoPlace(staging, destination, force);
+      replaced = moveIntoPlace(staging, destination, force);
       moved = true;
       staging = null;
+      if (replaced != null) {
+        recordings.findByFolder(destination).ifPresent(old -> outdatedRows.add(old.recordingId()));
+      }
       IndexedRecording row;
       try {
-        row = recordings.register(RecordingFolder.open(destination), true);
+        row = recordings.register(RecordingFolder.open(destination), true, outdatedRows);
       } catch (AlreadyIndexedException e) {
-        FileTrees.deleteRecursively(destination);
-        moved = false;
+        // another import of the same recording got there first; ours goes away again
         return new ImportResult(e.existing(), true);
       }
+      finished = true;
       if (replaced != null) {
-        FileTrees.deleteRecursively(replaced);
+        FileTrees.deleteQuietly(replaced);
       }
       return new ImportResult(row, false);
     } catch (IOException e) {
       throw new ArchiveException("cannot import " + archive + ": " + IoMessages.describe(e) + "; nothing was imported", e);
-    } catch (RuntimeException e) {
-      if (moved) {
-        FileTrees.deleteQuietly(destination);
-      }
-      throw e;
+    } catch (UncheckedIOException e) {
+      throw new ArchiveException(
+          "cannot import " + archive + ": " + IoMessages.describe(e.getCause()) + "; nothing was imported", e);
     } finally {
       ArchiveInspector.closeQuietly(inspection.zip());
-      if (staging != null) {
-        FileTrees.deleteQuietly(staging);
+      if (!finished) {
+        undo(staging, moved ? destination : null, wasEmptyFolder, replaced, createdParent);
       }
       progress.finished();
     }
   }
 
-  private static void checkTarget(Path destination, boolean force) throws IOException {
+  /**
+   * Takes back what a failed import did, and only that: its staging folder, the folder it moved
+   * into place, the folders it created for it; a folder it moved aside goes back where it was.
+   */
+  private static void undo(Path staging, Path placed, boolean wasEmptyFolder, Path replaced, Path createdParent) {
+    if (staging != null) {
+      FileTrees.deleteQuietly(staging);
+    }
+    if (placed != null) {
+      FileTrees.deleteQuietly(placed);
+      try {
+        if (replaced != null) {
+          Files.move(replaced, placed, StandardCopyOption.ATOMIC_MOVE);
+        } else if (wasEmptyFolder) {
+          Files.createDirectory(placed);
+        }
+      } catch (IOException ignored) {
+        // the folder stays beside it, under its hidden name; the original failure is reported
+      }
+    }
+    if (createdParent != null) {
+      FileTrees.deleteQuietly(createdParent);
+    }
+  }
+
+  private void checkTarget(Path archive, Path destination, boolean force) throws IOException {
+    Path dataRoot = recordings.dataDirectory().root();
+    if (dataRoot.startsWith(destination)) {
+      throw new ArchiveException(
+          destination + " holds codetracer's data directory " + dataRoot + "; choose another target");
+    }
+    if (archive.toAbsolutePath().normalize().startsWith(destination)) {
+      throw new ArchiveException(destination + " holds the archive " + archive + "; choose another target");
+    }
     if (!Files.exists(destination, LinkOption.NOFOLLOW_LINKS)) {
       return;
     }
@@ -148,7 +197,6 @@ public final class RecordingImporter {
   }
 
   private static Path createStaging(Path destination) throws IOException {
-    Files.createDirectories(destination.getParent());
     Path staging =
         destination.resolveSibling("." + destination.getFileName() + ".import-" + UUID.randomUUID().toString().substring(0, 8));
     Files.createDirectory(staging);
@@ -170,6 +218,7 @@ public final class RecordingImporter {
       Files.createDirectories(path.getParent());
       long declared = entry.getSize();
       long written = 0;
+      CRC32 crc = new CRC32();
       try (InputStream in = inspection.zip().getInputStream(entry);
           OutputStream out = Files.newOutputStream(path, StandardOpenOption.CREATE_NEW)) {
         int read;
@@ -179,6 +228,7 @@ public final class RecordingImporter {
             throw new ArchiveException(
                 archive + ": entry \"" + entry.getName() + "\" holds more data than its header declares; refusing it");
           }
+          crc.update(buffer, 0, read);
           out.write(buffer, 0, read);
           done += read;
           progress.progress(done, inspection.totalBytes());
@@ -187,6 +237,10 @@ public final class RecordingImporter {
       if (written != declared) {
         throw new ArchiveException(
             archive + ": entry \"" + entry.getName() + "\" holds " + written + " bytes but declares " + declared);
+      }
+      if (entry.getCrc() != -1 && crc.getValue() != entry.getCrc()) {
+        throw new ArchiveException(
+            archive + " is corrupt: entry \"" + entry.getName() + "\" does not match its checksum (CRC-32)");
       }
       if ((entry.getUnixMode() & 0100) != 0) {
         Files.setPosixFilePermissions(path, PosixFilePermissions.fromString("rwxr-xr-x"));
@@ -214,20 +268,24 @@ public final class RecordingImporter {
   }
 
   /** Renames the staging folder to the target; returns where a forced-out old target went. */
-  private Path moveIntoPlace(Path staging, Path destination, boolean force) throws IOException {
+  private static Path moveIntoPlace(Path staging, Path destination, boolean force) throws IOException {
     Path replaced = null;
     if (force && Files.isDirectory(destination) && !FileTrees.isEmptyDirectory(destination)) {
       replaced = destination.resolveSibling("." + destination.getFileName() + ".replaced-" + UUID.randomUUID().toString().substring(0, 8));
       Files.move(destination, replaced, StandardCopyOption.ATOMIC_MOVE);
-      recordings.findByFolder(destination).ifPresent(old -> recordings.remove(old.recordingId()));
     }
     try {
       Files.move(staging, destination, StandardCopyOption.ATOMIC_MOVE);
-    } catch (DirectoryNotEmptyException | FileAlreadyExistsException e) {
+    } catch (FileSystemException e) {
       if (replaced != null) {
         Files.move(replaced, destination, StandardCopyOption.ATOMIC_MOVE);
       }
-      throw new ArchiveException(destination + " appeared while importing (another import?); nothing was replaced", e);
+      // rename(2) fails with ENOTEMPTY, which the JDK reports as a plain FileSystemException
+      if (Files.isDirectory(destination, LinkOption.NOFOLLOW_LINKS) && !FileTrees.isEmptyDirectory(destination)
+          || e instanceof FileAlreadyExistsException) {
+        throw new ArchiveException(destination + " appeared while importing (another import?); nothing was replaced", e);
+      }
+      throw e;
     }
     return replaced;
   }

@@ -36,13 +36,21 @@ public final class LocalRecordings {
    * @throws AlreadyIndexedException when the id or folder is already indexed
    */
   public IndexedRecording register(RecordingFolder folder, boolean imported) {
+    return register(folder, imported, List.of());
+  }
+
+  /**
+   * Like {@link #register(RecordingFolder, boolean)}, removing the rows of the recordings this one
+   * replaces in the same transaction: the index never holds both, nor neither.
+   */
+  public IndexedRecording register(RecordingFolder folder, boolean imported, List<String> replacedIds) {
     String id = folder.metadata().recordingId;
     if (id == null) {
       id = RecordingId.newId();
     }
     IndexedRecording row = IndexedRecording.of(id, folder, imported);
     try (TraceIndex index = TraceIndex.open(dataDirectory.indexFile())) {
-      index.insert(row);
+      index.replace(replacedIds, row);
     }
     return row;
   }

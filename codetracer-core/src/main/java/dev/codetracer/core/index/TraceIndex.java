@@ -51,6 +51,8 @@ public final class TraceIndex implements AutoCloseable {
     config.setBusyTimeout(BUSY_TIMEOUT_MS);
     config.setJournalMode(SQLiteConfig.JournalMode.WAL);
     config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+    // transactions take the write lock when they begin, waiting (busy timeout) instead of failing
+    config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
     try {
       Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file, config.toProperties());
       try {
@@ -116,6 +118,35 @@ public final class TraceIndex implements AutoCloseable {
       throw failure("write", e);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * Removes the rows with the given ids and adds a row, in one transaction.
+   *
+   * @throws AlreadyIndexedException when the id or the folder is still in the index
+   */
+  public void replace(List<String> removedIds, IndexedRecording r) {
+    if (removedIds.isEmpty()) {
+      insert(r);
+      return;
+    }
+    try {
+      connection.setAutoCommit(false);
+      try {
+        for (String id : removedIds) {
+          remove(id);
+        }
+        insert(r);
+        connection.commit();
+      } catch (RuntimeException e) {
+        connection.rollback();
+        throw e;
+      } finally {
+        connection.setAutoCommit(true);
+      }
+    } catch (SQLException e) {
+      throw failure("write", e);
     }
   }
 

@@ -18,6 +18,21 @@ public final class FileTrees {
     }
   }
 
+  /**
+   * Creates a folder and its missing parents, like {@link Files#createDirectories}, and returns
+   * the topmost folder it created (null when the folder existed), so that a failed operation can
+   * remove exactly what it added.
+   */
+  public static Path createFolders(Path dir) throws IOException {
+    Path absolute = dir.toAbsolutePath();
+    Path topmost = null;
+    for (Path p = absolute; p != null && !Files.isDirectory(p); p = p.getParent()) {
+      topmost = p;
+    }
+    Files.createDirectories(absolute);
+    return topmost;
+  }
+
   /** Deletes a folder and everything in it, without following symbolic links. */
   public static void deleteRecursively(Path root) throws IOException {
     if (!Files.exists(root, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
