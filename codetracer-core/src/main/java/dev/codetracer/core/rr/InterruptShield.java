@@ -1,35 +1,66 @@
 package dev.codetracer.core.rr;
 
-import sun.misc.Signal;
-import sun.misc.SignalHandler;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
 
 /**
  * While the recorded program runs in the foreground, Ctrl-C is meant for it, not for us: the
  * terminal sends SIGINT to the whole process group, and a JVM that died of it would leave a
  * recording without metadata. Like a shell waiting for its foreground job, this JVM ignores
- * SIGINT until closed; the program (a child, whose handlers reset at exec) still receives it.
+ * SIGINT until closed; the program still receives it, because a handled (not ignored) signal is
+ * reset to its default at exec.
+ *
+ * <p>Uses {@code sun.misc.Signal} (module jdk.unsupported) through reflection, which keeps the
+ * build free of proprietary-API warnings; where it is missing, nothing is shielded.
  */
 final class InterruptShield implements AutoCloseable {
-  private static final Signal SIGINT = new Signal("INT");
+  private final Object signal;
+  private final Object previousHandler;
+  private final Method handle;
 
-  private final SignalHandler previous;
-
-  private InterruptShield(SignalHandler previous) {
-    this.previous = previous;
+  private InterruptShield(Object signal, Object previousHandler, Method handle) {
+    this.signal = signal;
+    this.previousHandler = previousHandler;
+    this.handle = handle;
   }
 
   static InterruptShield raise() {
     try {
-      return new InterruptShield(Signal.handle(SIGINT, signal -> {}));
-    } catch (IllegalArgumentException | UnsupportedOperationException e) {
-      return new InterruptShield(null); // the JVM reserves SIGINT (-Xrs): nothing to shield
+      Class<?> signalClass = Class.forName("sun.misc.Signal");
+      Class<?> handlerClass = Class.forName("sun.misc.SignalHandler");
+      Object sigint = signalClass.getConstructor(String.class).newInstance("INT");
+      Object doNothing =
+          Proxy.newProxyInstance(
+              InterruptShield.class.getClassLoader(),
+              new Class<?>[] {handlerClass},
+              (proxy, method, args) -> objectMethod(proxy, method, args));
+      Method handle = signalClass.getMethod("handle", signalClass, handlerClass);
+      return new InterruptShield(sigint, handle.invoke(null, sigint, doNothing), handle);
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      // no sun.misc.Signal, or the JVM reserves SIGINT (-Xrs): record without the shield
+      return new InterruptShield(null, null, null);
     }
+  }
+
+  /** The handler's own method does nothing; Object's methods behave as for any object. */
+  private static Object objectMethod(Object proxy, Method method, Object[] args) {
+    return switch (method.getName()) {
+      case "hashCode" -> System.identityHashCode(proxy);
+      case "equals" -> proxy == args[0];
+      case "toString" -> "codetracer: SIGINT goes to the recorded program";
+      default -> null;
+    };
   }
 
   @Override
   public void close() {
-    if (previous != null) {
-      Signal.handle(SIGINT, previous);
+    if (handle == null) {
+      return;
+    }
+    try {
+      handle.invoke(null, signal, previousHandler);
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      // restoring can only fail if installing failed, which is handled in raise()
     }
   }
 }

@@ -96,7 +96,8 @@ public final class RrRecorder implements Recorder {
     ProcessBuilder builder = new ProcessBuilder(command).directory(request.workdir().toFile()).inheritIO();
     builder.environment().clear();
     builder.environment().putAll(request.environment());
-    try (InterruptShield shield = InterruptShield.raise()) {
+    InterruptShield shield = InterruptShield.raise();
+    try {
       Process rr = builder.start();
       try {
         return rr.waitFor();
@@ -104,6 +105,8 @@ public final class RrRecorder implements Recorder {
         rr.destroy(); // rr forwards SIGTERM to the program and closes the trace
         throw e;
       }
+    } finally {
+      shield.close();
     }
   }
 
