@@ -35,17 +35,24 @@ public final class Recorders {
       return recorders.stream()
           .filter(r -> r.handles(command))
           .findFirst()
-          .orElseThrow(
-              () ->
-                  new CodeTracerException(
-                      "no recorder can record `" + command.get(0) + "`; available backends: "
-                          + describeNames() + " (choose one with --backend)"));
+          .orElseThrow(() -> noRecorderFor(command.get(0)));
     }
     return recorders.stream()
         .filter(r -> r.name().equals(backend))
         .findFirst()
         .orElseThrow(
             () -> new CodeTracerException("unknown backend \"" + backend + "\"; available backends: " + describeNames()));
+  }
+
+  private CodeTracerException noRecorderFor(String program) {
+    if (!ProgramSearch.exists(program, System.getenv("PATH"))) {
+      return new CodeTracerException(
+          "cannot record `" + program + "`: "
+              + (program.contains("/") ? "no such file" : "not found on PATH"));
+    }
+    return new CodeTracerException(
+        "no recorder can record `" + program + "`; available backends: " + describeNames()
+            + " (choose one with --backend)");
   }
 
   private String describeNames() {

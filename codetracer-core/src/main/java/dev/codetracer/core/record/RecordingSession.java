@@ -181,6 +181,7 @@ public final class RecordingSession {
     metadata.backend = recorder.name();
     metadata.recorderName = "codetracer-java " + recorder.name();
     metadata.recorderVersion = CodeTracerVersion.get();
+    metadata.codetracerVersion = CodeTracerVersion.get();
     HostFacts.fill(metadata);
     return metadata;
   }

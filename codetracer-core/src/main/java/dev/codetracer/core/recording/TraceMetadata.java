@@ -36,6 +36,8 @@ public final class TraceMetadata {
   @JsonProperty("language") public String language;
   @JsonProperty("recorder_name") public String recorderName;
   @JsonProperty("recorder_version") public String recorderVersion;
+  /** The codetracer-java that made or finished the recording. */
+  @JsonProperty("codetracer_version") public String codetracerVersion;
   /** ISO-8601 UTC, e.g. {@code 2026-11-28T07:17:35.123Z}. */
   @JsonProperty("start_time") public String startTime;
   @JsonProperty("duration_ms") public Long durationMs;
