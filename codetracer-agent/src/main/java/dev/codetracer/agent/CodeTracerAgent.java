@@ -1,0 +1,76 @@
+package dev.codetracer.agent;
+
+import dev.codetracer.agent.instrument.ClassFilter;
+import dev.codetracer.agent.instrument.ClassInstrumenter;
+import dev.codetracer.agent.instrument.CodeTracerTransformer;
+import dev.codetracer.agent.instrument.SourceResolver;
+import dev.codetracer.agent.output.RecordingFinisher;
+import dev.codetracer.agent.runtime.OutputCapture;
+import dev.codetracer.agent.runtime.RecordingControl;
+import dev.codetracer.core.recording.DataDirectory;
+import dev.codetracer.core.recording.RecordingId;
+import java.lang.instrument.Instrumentation;
+import java.nio.charset.Charset;
+import java.nio.file.Path;
+
+/**
+ * The agent's entry points ({@code -javaagent:codetracer-agent.jar=OPTIONS}, or attached). Parses
+ * the options, opens the JDK internals the value reader needs, wraps standard output and error,
+ * installs the transformer and, with {@code start=main} (the default), starts recording the thread
+ * that runs {@code main}; a shutdown hook stops and finishes the recording.
+ */
+public final class CodeTracerAgent {
+  private static volatile boolean started;
+
+  private CodeTracerAgent() {}
+
+  public static void premain(String arguments, Instrumentation instrumentation) {
+    AgentOptions options = parseOrExit(arguments);
+    start(options, instrumentation, true);
+  }
+
+  public static void agentmain(String arguments, Instrumentation instrumentation) {
+    AgentOptions options;
+    try {
+      options = AgentOptions.parse(arguments);
+    } catch (IllegalArgumentException e) {
+      System.err.println("codetracer-agent: " + e.getMessage());
+      return;
+    }
+    start(options, instrumentation, false);
+  }
+
+  /** A bad option stops the JVM before the program runs, with one line saying which. */
+  private static AgentOptions parseOrExit(String arguments) {
+    try {
+      return AgentOptions.parse(arguments);
+    } catch (IllegalArgumentException e) {
+      System.err.println("codetracer-agent: " + e.getMessage());
+      System.err.flush();
+      Runtime.getRuntime().halt(2);
+      throw e;
+    }
+  }
+
+  private static synchronized void start(AgentOptions options, Instrumentation instrumentation, boolean atLaunch) {
+    if (started) {
+      return;
+    }
+    started = true;
+    ModuleOpener.openJavaBase(instrumentation);
+    Charset charset = OutputCapture.install();
+    RecordingControl.install(options, new RecordingFinisher(options, charset.name()));
+    ClassInstrumenter instrumenter =
+        new ClassInstrumenter(SourceResolver.forThisJvm(options.sourcepath()), options.values(), options.redact());
+    instrumentation.addTransformer(
+        new CodeTracerTransformer(new ClassFilter(options.includes(), options.excludes()), instrumenter, instrumentation),
+        false);
+    Runtime.getRuntime().addShutdownHook(new Thread(RecordingControl::shutdown, "codetracer-shutdown"));
+    if (atLaunch && options.start() == AgentOptions.Start.MAIN) {
+      Path folder = options.output() != null
+          ? options.output()
+          : DataDirectory.fromEnvironment().recordingFolder(RecordingId.newId());
+      RecordingControl.start(options.name(), folder);
+    }
+  }
+}

@@ -1,0 +1,77 @@
+package dev.codetracer.agent.instrument;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Which classes get probes. By default every class but the JDK, build tools, test-framework
+ * internals and codetracer itself; {@code includes}/{@code excludes} take JaCoCo-style wildcard
+ * patterns on class names ({@code com.acme.*}, {@code *Test}). A class named by an explicit
+ * include is instrumented even in a package excluded by default, except the JDK and codetracer
+ * itself, which never are.
+ */
+public final class ClassFilter {
+  static final List<String> NEVER =
+      List.of("java.*", "javax.*", "jdk.*", "sun.*", "com.sun.*", "dev.codetracer.agent.*", "dev.codetracer.core.*");
+
+  static final List<String> DEFAULT_EXCLUDES =
+      List.of(
+          "org.xml.*", "org.w3c.*", "org.ietf.*", "org.omg.*",
+          "org.apache.maven.*", "org.codehaus.plexus.*", "org.codehaus.mojo.*", "org.eclipse.aether.*",
+          "org.gradle.*", "worker.org.gradle.*", "org.junit.*", "junit.*", "org.opentest4j.*",
+          "org.apiguardian.*", "org.assertj.*", "org.hamcrest.*", "org.mockito.*", "net.bytebuddy.*",
+          "org.objenesis.*", "org.testng.*", "dev.codetracer.*", "kotlin.*", "scala.*", "groovy.*",
+          "org.groovy.*", "org.slf4j.*", "ch.qos.logback.*", "org.apache.logging.*", "com.intellij.*");
+
+  private final List<Pattern> never;
+  private final List<Pattern> defaultExcludes;
+  private final List<Pattern> includes;
+  private final List<Pattern> excludes;
+
+  public ClassFilter(List<String> includes, List<String> excludes) {
+    this.never = compile(NEVER);
+    this.defaultExcludes = compile(DEFAULT_EXCLUDES);
+    this.includes = compile(includes);
+    this.excludes = compile(excludes);
+  }
+
+  /** @param internalName a class name as the JVM passes it, e.g. {@code com/acme/Order$Line} */
+  public boolean instruments(String internalName) {
+    String name = internalName.replace('/', '.');
+    if (matches(never, name) || matches(excludes, name)) {
+      return false;
+    }
+    if (includes.isEmpty()) {
+      return !matches(defaultExcludes, name);
+    }
+    return matches(includes, name);
+  }
+
+  private static boolean matches(List<Pattern> patterns, String name) {
+    for (Pattern pattern : patterns) {
+      if (pattern.matcher(name).matches()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static List<Pattern> compile(List<String> wildcards) {
+    List<Pattern> patterns = new ArrayList<>(wildcards.size());
+    for (String wildcard : wildcards) {
+      StringBuilder regex = new StringBuilder();
+      for (char c : wildcard.toCharArray()) {
+        if (c == '*') {
+          regex.append(".*");
+        } else if (c == '?') {
+          regex.append('.');
+        } else {
+          regex.append(Pattern.quote(String.valueOf(c)));
+        }
+      }
+      patterns.add(Pattern.compile(regex.toString()));
+    }
+    return patterns;
+  }
+}

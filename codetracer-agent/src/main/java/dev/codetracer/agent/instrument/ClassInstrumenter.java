@@ -1,0 +1,79 @@
+package dev.codetracer.agent.instrument;
+
+import dev.codetracer.agent.runtime.Definitions;
+import dev.codetracer.core.jvm.RawDefinition;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassTooLargeException;
+import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.MethodTooLargeException;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.tree.ClassNode;
+import org.objectweb.asm.tree.MethodNode;
+
+/**
+ * Instruments one class: every method with code and line numbers gets its probes ({@link
+ * MethodInstrumenter}); the definitions are published only when the class was written
+ * successfully. Never loads a class: the frames added need no type hierarchy.
+ */
+public final class ClassInstrumenter {
+  private final SourceResolver sources;
+  private final boolean values;
+  private final Pattern redact;
+
+  public ClassInstrumenter(SourceResolver sources, boolean values, Pattern redact) {
+    this.sources = sources;
+    this.values = values;
+    this.redact = redact;
+  }
+
+  /** The instrumented class, or null to leave it as it is. */
+  public byte[] instrument(byte[] original) {
+    ClassReader reader = new ClassReader(original);
+    ClassNode node = new ClassNode();
+    reader.accept(node, ClassReader.EXPAND_FRAMES);
+    if (node.sourceFile == null || (node.access & Opcodes.ACC_MODULE) != 0 || node.name.endsWith("module-info")) {
+      return null;
+    }
+    SourceResolver.Resolved source = sources.resolve(node.name, node.sourceFile);
+    List<RawDefinition> definitions = new ArrayList<>();
+    boolean anyNamed = false;
+    boolean anyMethod = false;
+    for (MethodNode method : node.methods) {
+      if (!MethodInstrumenter.isInstrumentable(method)) {
+        continue;
+      }
+      MethodInstrumenter.Result result =
+          new MethodInstrumenter(node.name, method, source.path(), source.found(), values, redact, node.version).instrument();
+      if (result != null) {
+        definitions.addAll(result.definitions());
+        anyNamed |= result.hadVariableNames();
+        anyMethod = true;
+      }
+    }
+    if (!anyMethod) {
+      return null;
+    }
+    byte[] instrumented;
+    try {
+      ClassWriter writer = new ClassWriter(ClassWriter.COMPUTE_MAXS);
+      node.accept(writer);
+      instrumented = writer.toByteArray();
+    } catch (MethodTooLargeException | ClassTooLargeException e) {
+      Definitions.get().fact("classes_not_instrumented[]", MethodNames.readableClass(node.name) + ": too large with probes");
+      return null;
+    }
+    Definitions registry = Definitions.get();
+    registry.addAll(definitions);
+    String className = MethodNames.readableClass(node.name);
+    if (!source.found()) {
+      registry.fact("classes_without_source[]", className);
+    }
+    if (!anyNamed) {
+      registry.fact("classes_without_debug_info[]", className);
+    }
+    return instrumented;
+  }
+}

@@ -1,0 +1,43 @@
+package dev.codetracer.agent.output;
+
+import dev.codetracer.core.CodeTracerVersion;
+import dev.codetracer.core.recording.HostFacts;
+import dev.codetracer.core.recording.RecordingId;
+import dev.codetracer.core.recording.TraceMetadata;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The metadata of a recording the agent finishes itself (no {@code codetracer record} around
+ * it): what CodeTracer needs ({@code recording_id}, {@code program}, {@code args}, {@code
+ * workdir}) and what a user needs, as {@code RecordingSession} writes it.
+ */
+final class AgentMetadata {
+  private AgentMetadata() {}
+
+  static TraceMetadata base(String name, Instant start) {
+    TraceMetadata metadata = new TraceMetadata();
+    metadata.formatVersion = TraceMetadata.FORMAT_VERSION;
+    metadata.recordingId = RecordingId.newId();
+    ProcessHandle.Info info = ProcessHandle.current().info();
+    metadata.program = info.command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    metadata.args = new ArrayList<>(info.arguments().map(Arrays::asList).orElseGet(AgentMetadata::commandFromProperty));
+    metadata.workdir = Path.of(System.getProperty("user.dir")).toAbsolutePath().normalize().toString();
+    metadata.backend = "jvm";
+    metadata.recorderName = "codetracer-java jvm";
+    metadata.recorderVersion = CodeTracerVersion.get();
+    metadata.startTime = start.truncatedTo(ChronoUnit.MILLIS).toString();
+    metadata.testName = name;
+    HostFacts.fill(metadata);
+    return metadata;
+  }
+
+  private static List<String> commandFromProperty() {
+    String command = System.getProperty("sun.java.command", "");
+    return command.isBlank() ? List.of() : Arrays.asList(command.split(" "));
+  }
+}

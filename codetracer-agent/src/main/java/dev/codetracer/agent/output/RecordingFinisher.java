@@ -1,0 +1,67 @@
+package dev.codetracer.agent.output;
+
+import dev.codetracer.agent.AgentOptions;
+import dev.codetracer.core.jvm.ExpansionLimits;
+import dev.codetracer.core.jvm.JvmTraceFinisher;
+import dev.codetracer.core.jvm.RawLog;
+import dev.codetracer.core.record.TraceFormat;
+import dev.codetracer.core.recording.TraceMetadata;
+import dev.codetracer.core.recording.TraceMetadataFile;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.function.BiConsumer;
+
+/**
+ * What happens to a recording's folder around the change log: the facts the agent knows at the
+ * start, and at the end either the finished recording (stream, paths, function index, sources,
+ * metadata) or, under {@code codetracer record}, the change log alone for it to finish.
+ */
+public final class RecordingFinisher {
+  private final AgentOptions options;
+  private final String outputCharset;
+
+  public RecordingFinisher(AgentOptions options, String outputCharset) {
+    this.options = options;
+    this.outputCharset = outputCharset;
+  }
+
+  public void started(Path folder, BiConsumer<String, Object> facts) {
+    facts.accept("java_version", System.getProperty("java.version"));
+    facts.accept("java_vendor", System.getProperty("java.vendor"));
+    facts.accept("java_home", System.getProperty("java.home"));
+    facts.accept("redaction_pattern", options.redact() == null ? "none" : options.redact().pattern());
+    facts.accept("output_charset", outputCharset);
+    facts.accept("values", options.values() ? "full" : "none");
+    facts.accept("value_depth", options.depth());
+  }
+
+  /** A recording that is not kept: remove what it wrote. */
+  public void discard(Path folder, boolean createdFolder) throws IOException {
+    Files.deleteIfExists(folder.resolve(RawLog.FILE_NAME));
+    if (createdFolder) {
+      try (var entries = Files.list(folder)) {
+        if (entries.findAny().isEmpty()) {
+          Files.delete(folder);
+        }
+      }
+    }
+  }
+
+  public void finish(Path folder, String name, Instant start, boolean stoppedAtCap) throws IOException {
+    if (options.finish() == AgentOptions.Finish.EXTERNAL) {
+      return;
+    }
+    TraceMetadata metadata = AgentMetadata.base(name, start);
+    JvmTraceFinisher.finish(
+        folder,
+        TraceFormat.JSON,
+        new ExpansionLimits(options.maxSteps(), options.maxEvents(), options.maxBytes()),
+        Path.of(metadata.workdir),
+        metadata);
+    metadata.durationMs = Duration.between(start, Instant.now()).toMillis();
+    TraceMetadataFile.write(folder, metadata);
+  }
+}

@@ -1,0 +1,208 @@
+package dev.codetracer.agent.runtime;
+
+import dev.codetracer.agent.values.ValueCapture;
+import dev.codetracer.core.jvm.RawDefinition;
+import dev.codetracer.core.jvm.RawEvents;
+import dev.codetracer.core.jvm.RawLogWriter;
+import dev.codetracer.core.jvm.ValueEncoder;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+/**
+ * The writer thread of one recording: takes full chunks, encodes the reference values they hold,
+ * appends the definitions made since the last chunk and then the chunk to the change log, and
+ * hands the chunk back. It also watches the caps: past them, it asks the recording thread (at its
+ * next hand-off) to stop logging.
+ */
+final class ChunkWriter implements Runnable {
+  private static final int POOL = 4;
+  private static final Chunk END = new Chunk();
+
+  private final BlockingQueue<Chunk> full = new ArrayBlockingQueue<>(POOL + 1);
+  private final BlockingQueue<Chunk> free = new ArrayBlockingQueue<>(POOL);
+  private final Queue<RawDefinition> facts = new ConcurrentLinkedQueue<>();
+  private final RawLogWriter log;
+  private final ValueCapture capture;
+  private final ValueEncoder encoder = new ValueEncoder(1 << 16);
+  private final long maxSteps;
+  private final long maxEvents;
+  private final long maxBytes;
+  private final Thread thread;
+  private int definitionsWritten;
+  private long steps;
+  private long events;
+  private volatile boolean capReached;
+  private volatile IOException failure;
+
+  ChunkWriter(Path file, ValueCapture capture, long maxSteps, long maxEvents, long maxBytes) throws IOException {
+    this.log = new RawLogWriter(file);
+    this.capture = capture;
+    this.maxSteps = maxSteps;
+    this.maxEvents = maxEvents;
+    this.maxBytes = maxBytes;
+    for (int i = 0; i < POOL - 1; i++) {
+      free.add(new Chunk());
+    }
+    thread = new Thread(this, "codetracer-writer");
+    thread.setDaemon(true);
+  }
+
+  void start() {
+    thread.start();
+  }
+
+  /** The first chunk for the recording thread. */
+  Chunk firstChunk() {
+    return new Chunk();
+  }
+
+  void fact(String key, Object value) {
+    facts.add(new RawDefinition.Fact(key, value));
+  }
+
+  /** Queues a full chunk and returns an empty one, waiting for the writer when it is behind. */
+  Chunk exchange(Chunk chunk) {
+    boolean interrupted = false;
+    try {
+      while (true) {
+        try {
+          full.put(chunk);
+          break;
+        } catch (InterruptedException e) {
+          interrupted = true;
+        }
+      }
+      while (true) {
+        try {
+          return free.take();
+        } catch (InterruptedException e) {
+          interrupted = true;
+        }
+      }
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  boolean capReached() {
+    return capReached;
+  }
+
+  /** Writes the last chunk, ends the log and waits for the writer thread. */
+  void finish(Chunk last) throws IOException {
+    boolean interrupted = false;
+    try {
+      full.add(last);
+      full.add(END);
+      while (true) {
+        try {
+          thread.join();
+          break;
+        } catch (InterruptedException e) {
+          interrupted = true;
+        }
+      }
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    if (failure != null) {
+      throw failure;
+    }
+  }
+
+  @Override
+  public void run() {
+    try {
+      while (true) {
+        Chunk chunk = full.take();
+        if (chunk == END) {
+          writeDefinitions();
+          log.end();
+          return;
+        }
+        write(chunk);
+        chunk.clear();
+        free.offer(chunk);
+      }
+    } catch (IOException e) {
+      failure = e;
+      capReached = true;
+      drainQuietly();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      try {
+        log.close();
+      } catch (IOException e) {
+        if (failure == null) {
+          failure = e;
+        }
+      }
+    }
+  }
+
+  private void write(Chunk chunk) throws IOException {
+    encoder.reset();
+    long[] log = chunk.events;
+    int ref = 0;
+    for (int i = 0; i < chunk.size; i++) {
+      long event = log[i];
+      int tag = RawEvents.tag(event);
+      if (tag == RawEvents.STEP) {
+        steps++;
+      } else if (tag == RawEvents.VALUE) {
+        int kind = RawEvents.kind(event);
+        if (kind == RawEvents.K_REF) {
+          capture.encodeKept(chunk.refs[ref++], encoder);
+        } else if (RawEvents.isWide(kind)) {
+          i++;
+        }
+      } else if (tag == RawEvents.OUTPUT) {
+        byte[] bytes = (byte[]) chunk.refs[ref++];
+        encoder.blob(bytes, 0, bytes.length);
+      }
+    }
+    events += chunk.size;
+    writeDefinitions();
+    this.log.events(log, chunk.size, encoder.array(), encoder.size());
+    if (steps > maxSteps || events > maxEvents || this.log.size() > maxBytes) {
+      capReached = true;
+    }
+  }
+
+  private void writeDefinitions() throws IOException {
+    List<RawDefinition> definitions = new ArrayList<>(Definitions.get().since(definitionsWritten));
+    definitionsWritten += definitions.size();
+    RawDefinition fact;
+    while ((fact = facts.poll()) != null) {
+      definitions.add(fact);
+    }
+    log.definitions(definitions);
+  }
+
+  /** After a write failure: keep taking chunks so the program never blocks on a dead writer. */
+  private void drainQuietly() {
+    try {
+      while (true) {
+        Chunk chunk = full.take();
+        if (chunk == END) {
+          return;
+        }
+        chunk.clear();
+        free.offer(chunk);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

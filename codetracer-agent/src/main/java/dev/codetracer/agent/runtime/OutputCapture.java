@@ -1,0 +1,74 @@
+package dev.codetracer.agent.runtime;
+
+import dev.codetracer.core.jvm.RawEvents;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.lang.reflect.Method;
+import java.nio.charset.Charset;
+
+/**
+ * Puts a pass-through in front of {@code System.out} and {@code System.err}: every byte goes on to
+ * the original stream unchanged, and what the recording thread writes also becomes an output
+ * event at the step that wrote it.
+ */
+public final class OutputCapture {
+  private OutputCapture() {}
+
+  /** Installs both; returns the charset the streams encode with. */
+  public static Charset install() {
+    Charset charset = charsetOf(System.out);
+    System.setOut(wrap(System.out, RawEvents.STDOUT, charset));
+    System.setErr(wrap(System.err, RawEvents.STDERR, charsetOf(System.err)));
+    return charset;
+  }
+
+  private static PrintStream wrap(PrintStream original, int stream, Charset charset) {
+    return new PrintStream(new Tee(original, stream), false, charset);
+  }
+
+  /** {@code PrintStream.charset()} where it exists (Java 18+), else what Java 17 uses. */
+  static Charset charsetOf(PrintStream stream) {
+    try {
+      Method method = PrintStream.class.getMethod("charset");
+      return (Charset) method.invoke(stream);
+    } catch (ReflectiveOperationException e) {
+      String name = System.getProperty(stream == System.err ? "sun.stderr.encoding" : "sun.stdout.encoding");
+      if (name != null && Charset.isSupported(name)) {
+        return Charset.forName(name);
+      }
+      return Charset.defaultCharset();
+    }
+  }
+
+  private static final class Tee extends OutputStream {
+    private final PrintStream original;
+    private final int stream;
+
+    Tee(PrintStream original, int stream) {
+      this.original = original;
+      this.stream = stream;
+    }
+
+    @Override
+    public void write(int b) {
+      original.write(b);
+      Probes.output(stream, new byte[] {(byte) b}, 0, 1);
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) {
+      original.write(b, off, len);
+      Probes.output(stream, b, off, len);
+    }
+
+    @Override
+    public void flush() {
+      original.flush();
+    }
+
+    @Override
+    public void close() {
+      original.close();
+    }
+  }
+}

@@ -1,0 +1,159 @@
+package dev.codetracer.agent.runtime;
+
+import dev.codetracer.core.jvm.RawEvents;
+
+/**
+ * What instrumented code calls. Each probe checks that it runs on the recording thread and stores
+ * one {@code long} (two for a long or double value) into the current chunk: no allocation, no
+ * lock, no boxing on the path a step or a primitive value takes. Reference values are kept as
+ * they are when immutable, else snapshotted ({@link dev.codetracer.agent.values.ValueCapture}).
+ *
+ * <p>The fields are written only by the recording thread itself (and by {@link RecordingControl}
+ * under its lock when a recording starts or stops), so no other thread can ever match {@link
+ * #thread}.
+ */
+public final class Probes {
+  static Thread thread;
+  static long[] events;
+  static int position;
+  static int eventLimit;
+  static Object[] refs;
+  static int refPosition;
+  static int refLimit;
+  private static Thread lastOther;
+
+  private Probes() {}
+
+  public static void step(int probe) {
+    if (Thread.currentThread() != thread) {
+      return;
+    }
+    int p = position;
+    events[p++] = probe;
+    position = p;
+    if (p >= eventLimit) {
+      RecordingControl.handOff();
+    }
+  }
+
+  public static void call(int method) {
+    Thread current = Thread.currentThread();
+    if (current != thread) {
+      if (current != lastOther && thread != null) {
+        lastOther = current;
+        RecordingControl.otherThread(current);
+      }
+      return;
+    }
+    put(RawEvents.call(method));
+  }
+
+  public static void ret(int method) {
+    if (Thread.currentThread() != thread) {
+      return;
+    }
+    put(RawEvents.ret(method));
+  }
+
+  /** A method left by an exception: the exception as its value, then the exit. */
+  public static void thrown(Throwable exception, int method) {
+    if (Thread.currentThread() != thread) {
+      return;
+    }
+    putRef(RawEvents.value(RawEvents.valueMeta(RawEvents.K_REF, RawEvents.RETURN_SLOT), 0),
+        RecordingControl.capture().exception(exception));
+    put(RawEvents.thrown(method));
+  }
+
+  public static void valueI(int value, int meta) {
+    if (Thread.currentThread() != thread) {
+      return;
+    }
+    put(RawEvents.value(meta, value));
+  }
+
+  public static void valueF(float value, int meta) {
+    if (Thread.currentThread() != thread) {
+      return;
+    }
+    put(RawEvents.value(meta, Float.floatToRawIntBits(value)));
+  }
+
+  public static void valueJ(long value, int meta) {
+    if (Thread.currentThread() != thread) {
+      return;
+    }
+    putWide(RawEvents.value(meta, 0), value);
+  }
+
+  public static void valueD(double value, int meta) {
+    if (Thread.currentThread() != thread) {
+      return;
+    }
+    putWide(RawEvents.value(meta, 0), Double.doubleToRawLongBits(value));
+  }
+
+  public static void valueA(Object value, int meta) {
+    if (Thread.currentThread() != thread) {
+      return;
+    }
+    putRef(RawEvents.value(meta, 0), RecordingControl.capture().capture(value));
+  }
+
+  /** Bytes the recording thread wrote to standard output or error. */
+  static void output(int stream, byte[] bytes, int offset, int length) {
+    if (Thread.currentThread() != thread) {
+      return;
+    }
+    putRef(RawEvents.output(stream), java.util.Arrays.copyOfRange(bytes, offset, offset + length));
+  }
+
+  private static void put(long event) {
+    int p = position;
+    events[p++] = event;
+    position = p;
+    if (p >= eventLimit) {
+      RecordingControl.handOff();
+    }
+  }
+
+  private static void putWide(long event, long bits) {
+    int p = position;
+    long[] e = events;
+    e[p] = event;
+    e[p + 1] = bits;
+    p += 2;
+    position = p;
+    if (p >= eventLimit) {
+      RecordingControl.handOff();
+    }
+  }
+
+  private static void putRef(long event, Object ref) {
+    int r = refPosition;
+    refs[r++] = ref;
+    refPosition = r;
+    int p = position;
+    events[p++] = event;
+    position = p;
+    if (p >= eventLimit || r >= refLimit) {
+      RecordingControl.handOff();
+    }
+  }
+
+  /** Makes a chunk current (under RecordingControl's lock). */
+  static void install(Chunk chunk) {
+    events = chunk.events;
+    position = 0;
+    eventLimit = chunk.events.length - 2;
+    refs = chunk.refs;
+    refPosition = 0;
+    refLimit = chunk.refs.length;
+  }
+
+  /** Writes the fill levels back into the chunk being taken away. */
+  static void collect(Chunk chunk) {
+    chunk.size = position;
+    chunk.refCount = refPosition;
+  }
+}

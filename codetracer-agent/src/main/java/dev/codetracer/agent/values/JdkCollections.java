@@ -1,0 +1,373 @@
+package dev.codetracer.agent.values;
+
+import java.lang.reflect.Field;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Reads the JDK's collections and maps through their internal fields, never through their
+ * methods: iterating a collection could run user code (a key's {@code hashCode}, a comparator) or
+ * fail on concurrent modification. Needs the agent to have java.util opened to it; without that
+ * a reader is simply absent and the object is recorded as a struct of what can be read.
+ */
+final class JdkCollections {
+  /** Reads up to the sink's limit; returns the collection's size. */
+  interface Reader {
+    int read(Object collection, Elements out) throws ReflectiveOperationException;
+  }
+
+  private static final Map<String, Reader> READERS = new HashMap<>();
+  private static final Map<String, Boolean> MAPS = new HashMap<>();
+
+  static {
+    list("java.util.ArrayList", "elementData", "size");
+    list("java.util.Vector", "elementData", "elementCount");
+    list("java.util.Stack", "elementData", "elementCount");
+    list("java.util.PriorityQueue", "queue", "size");
+    list("java.util.concurrent.PriorityBlockingQueue", "queue", "size");
+    array("java.util.Arrays$ArrayList", "a");
+    array("java.util.concurrent.CopyOnWriteArrayList", "array");
+    array("java.util.ImmutableCollections$ListN", "elements");
+    sparseArray("java.util.ImmutableCollections$SetN", "elements");
+    pair("java.util.ImmutableCollections$List12", "e0", "e1", false);
+    pair("java.util.ImmutableCollections$Set12", "e0", "e1", false);
+    linked("java.util.LinkedList", "first", "java.util.LinkedList$Node", "item", "next", "size");
+    deque();
+    hashMap("java.util.HashMap", false);
+    hashMap("java.util.LinkedHashMap", false);
+    hashMap("java.util.HashSet", true);
+    hashMap("java.util.LinkedHashSet", true);
+    treeMap("java.util.TreeMap", false);
+    treeMap("java.util.TreeSet", true);
+    concurrentHashMap();
+    mapN();
+    map1();
+    delegate("java.util.Collections$UnmodifiableCollection", "c", false);
+    delegate("java.util.Collections$UnmodifiableList", "c", false);
+    delegate("java.util.Collections$UnmodifiableRandomAccessList", "c", false);
+    delegate("java.util.Collections$UnmodifiableSet", "c", false);
+    delegate("java.util.Collections$UnmodifiableSortedSet", "c", false);
+    delegate("java.util.Collections$UnmodifiableNavigableSet", "c", false);
+    delegate("java.util.Collections$SynchronizedCollection", "c", false);
+    delegate("java.util.Collections$SynchronizedList", "c", false);
+    delegate("java.util.Collections$SynchronizedRandomAccessList", "c", false);
+    delegate("java.util.Collections$SynchronizedSet", "c", false);
+    delegate("java.util.Collections$UnmodifiableMap", "m", true);
+    delegate("java.util.Collections$UnmodifiableSortedMap", "m", true);
+    delegate("java.util.Collections$UnmodifiableNavigableMap", "m", true);
+    delegate("java.util.Collections$SynchronizedMap", "m", true);
+    single("java.util.Collections$SingletonList", "element");
+    single("java.util.Collections$SingletonSet", "element");
+    singletonMap();
+    empty("java.util.Collections$EmptyList", false);
+    empty("java.util.Collections$EmptySet", false);
+    empty("java.util.Collections$EmptyMap", true);
+  }
+
+  private JdkCollections() {}
+
+  /** The reader for exactly this class, or null. */
+  static Reader readerFor(Class<?> type) {
+    return READERS.get(type.getName());
+  }
+
+  static boolean isMap(Class<?> type) {
+    return MAPS.getOrDefault(type.getName(), false);
+  }
+
+  private static void register(String className, boolean map, Reader reader) {
+    READERS.put(className, reader);
+    MAPS.put(className, map);
+  }
+
+  private static Field field(String className, String name) {
+    try {
+      Field field = Class.forName(className, false, null).getDeclaredField(name);
+      field.setAccessible(true);
+      return field;
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      return null;
+    }
+  }
+
+  private static void list(String className, String arrayField, String sizeField) {
+    Field array = field(className.equals("java.util.Stack") ? "java.util.Vector" : className, arrayField);
+    Field size = field(className.equals("java.util.Stack") ? "java.util.Vector" : className, sizeField);
+    if (array == null || size == null) {
+      return;
+    }
+    register(className, false, (c, out) -> {
+      Object[] data = (Object[]) array.get(c);
+      int n = size.getInt(c);
+      for (int i = 0; i < Math.min(n, data.length) && out.add(data[i]); i++) {}
+      return n;
+    });
+  }
+
+  private static void array(String className, String arrayField) {
+    Field array = field(className, arrayField);
+    if (array == null) {
+      return;
+    }
+    register(className, false, (c, out) -> {
+      Object[] data = (Object[]) array.get(c);
+      for (int i = 0; i < data.length && out.add(data[i]); i++) {}
+      return data.length;
+    });
+  }
+
+  private static void sparseArray(String className, String arrayField) {
+    Field array = field(className, arrayField);
+    if (array == null) {
+      return;
+    }
+    register(className, false, (c, out) -> {
+      Object[] data = (Object[]) array.get(c);
+      int n = 0;
+      for (Object element : data) {
+        if (element != null) {
+          n++;
+          out.add(element);
+        }
+      }
+      return n;
+    });
+  }
+
+  private static void pair(String className, String first, String second, boolean map) {
+    Field e0 = field(className, first);
+    Field e1 = field(className, second);
+    Field emptyMarker = field("java.util.ImmutableCollections", "EMPTY");
+    if (e0 == null || e1 == null) {
+      return;
+    }
+    register(className, map, (c, out) -> {
+      Object marker = emptyMarker == null ? null : emptyMarker.get(null);
+      Object a = e0.get(c);
+      Object b = e1.get(c);
+      out.add(a);
+      if (b != null && b != marker) {
+        out.add(b);
+        return 2;
+      }
+      return 1;
+    });
+  }
+
+  private static void linked(String className, String head, String nodeClass, String item, String next, String sizeField) {
+    Field first = field(className, head);
+    Field value = field(nodeClass, item);
+    Field link = field(nodeClass, next);
+    Field size = field(className, sizeField);
+    if (first == null || value == null || link == null || size == null) {
+      return;
+    }
+    register(className, false, (c, out) -> {
+      int n = size.getInt(c);
+      Object node = first.get(c);
+      for (int i = 0; node != null && i < n && out.add(value.get(node)); i++) {
+        node = link.get(node);
+      }
+      return n;
+    });
+  }
+
+  private static void deque() {
+    Field elements = field("java.util.ArrayDeque", "elements");
+    Field head = field("java.util.ArrayDeque", "head");
+    Field tail = field("java.util.ArrayDeque", "tail");
+    if (elements == null || head == null || tail == null) {
+      return;
+    }
+    register("java.util.ArrayDeque", false, (c, out) -> {
+      Object[] data = (Object[]) elements.get(c);
+      int h = head.getInt(c);
+      int t = tail.getInt(c);
+      int n = data.length == 0 ? 0 : Math.floorMod(t - h, data.length);
+      for (int i = 0; i < n && out.add(data[(h + i) % data.length]); i++) {}
+      return n;
+    });
+  }
+
+  private static void hashMap(String className, boolean set) {
+    Field table = field("java.util.HashMap", "table");
+    Field size = field("java.util.HashMap", "size");
+    Field key = field("java.util.HashMap$Node", "key");
+    Field value = field("java.util.HashMap$Node", "value");
+    Field next = field("java.util.HashMap$Node", "next");
+    Field head = field("java.util.LinkedHashMap", "head");
+    Field after = field("java.util.LinkedHashMap$Entry", "after");
+    Field backing = field("java.util.HashSet", "map");
+    if (table == null || size == null || key == null || value == null || next == null) {
+      return;
+    }
+    boolean linked = className.startsWith("java.util.Linked");
+    if (set && backing == null || linked && (head == null || after == null)) {
+      return;
+    }
+    register(className, !set, (c, out) -> {
+      Object map = set ? backing.get(c) : c;
+      int n = size.getInt(map);
+      if (linked) {
+        for (Object e = head.get(map); e != null && !out.full(); e = after.get(e)) {
+          addEntry(out, set, key.get(e), value.get(e));
+        }
+        return n;
+      }
+      Object[] buckets = (Object[]) table.get(map);
+      if (buckets != null) {
+        for (int i = 0; i < buckets.length && !out.full(); i++) {
+          for (Object e = buckets[i]; e != null && !out.full(); e = next.get(e)) {
+            addEntry(out, set, key.get(e), value.get(e));
+          }
+        }
+      }
+      return n;
+    });
+  }
+
+  private static void addEntry(Elements out, boolean set, Object key, Object value) {
+    if (set) {
+      out.add(key);
+    } else {
+      out.addPair(key, value);
+    }
+  }
+
+  private static void treeMap(String className, boolean set) {
+    Field root = field("java.util.TreeMap", "root");
+    Field size = field("java.util.TreeMap", "size");
+    Field key = field("java.util.TreeMap$Entry", "key");
+    Field value = field("java.util.TreeMap$Entry", "value");
+    Field left = field("java.util.TreeMap$Entry", "left");
+    Field right = field("java.util.TreeMap$Entry", "right");
+    Field backing = field("java.util.TreeSet", "m");
+    if (root == null || size == null || key == null || value == null || left == null || right == null) {
+      return;
+    }
+    if (set && backing == null) {
+      return;
+    }
+    register(className, !set, (c, out) -> {
+      Object map = set ? backing.get(c) : c;
+      if (map == null || !map.getClass().getName().equals("java.util.TreeMap")) {
+        return 0;
+      }
+      int n = size.getInt(map);
+      java.util.ArrayDeque<Object> path = new java.util.ArrayDeque<>();
+      Object node = root.get(map);
+      while ((node != null || !path.isEmpty()) && !out.full() && path.size() <= 64) {
+        while (node != null && path.size() <= 64) {
+          path.push(node);
+          node = left.get(node);
+        }
+        node = path.pop();
+        addEntry(out, set, key.get(node), value.get(node));
+        node = right.get(node);
+      }
+      return n;
+    });
+  }
+
+  private static void concurrentHashMap() {
+    String chm = "java.util.concurrent.ConcurrentHashMap";
+    Field table = field(chm, "table");
+    Field key = field(chm + "$Node", "key");
+    Field value = field(chm + "$Node", "val");
+    Field next = field(chm + "$Node", "next");
+    Field hash = field(chm + "$Node", "hash");
+    Field first = field(chm + "$TreeBin", "first");
+    if (table == null || key == null || value == null || next == null || hash == null) {
+      return;
+    }
+    register(chm, true, (c, out) -> {
+      Object[] buckets = (Object[]) table.get(c);
+      int n = 0;
+      if (buckets != null) {
+        for (Object bin : buckets) {
+          Object e = bin;
+          if (e != null && hash.getInt(e) < 0) {
+            e = first != null && e.getClass().getName().endsWith("$TreeBin") ? first.get(e) : null;
+          }
+          for (; e != null; e = next.get(e)) {
+            n++;
+            out.addPair(key.get(e), value.get(e));
+          }
+        }
+      }
+      return n;
+    });
+  }
+
+  private static void mapN() {
+    Field table = field("java.util.ImmutableCollections$MapN", "table");
+    if (table == null) {
+      return;
+    }
+    register("java.util.ImmutableCollections$MapN", true, (c, out) -> {
+      Object[] data = (Object[]) table.get(c);
+      int n = 0;
+      for (int i = 0; i + 1 < data.length; i += 2) {
+        if (data[i] != null) {
+          n++;
+          out.addPair(data[i], data[i + 1]);
+        }
+      }
+      return n;
+    });
+  }
+
+  private static void map1() {
+    Field k = field("java.util.ImmutableCollections$Map1", "k0");
+    Field v = field("java.util.ImmutableCollections$Map1", "v0");
+    if (k == null || v == null) {
+      return;
+    }
+    register("java.util.ImmutableCollections$Map1", true, (c, out) -> {
+      out.addPair(k.get(c), v.get(c));
+      return 1;
+    });
+  }
+
+  private static void singletonMap() {
+    Field k = field("java.util.Collections$SingletonMap", "k");
+    Field v = field("java.util.Collections$SingletonMap", "v");
+    if (k == null || v == null) {
+      return;
+    }
+    register("java.util.Collections$SingletonMap", true, (c, out) -> {
+      out.addPair(k.get(c), v.get(c));
+      return 1;
+    });
+  }
+
+  private static void delegate(String className, String fieldName, boolean map) {
+    String declaring = className.contains("Unmodifiable")
+        ? (map ? "java.util.Collections$UnmodifiableMap" : "java.util.Collections$UnmodifiableCollection")
+        : (map ? "java.util.Collections$SynchronizedMap" : "java.util.Collections$SynchronizedCollection");
+    Field inner = field(declaring, fieldName);
+    if (inner == null) {
+      return;
+    }
+    register(className, map, (c, out) -> {
+      Object wrapped = inner.get(c);
+      Reader reader = wrapped == null ? null : readerFor(wrapped.getClass());
+      return reader == null ? 0 : reader.read(wrapped, out);
+    });
+  }
+
+  private static void single(String className, String fieldName) {
+    Field element = field(className, fieldName);
+    if (element == null) {
+      return;
+    }
+    register(className, false, (c, out) -> {
+      out.add(element.get(c));
+      return 1;
+    });
+  }
+
+  private static void empty(String className, boolean map) {
+    register(className, map, (c, out) -> 0);
+  }
+}

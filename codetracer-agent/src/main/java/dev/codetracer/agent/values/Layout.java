@@ -1,0 +1,92 @@
+package dev.codetracer.agent.values;
+
+import dev.codetracer.agent.runtime.Definitions;
+import dev.codetracer.core.jvm.RawDefinition;
+import dev.codetracer.core.jvm.RawEvents;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * The instance fields of a class (superclasses' first), made readable once. A field that cannot
+ * be made readable (a module does not open its package) is kept with a null accessor and
+ * recorded as a marker.
+ */
+final class Layout {
+  final int id;
+  final Field[] fields;
+  final int[] kinds;
+  final boolean[] redacted;
+
+  private Layout(int id, Field[] fields, int[] kinds, boolean[] redacted) {
+    this.id = id;
+    this.fields = fields;
+    this.kinds = kinds;
+    this.redacted = redacted;
+  }
+
+  static Layout of(Class<?> type, Pattern redact) {
+    List<Class<?>> chain = new ArrayList<>();
+    for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+      chain.add(0, c);
+    }
+    List<Field> fields = new ArrayList<>();
+    for (Class<?> c : chain) {
+      Field[] declared;
+      try {
+        declared = c.getDeclaredFields();
+      } catch (Throwable e) {
+        continue;
+      }
+      for (Field field : declared) {
+        if (!Modifier.isStatic(field.getModifiers()) && !field.isSynthetic()) {
+          fields.add(field);
+        }
+      }
+    }
+    int n = fields.size();
+    Field[] accessors = new Field[n];
+    int[] kinds = new int[n];
+    boolean[] redacted = new boolean[n];
+    List<String> names = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      Field field = fields.get(i);
+      names.add(field.getName());
+      kinds[i] = RawEvents.kindOf(descriptorLetter(field.getType()));
+      redacted[i] = redact != null && redact.matcher(field.getName()).find();
+      try {
+        field.setAccessible(true);
+        accessors[i] = field;
+      } catch (RuntimeException e) {
+        accessors[i] = null;
+      }
+    }
+    int id = Definitions.get().nextLayoutId();
+    Definitions.get().add(new RawDefinition.Layout(id, TypeNames.readable(type), names));
+    return new Layout(id, accessors, kinds, redacted);
+  }
+
+  private static String descriptorLetter(Class<?> type) {
+    if (!type.isPrimitive()) {
+      return "L";
+    }
+    if (type == int.class) {
+      return "I";
+    } else if (type == long.class) {
+      return "J";
+    } else if (type == boolean.class) {
+      return "Z";
+    } else if (type == char.class) {
+      return "C";
+    } else if (type == short.class) {
+      return "S";
+    } else if (type == byte.class) {
+      return "B";
+    } else if (type == float.class) {
+      return "F";
+    }
+    return "D";
+  }
+}

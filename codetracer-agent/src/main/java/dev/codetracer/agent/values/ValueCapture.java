@@ -1,0 +1,417 @@
+package dev.codetracer.agent.values;
+
+import dev.codetracer.agent.AgentOptions;
+import dev.codetracer.core.jvm.RawEvents;
+import dev.codetracer.core.jvm.ValueEncoder;
+import dev.codetracer.core.jvm.WellKnownTypes;
+import java.lang.reflect.Field;
+import java.lang.reflect.Proxy;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.util.IdentityHashMap;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Reads values without running the program's code: fields are read directly, JDK collections
+ * through their internals, never {@code toString}, {@code equals}, {@code hashCode} or an
+ * iterator. Immutable values (strings, boxes, enums, classes) are kept as they are and encoded
+ * later by the writer thread; anything mutable is encoded at once, on the recording thread, since
+ * it may change before the writer sees it. Whatever cannot be read becomes a marker value; no
+ * exception ever reaches the program.
+ */
+public final class ValueCapture {
+  private static final int NODE_BUDGET = 2000;
+
+  private enum Kind {
+    NULL, STRING, BOX, ENUM, CLASS, ARRAY, COLLECTION, BUILDER, TEXT, OPAQUE, STRUCT
+  }
+
+  /** JDK value classes, all final, whose {@code toString} is their value and runs only JDK code. */
+  private static final Set<String> TEXT_CLASSES =
+      Set.of(
+          "java.math.BigInteger", "java.math.BigDecimal", "java.util.UUID", "java.net.URI",
+          "java.time.LocalDate", "java.time.LocalTime", "java.time.LocalDateTime", "java.time.Instant",
+          "java.time.Duration", "java.time.Period", "java.time.ZonedDateTime", "java.time.OffsetDateTime",
+          "java.time.ZoneOffset", "java.util.regex.Pattern", "sun.nio.fs.UnixPath", "java.io.File",
+          "java.lang.Thread", "java.util.Locale", "java.nio.charset.Charset");
+
+  private static final ClassValue<Kind> KINDS =
+      new ClassValue<>() {
+        @Override
+        protected Kind computeValue(Class<?> type) {
+          return kindOf(type);
+        }
+      };
+
+  private final int maxDepth;
+  private final int maxString;
+  private final int maxElements;
+  private final Pattern redact;
+  private final ClassValue<Layout> layouts;
+  private final ValueEncoder scratch = new ValueEncoder(1 << 12);
+  private final IdentityHashMap<Object, Boolean> path = new IdentityHashMap<>();
+  private final Elements[] elementsByDepth;
+  private int budget;
+
+  public ValueCapture(AgentOptions options) {
+    this.maxDepth = options.depth();
+    this.maxString = options.maxString();
+    this.maxElements = options.maxElements();
+    this.redact = options.redact();
+    this.elementsByDepth = new Elements[maxDepth + 2];
+    this.layouts =
+        new ClassValue<>() {
+          @Override
+          protected Layout computeValue(Class<?> type) {
+            return Layout.of(type, redact);
+          }
+        };
+  }
+
+  private static Kind kindOf(Class<?> type) {
+    if (type == String.class) {
+      return Kind.STRING;
+    }
+    if (type == Integer.class || type == Long.class || type == Boolean.class || type == Character.class
+        || type == Short.class || type == Byte.class || type == Float.class || type == Double.class) {
+      return Kind.BOX;
+    }
+    if (type.isEnum() || (type.getSuperclass() != null && type.getSuperclass().isEnum())) {
+      return Kind.ENUM;
+    }
+    if (type == Class.class) {
+      return Kind.CLASS;
+    }
+    if (type.isArray()) {
+      return Kind.ARRAY;
+    }
+    if (type.isHidden() || Proxy.isProxyClass(type)) {
+      return Kind.OPAQUE;
+    }
+    if (type == StringBuilder.class || type == StringBuffer.class) {
+      return Kind.BUILDER;
+    }
+    if (TEXT_CLASSES.contains(type.getName())) {
+      return Kind.TEXT;
+    }
+    if (JdkCollections.readerFor(type) != null) {
+      return Kind.COLLECTION;
+    }
+    return Kind.STRUCT;
+  }
+
+  /**
+   * What to keep for a reference value: the value itself when it cannot change, else its
+   * snapshot, encoded.
+   */
+  public Object capture(Object value) {
+    if (value == null) {
+      return null;
+    }
+    Kind kind = KINDS.get(value.getClass());
+    if (kind == Kind.STRING || kind == Kind.BOX || kind == Kind.ENUM || kind == Kind.CLASS) {
+      return value;
+    }
+    scratch.reset();
+    budget = NODE_BUDGET;
+    path.clear();
+    try {
+      write(value, 1, scratch);
+    } catch (Throwable e) {
+      scratch.reset();
+      scratch.error("<unreadable: " + e.getClass().getSimpleName() + ">");
+    }
+    path.clear();
+    return scratch.toByteArray();
+  }
+
+  /** The value of a method left by an exception: its class and message, read from its fields. */
+  public byte[] exception(Throwable exception) {
+    scratch.reset();
+    scratch.error(describe(exception));
+    return scratch.toByteArray();
+  }
+
+  /** Encodes, on the writer thread, what {@link #capture} kept. */
+  public void encodeKept(Object kept, ValueEncoder out) {
+    if (kept instanceof byte[] encoded) {
+      out.append(encoded, 0, encoded.length);
+      return;
+    }
+    try {
+      writeImmutable(kept, out);
+    } catch (Throwable e) {
+      out.error("<unreadable: " + e.getClass().getSimpleName() + ">");
+    }
+  }
+
+  private void writeImmutable(Object value, ValueEncoder out) {
+    if (value == null) {
+      out.nullValue();
+    } else if (value instanceof String s) {
+      out.string(s, maxString);
+    } else if (value instanceof Integer i) {
+      out.intValue(WellKnownTypes.INTEGER_BOX, i);
+    } else if (value instanceof Long l) {
+      out.intValue(WellKnownTypes.LONG_BOX, l);
+    } else if (value instanceof Boolean b) {
+      out.boolValue(WellKnownTypes.BOOLEAN_BOX, b);
+    } else if (value instanceof Character c) {
+      out.charValue(WellKnownTypes.CHARACTER_BOX, c);
+    } else if (value instanceof Short s) {
+      out.intValue(WellKnownTypes.SHORT_BOX, s);
+    } else if (value instanceof Byte b) {
+      out.intValue(WellKnownTypes.BYTE_BOX, b);
+    } else if (value instanceof Float f) {
+      out.floatValue(WellKnownTypes.FLOAT_BOX, f);
+    } else if (value instanceof Double d) {
+      out.floatValue(WellKnownTypes.DOUBLE_BOX, d);
+    } else if (value instanceof Enum<?> e) {
+      out.enumValue(TypeNames.id(e.getDeclaringClass()), e.name());
+    } else if (value instanceof Class<?> c) {
+      out.raw(TypeNames.id(Class.class), TypeNames.readable(c));
+    } else {
+      out.error("<unexpected " + value.getClass().getName() + ">");
+    }
+  }
+
+  private void write(Object value, int depth, ValueEncoder out) throws ReflectiveOperationException {
+    if (value == null) {
+      out.nullValue();
+      return;
+    }
+    Class<?> type = value.getClass();
+    Kind kind = KINDS.get(type);
+    switch (kind) {
+      case STRING:
+      case BOX:
+      case ENUM:
+      case CLASS:
+        writeImmutable(value, out);
+        return;
+      case OPAQUE:
+        out.raw(TypeNames.id(type), TypeNames.readable(type));
+        return;
+      case TEXT:
+        out.raw(TypeNames.id(type), value.toString());
+        return;
+      case BUILDER:
+        writeBuilder((CharSequence) value, out);
+        return;
+      default:
+        break;
+    }
+    if (depth > maxDepth || --budget < 0) {
+      out.elided(TypeNames.id(type));
+      return;
+    }
+    if (path.put(value, Boolean.TRUE) != null) {
+      out.cycle(TypeNames.id(type));
+      return;
+    }
+    try {
+      if (kind == Kind.ARRAY) {
+        writeArray(value, type, depth, out);
+      } else if (kind == Kind.COLLECTION) {
+        writeCollection(value, type, depth, out);
+      } else {
+        writeStruct(value, type, depth, out);
+      }
+    } finally {
+      path.remove(value);
+    }
+  }
+
+  private void writeArray(Object array, Class<?> type, int depth, ValueEncoder out) throws ReflectiveOperationException {
+    int typeId = TypeNames.id(type);
+    int length = java.lang.reflect.Array.getLength(array);
+    int shown = Math.min(length, maxElements);
+    out.startSequence(typeId, length, shown);
+    Class<?> component = type.getComponentType();
+    if (!component.isPrimitive()) {
+      Object[] objects = (Object[]) array;
+      for (int i = 0; i < shown; i++) {
+        write(objects[i], depth + 1, out);
+      }
+    } else if (component == int.class) {
+      int[] a = (int[]) array;
+      for (int i = 0; i < shown; i++) {
+        out.intValue(WellKnownTypes.INT, a[i]);
+      }
+    } else if (component == long.class) {
+      long[] a = (long[]) array;
+      for (int i = 0; i < shown; i++) {
+        out.intValue(WellKnownTypes.LONG, a[i]);
+      }
+    } else if (component == double.class) {
+      double[] a = (double[]) array;
+      for (int i = 0; i < shown; i++) {
+        out.floatValue(WellKnownTypes.DOUBLE, a[i]);
+      }
+    } else if (component == float.class) {
+      float[] a = (float[]) array;
+      for (int i = 0; i < shown; i++) {
+        out.floatValue(WellKnownTypes.FLOAT, a[i]);
+      }
+    } else if (component == boolean.class) {
+      boolean[] a = (boolean[]) array;
+      for (int i = 0; i < shown; i++) {
+        out.boolValue(WellKnownTypes.BOOLEAN, a[i]);
+      }
+    } else if (component == char.class) {
+      char[] a = (char[]) array;
+      for (int i = 0; i < shown; i++) {
+        out.charValue(WellKnownTypes.CHAR, a[i]);
+      }
+    } else if (component == byte.class) {
+      byte[] a = (byte[]) array;
+      for (int i = 0; i < shown; i++) {
+        out.intValue(WellKnownTypes.BYTE, a[i]);
+      }
+    } else {
+      short[] a = (short[]) array;
+      for (int i = 0; i < shown; i++) {
+        out.intValue(WellKnownTypes.SHORT, a[i]);
+      }
+    }
+  }
+
+  private void writeCollection(Object collection, Class<?> type, int depth, ValueEncoder out)
+      throws ReflectiveOperationException {
+    Elements elements = elementsByDepth[Math.min(depth, elementsByDepth.length - 1)];
+    if (elements == null || depth >= elementsByDepth.length - 1) {
+      elements = new Elements(maxElements);
+      if (depth < elementsByDepth.length - 1) {
+        elementsByDepth[depth] = elements;
+      }
+    }
+    boolean map = JdkCollections.isMap(type);
+    elements.reset(map);
+    int total = JdkCollections.readerFor(type).read(collection, elements);
+    int shown = elements.shown();
+    int typeId = TypeNames.id(type);
+    if (map) {
+      out.startMap(typeId, Math.max(total, shown), shown);
+    } else {
+      out.startSequence(typeId, Math.max(total, shown), shown);
+    }
+    Object[] items = elements.items;
+    int count = elements.count;
+    for (int i = 0; i < count; i++) {
+      write(items[i], depth + 1, out);
+    }
+    elements.reset(map);
+  }
+
+  private void writeStruct(Object object, Class<?> type, int depth, ValueEncoder out) throws ReflectiveOperationException {
+    Layout layout = layouts.get(type);
+    out.startStruct(layout.id);
+    Field[] fields = layout.fields;
+    for (int i = 0; i < fields.length; i++) {
+      Field field = fields[i];
+      if (layout.redacted[i]) {
+        out.error("<redacted>");
+      } else if (field == null) {
+        out.error("<unreadable>");
+      } else {
+        writeField(object, field, layout.kinds[i], depth, out);
+      }
+    }
+  }
+
+  private void writeField(Object object, Field field, int kind, int depth, ValueEncoder out) throws ReflectiveOperationException {
+    switch (kind) {
+      case RawEvents.K_INT:
+        out.intValue(WellKnownTypes.INT, field.getInt(object));
+        break;
+      case RawEvents.K_LONG:
+        out.intValue(WellKnownTypes.LONG, field.getLong(object));
+        break;
+      case RawEvents.K_BOOLEAN:
+        out.boolValue(WellKnownTypes.BOOLEAN, field.getBoolean(object));
+        break;
+      case RawEvents.K_CHAR:
+        out.charValue(WellKnownTypes.CHAR, field.getChar(object));
+        break;
+      case RawEvents.K_SHORT:
+        out.intValue(WellKnownTypes.SHORT, field.getShort(object));
+        break;
+      case RawEvents.K_BYTE:
+        out.intValue(WellKnownTypes.BYTE, field.getByte(object));
+        break;
+      case RawEvents.K_FLOAT:
+        out.floatValue(WellKnownTypes.FLOAT, field.getFloat(object));
+        break;
+      case RawEvents.K_DOUBLE:
+        out.floatValue(WellKnownTypes.DOUBLE, field.getDouble(object));
+        break;
+      default:
+        write(field.get(object), depth + 1, out);
+    }
+  }
+
+  private static final Field BUILDER_VALUE = builderField("value");
+  private static final Field BUILDER_CODER = builderField("coder");
+  private static final Field BUILDER_COUNT = builderField("count");
+
+  private static Field builderField(String name) {
+    try {
+      Field field = Class.forName("java.lang.AbstractStringBuilder").getDeclaredField(name);
+      field.setAccessible(true);
+      return field;
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      return null;
+    }
+  }
+
+  /** A StringBuilder's text, read from its array (its methods are JDK code, but reading is cheaper). */
+  private void writeBuilder(CharSequence builder, ValueEncoder out) throws ReflectiveOperationException {
+    if (BUILDER_VALUE == null || BUILDER_CODER == null || BUILDER_COUNT == null) {
+      out.error("<unreadable>");
+      return;
+    }
+    byte[] value = (byte[]) BUILDER_VALUE.get(builder);
+    int count = Math.min(BUILDER_COUNT.getInt(builder), value.length);
+    byte coder = BUILDER_CODER.getByte(builder);
+    String text;
+    int keep = Math.min(count, maxString);
+    if (coder == 0) {
+      text = new String(value, 0, keep, StandardCharsets.ISO_8859_1);
+    } else {
+      int chars = Math.min(keep, value.length / 2);
+      char[] decoded = new char[chars];
+      boolean big = ByteOrder.nativeOrder() == ByteOrder.BIG_ENDIAN;
+      for (int i = 0; i < chars; i++) {
+        int hi = value[2 * i + (big ? 0 : 1)] & 0xFF;
+        int lo = value[2 * i + (big ? 1 : 0)] & 0xFF;
+        decoded[i] = (char) (hi << 8 | lo);
+      }
+      text = new String(decoded);
+    }
+    out.stringPrefix(text, count);
+  }
+
+  private static final Field DETAIL_MESSAGE = throwableMessage();
+
+  private static Field throwableMessage() {
+    try {
+      Field field = Throwable.class.getDeclaredField("detailMessage");
+      field.setAccessible(true);
+      return field;
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      return null;
+    }
+  }
+
+  /** {@code java.lang.IllegalStateException: boom}, without calling the exception's methods. */
+  private static String describe(Throwable exception) {
+    String name = exception.getClass().getName();
+    try {
+      Object message = DETAIL_MESSAGE == null ? null : DETAIL_MESSAGE.get(exception);
+      return message == null ? name : name + ": " + message;
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      return name;
+    }
+  }
+}

@@ -1,0 +1,31 @@
+package dev.codetracer.core.jvm;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What an expansion produced.
+ *
+ * @param paths the stream's {@code Path}s, in order (path_id = index)
+ * @param methods every method the agent instrumented
+ * @param truncationReason why the stream was cut short (a cap), or null
+ * @param truncatedAtStep the last step kept when truncated, or null
+ * @param uncaughtException the exception that left the outermost recorded call, or null
+ * @param logWasCut the change log ended without the agent finishing it (the JVM was killed)
+ * @param facts the agent's facts for the metadata
+ */
+public record ExpansionResult(
+    long steps,
+    long events,
+    List<String> paths,
+    List<RawDefinition.Method> methods,
+    String truncationReason,
+    Long truncatedAtStep,
+    String uncaughtException,
+    boolean logWasCut,
+    Map<String, Object> facts) {
+
+  public boolean truncated() {
+    return truncationReason != null;
+  }
+}

@@ -1,0 +1,35 @@
+package dev.codetracer.core.jvm;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The agent's change log on disk ({@value #FILE_NAME} in the recording folder while it is being
+ * made): an 8-byte magic, then records {@code kind:byte length:int payload}. A record is written
+ * whole or, after a SIGKILL, cut at the end, where the reader stops.
+ *
+ * <ul>
+ *   <li>{@link #DEFINITIONS}: a JSON array of {@link RawDefinition}s
+ *   <li>{@link #EVENTS}: {@code count:int}, that many big-endian longs ({@link RawEvents}), then
+ *       the values the REF and OUTPUT events refer to, in order ({@link ValueEncoder}; an OUTPUT's
+ *       bytes are {@code length:varint bytes})
+ *   <li>{@link #END}: the agent finished the log (absent after a SIGKILL)
+ * </ul>
+ */
+public final class RawLog {
+  public static final String FILE_NAME = "trace.raw";
+  public static final byte[] MAGIC = "CTJRAW01".getBytes(StandardCharsets.US_ASCII);
+
+  public static final byte DEFINITIONS = 'D';
+  public static final byte EVENTS = 'E';
+  public static final byte END = 'Z';
+
+  static final ObjectMapper JSON =
+      new ObjectMapper()
+          .disable(SerializationFeature.INDENT_OUTPUT)
+          .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+  private RawLog() {}
+}

@@ -1,0 +1,106 @@
+package dev.codetracer.core.jvm;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import java.io.BufferedInputStream;
+import java.io.Closeable;
+import java.io.DataInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Reads a change log record by record. A record cut short (the agent was killed while writing it)
+ * ends the log: {@link #wasCut()} tells.
+ */
+public final class RawLogReader implements Closeable {
+  private static final TypeReference<List<RawDefinition>> DEFINITIONS = new TypeReference<>() {};
+
+  /** One record. */
+  public sealed interface Record {}
+
+  public record Definitions(List<RawDefinition> definitions) implements Record {}
+
+  /**
+   * @param values the encoded values of the REF and OUTPUT events, in order
+   */
+  public record Events(long[] events, byte[] values) implements Record {}
+
+  public record End() implements Record {}
+
+  private final DataInputStream in;
+  private boolean cut;
+  private boolean ended;
+
+  public RawLogReader(Path file) throws IOException {
+    in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16));
+    byte[] magic = new byte[RawLog.MAGIC.length];
+    try {
+      in.readFully(magic);
+    } catch (EOFException e) {
+      cut = true;
+      ended = true;
+      return;
+    }
+    if (!Arrays.equals(magic, RawLog.MAGIC)) {
+      in.close();
+      throw new IOException(file + " is not a codetracer change log");
+    }
+  }
+
+  /** The next record, or null at the end of the log. */
+  public Record next() throws IOException {
+    if (ended) {
+      return null;
+    }
+    int kind = in.read();
+    if (kind < 0) {
+      ended = true;
+      return null;
+    }
+    byte[] payload;
+    try {
+      int length = in.readInt();
+      if (length < 0) {
+        throw new EOFException();
+      }
+      payload = in.readNBytes(length);
+      if (payload.length < length) {
+        throw new EOFException();
+      }
+    } catch (EOFException e) {
+      cut = true;
+      ended = true;
+      return null;
+    }
+    switch (kind) {
+      case RawLog.DEFINITIONS:
+        return new Definitions(RawLog.JSON.readValue(payload, DEFINITIONS));
+      case RawLog.EVENTS:
+        ByteBuffer buffer = ByteBuffer.wrap(payload);
+        int count = buffer.getInt();
+        long[] events = new long[count];
+        buffer.asLongBuffer().get(events);
+        int valuesStart = 4 + 8 * count;
+        return new Events(events, Arrays.copyOfRange(payload, valuesStart, payload.length));
+      case RawLog.END:
+        ended = true;
+        return new End();
+      default:
+        throw new IOException("unknown record kind " + kind + " in the change log");
+    }
+  }
+
+  /** True when the log ended in a record cut short, or without its END record. */
+  public boolean wasCut() {
+    return cut;
+  }
+
+  @Override
+  public void close() throws IOException {
+    in.close();
+  }
+}

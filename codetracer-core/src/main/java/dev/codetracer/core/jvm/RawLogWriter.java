@@ -1,0 +1,79 @@
+package dev.codetracer.core.jvm;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+
+/** Appends records to a change log. Used by one thread: the agent's writer thread. */
+public final class RawLogWriter implements Closeable {
+  private final FileChannel channel;
+  private ByteBuffer buffer = ByteBuffer.allocateDirect(1 << 20);
+  private long bytesWritten;
+
+  public RawLogWriter(Path file) throws IOException {
+    channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+    writeFully(ByteBuffer.wrap(RawLog.MAGIC));
+  }
+
+  public void definitions(List<RawDefinition> definitions) throws IOException {
+    if (definitions.isEmpty()) {
+      return;
+    }
+    byte[] json = RawLog.JSON.writerFor(RawLog.JSON.getTypeFactory().constructCollectionType(List.class, RawDefinition.class))
+        .writeValueAsBytes(definitions);
+    ByteBuffer out = prepare(5 + json.length);
+    out.put(RawLog.DEFINITIONS).putInt(json.length).put(json);
+    flip();
+  }
+
+  /** One chunk of events and the encoded values they refer to. */
+  public void events(long[] events, int count, byte[] values, int valuesLength) throws IOException {
+    int payload = 4 + 8 * count + valuesLength;
+    ByteBuffer out = prepare(5 + payload);
+    out.put(RawLog.EVENTS).putInt(payload).putInt(count);
+    out.asLongBuffer().put(events, 0, count);
+    out.position(out.position() + 8 * count);
+    out.put(values, 0, valuesLength);
+    flip();
+  }
+
+  public void end() throws IOException {
+    ByteBuffer out = prepare(5);
+    out.put(RawLog.END).putInt(0);
+    flip();
+  }
+
+  /** Bytes in the file so far. */
+  public long size() {
+    return RawLog.MAGIC.length + bytesWritten;
+  }
+
+  @Override
+  public void close() throws IOException {
+    channel.close();
+  }
+
+  private ByteBuffer prepare(int size) {
+    if (buffer.capacity() < size) {
+      buffer = ByteBuffer.allocateDirect(Math.max(size, buffer.capacity() * 2));
+    }
+    buffer.clear();
+    return buffer;
+  }
+
+  private void flip() throws IOException {
+    buffer.flip();
+    bytesWritten += buffer.remaining();
+    writeFully(buffer);
+  }
+
+  private void writeFully(ByteBuffer data) throws IOException {
+    while (data.hasRemaining()) {
+      channel.write(data);
+    }
+  }
+}

@@ -1,0 +1,428 @@
+package dev.codetracer.core.jvm;
+
+import dev.codetracer.core.trace.EventLogKind;
+import dev.codetracer.core.trace.TraceEvent;
+import dev.codetracer.core.trace.TraceEventWriter;
+import dev.codetracer.core.trace.ValueRecord;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.LongSupplier;
+
+/**
+ * Expands the agent's change log into CodeTracer's per-step stream: the change log holds a step
+ * id per line and a value per assignment; the stream wants, after every step, the values of all
+ * variables in scope there. The expander keeps each frame's variables and emits them at each
+ * step, defines paths, functions, types and names before their first use, turns the first step
+ * of a call into the call's step, matches returns to calls (ignoring returns of frames entered
+ * before the recording started) and applies the caps.
+ */
+public final class TraceExpander {
+  private final TraceEventWriter out;
+  private final LongSupplier bytesWritten;
+  private final ExpansionLimits limits;
+
+  private final Map<Integer, RawDefinition.Method> methods = new LinkedHashMap<>();
+  private final Map<Integer, RawDefinition.Probe> probes = new HashMap<>();
+  private final Map<Integer, String> typeNames = new HashMap<>();
+  private final Map<Integer, RawDefinition.Layout> layouts = new HashMap<>();
+  private final Map<String, Object> facts = new LinkedHashMap<>();
+
+  private final Map<String, Integer> pathIds = new LinkedHashMap<>();
+  private final Map<Integer, Integer> functionIds = new HashMap<>();
+  private final Map<String, Integer> variableIds = new HashMap<>();
+  private int nextFunctionId;
+  private final TraceTypes types;
+  private final ValueDecoder values;
+  private final Deque<Frame> stack = new ArrayDeque<>();
+
+  private boolean started;
+  private boolean stopped;
+  private long steps;
+  private long events;
+  private String truncationReason;
+  private Long truncatedAtStep;
+  private String uncaught;
+  private Charset outputCharset = StandardCharsets.UTF_8;
+  private int pendingLogKind = -1;
+  private final StringBuilder pendingLog = new StringBuilder();
+
+  public TraceExpander(TraceEventWriter out, LongSupplier bytesWritten, ExpansionLimits limits) {
+    this.out = out;
+    this.bytesWritten = bytesWritten;
+    this.limits = limits;
+    this.types = new TraceTypes(this::emit);
+    this.values = new ValueDecoder(types, typeNames, layouts);
+  }
+
+  /** One frame of the recorded thread's stack. */
+  private static final class Frame {
+    final RawDefinition.Method method;
+    final ValueRecord[] slots;
+    boolean pendingCall = true;
+    ValueRecord returnValue;
+
+    Frame(RawDefinition.Method method) {
+      this.method = method;
+      int maxSlot = -1;
+      for (RawDefinition.Variable variable : method.variables()) {
+        maxSlot = Math.max(maxSlot, variable.slot());
+      }
+      slots = new ValueRecord[maxSlot + 1];
+    }
+
+    void set(int slot, ValueRecord value) {
+      if (slot < slots.length) {
+        slots[slot] = value;
+      }
+    }
+  }
+
+  /** Reads the whole log and writes the stream (the writer is left open). */
+  public ExpansionResult expand(RawLogReader reader) throws IOException {
+    RawLogReader.Record record;
+    while ((record = reader.next()) != null) {
+      if (record instanceof RawLogReader.Definitions d) {
+        d.definitions().forEach(this::define);
+      } else if (record instanceof RawLogReader.Events e && !stopped) {
+        process(e);
+      }
+    }
+    finish();
+    return new ExpansionResult(
+        steps,
+        events,
+        List.copyOf(pathIds.keySet()),
+        List.copyOf(methods.values()),
+        truncationReason,
+        truncatedAtStep,
+        uncaught,
+        reader.wasCut(),
+        facts);
+  }
+
+  private void define(RawDefinition definition) {
+    if (definition instanceof RawDefinition.Method m) {
+      methods.put(m.id(), m);
+    } else if (definition instanceof RawDefinition.Probe p) {
+      probes.put(p.id(), p);
+    } else if (definition instanceof RawDefinition.TypeName t) {
+      typeNames.put(t.id(), t.name());
+    } else if (definition instanceof RawDefinition.Layout l) {
+      layouts.put(l.id(), l);
+    } else if (definition instanceof RawDefinition.Fact f && f.key().endsWith("[]")) {
+      String key = f.key().substring(0, f.key().length() - 2);
+      @SuppressWarnings("unchecked")
+      List<Object> list = (List<Object>) facts.computeIfAbsent(key, k -> new ArrayList<Object>());
+      list.add(f.value());
+    } else if (definition instanceof RawDefinition.Fact f) {
+      facts.put(f.key(), f.value());
+      if (f.key().equals("output_charset") && f.value() instanceof String name && Charset.isSupported(name)) {
+        outputCharset = Charset.forName(name);
+      }
+    }
+  }
+
+  private void process(RawLogReader.Events chunk) {
+    long[] log = chunk.events();
+    ByteReader refs = new ByteReader(chunk.values());
+    for (int i = 0; i < log.length && !stopped; i++) {
+      long event = log[i];
+      switch (RawEvents.tag(event)) {
+        case RawEvents.STEP:
+          onStep(RawEvents.id(event));
+          break;
+        case RawEvents.CALL:
+          onCall(RawEvents.id(event));
+          break;
+        case RawEvents.RETURN:
+          onReturn(RawEvents.id(event), false);
+          break;
+        case RawEvents.THROW:
+          onReturn(RawEvents.id(event), true);
+          break;
+        case RawEvents.VALUE: {
+          int kind = RawEvents.kind(event);
+          ValueRecord value;
+          if (stack.isEmpty()) {
+            if (kind == RawEvents.K_REF) {
+              values.skip(refs);
+            } else if (RawEvents.isWide(kind)) {
+              i++;
+            }
+            break;
+          }
+          if (kind == RawEvents.K_REF) {
+            value = values.read(refs);
+          } else if (RawEvents.isWide(kind)) {
+            value = values.primitive(kind, log[++i]);
+          } else {
+            value = values.primitive(kind, RawEvents.payload(event));
+          }
+          onValue(RawEvents.slot(event), value);
+          break;
+        }
+        case RawEvents.OUTPUT:
+          onOutput(RawEvents.id(event), refs.blob());
+          break;
+        default:
+          throw new IllegalStateException("unknown event tag in the change log: " + RawEvents.tag(event));
+      }
+    }
+  }
+
+  private void onStep(int probeId) {
+    RawDefinition.Probe probe = probes.get(probeId);
+    if (probe == null) {
+      throw new IllegalStateException("the change log uses probe " + probeId + " before defining it");
+    }
+    RawDefinition.Method method = methods.get(probe.method());
+    start(method);
+    flushLog();
+    Frame frame = stack.peek();
+    if (frame != null && frame.method.id() != method.id()) {
+      frame = null;
+    }
+    if (frame != null && frame.pendingCall) {
+      emitCall(frame, probe.line());
+    } else if (!emitStep(method, probe.line())) {
+      return;
+    }
+    if (frame != null) {
+      emitVisible(frame, probe.visible());
+    }
+  }
+
+  private void onCall(int methodId) {
+    RawDefinition.Method method = methods.get(methodId);
+    if (method == null) {
+      throw new IllegalStateException("the change log uses method " + methodId + " before defining it");
+    }
+    start(method);
+    flushLog();
+    finishPendingCall();
+    if (stopped) {
+      return;
+    }
+    stack.push(new Frame(method));
+    uncaught = null;
+  }
+
+  private void onValue(int slot, ValueRecord value) {
+    Frame frame = stack.peek();
+    if (frame == null) {
+      return;
+    }
+    if (slot == RawEvents.RETURN_SLOT) {
+      frame.returnValue = value;
+    } else {
+      frame.set(slot, value);
+    }
+  }
+
+  private void onReturn(int methodId, boolean thrown) {
+    flushLog();
+    finishPendingCall();
+    if (stopped || !isOnStack(methodId)) {
+      return;
+    }
+    while (stack.peek().method.id() != methodId) {
+      stack.pop();
+      emit(new TraceEvent.Return(values.error("<unwound>")));
+    }
+    Frame frame = stack.pop();
+    ValueRecord value = frame.returnValue;
+    if (thrown) {
+      String exception = value instanceof ValueRecord.Error e ? e.msg() : "an exception";
+      value = values.error("threw " + exception);
+      if (stack.isEmpty()) {
+        uncaught = exception;
+      }
+    } else if (stack.isEmpty()) {
+      uncaught = null;
+    }
+    emit(new TraceEvent.Return(value == null ? values.none() : value));
+  }
+
+  private boolean isOnStack(int methodId) {
+    for (Frame frame : stack) {
+      if (frame.method.id() == methodId) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private void onOutput(int stream, byte[] bytes) {
+    if (!started) {
+      return;
+    }
+    finishPendingCall();
+    int kind = stream == RawEvents.STDERR ? EventLogKind.WRITE_OTHER : EventLogKind.WRITE;
+    if (pendingLogKind != kind) {
+      flushLog();
+      pendingLogKind = kind;
+    }
+    pendingLog.append(new String(bytes, outputCharset));
+  }
+
+  private void flushLog() {
+    if (pendingLogKind >= 0) {
+      if (!stopped) {
+        emit(new TraceEvent.Log(pendingLogKind, "", pendingLog.toString()));
+      }
+      pendingLog.setLength(0);
+      pendingLogKind = -1;
+    }
+  }
+
+  private void finishPendingCall() {
+    Frame frame = stack.peek();
+    if (frame != null && frame.pendingCall && !stopped) {
+      emitCall(frame, frame.method.line());
+    }
+  }
+
+  /** The argument values, the call's step, the call. */
+  private void emitCall(Frame frame, int line) {
+    RawDefinition.Method method = frame.method;
+    int functionId = functionId(method);
+    List<TraceEvent.Value> args = new ArrayList<>(method.arguments().length);
+    for (int index : method.arguments()) {
+      TraceEvent.Value arg = valueOf(frame, method.variables().get(index));
+      if (arg != null) {
+        args.add(arg);
+        emit(arg);
+      }
+    }
+    frame.pendingCall = false;
+    if (!emitStep(method, line)) {
+      return;
+    }
+    emit(new TraceEvent.Call(functionId, args));
+  }
+
+  private boolean emitStep(RawDefinition.Method method, int line) {
+    String reason = null;
+    if (steps >= limits.maxSteps()) {
+      reason = "maxSteps (" + limits.maxSteps() + " steps)";
+    } else if (events >= limits.maxEvents()) {
+      reason = "maxEvents (" + limits.maxEvents() + " events)";
+    } else if (bytesWritten.getAsLong() >= limits.maxBytes()) {
+      reason = "maxBytes (" + limits.maxBytes() + " bytes)";
+    }
+    if (reason != null) {
+      truncate(reason);
+      return false;
+    }
+    int pathId = pathId(method.path());
+    emit(new TraceEvent.Step(pathId, line));
+    steps++;
+    return true;
+  }
+
+  private void truncate(String reason) {
+    truncationReason = reason;
+    truncatedAtStep = steps;
+    emit(new TraceEvent.Log(EventLogKind.TRACE_LOG_EVENT, "", "codetracer: recording truncated at step " + steps + ": " + reason));
+    stopped = true;
+  }
+
+  private void emitVisible(Frame frame, int[] visible) {
+    for (int index : visible) {
+      TraceEvent.Value value = valueOf(frame, frame.method.variables().get(index));
+      if (value != null) {
+        emit(value);
+      }
+    }
+  }
+
+  private TraceEvent.Value valueOf(Frame frame, RawDefinition.Variable variable) {
+    ValueRecord value;
+    if (variable.redacted()) {
+      value = values.redacted();
+    } else {
+      value = variable.slot() < frame.slots.length ? frame.slots[variable.slot()] : null;
+      if (value == null) {
+        return null;
+      }
+    }
+    return new TraceEvent.Value(variableId(variable.name()), value);
+  }
+
+  private void start(RawDefinition.Method first) {
+    if (started) {
+      return;
+    }
+    started = true;
+    pathId(first.path());
+    emit(new TraceEvent.Function(0, 1, "<toplevel>"));
+    nextFunctionId = 1;
+    emit(new TraceEvent.Call(0, List.of()));
+    types.none();
+  }
+
+  private void finish() throws IOException {
+    if (!started) {
+      pathId("");
+      emit(new TraceEvent.Function(0, 1, "<toplevel>"));
+      emit(new TraceEvent.Call(0, List.of()));
+      types.none();
+      started = true;
+    }
+    flushLog();
+    finishPendingCall();
+    if (uncaught != null && !stopped) {
+      emit(new TraceEvent.Log(EventLogKind.ERROR, "", uncaught));
+    }
+    out.flush();
+  }
+
+  private int pathId(String path) {
+    Integer id = pathIds.get(path);
+    if (id == null) {
+      id = pathIds.size();
+      pathIds.put(path, id);
+      emit(new TraceEvent.Path(path));
+    }
+    return id;
+  }
+
+  private int functionId(RawDefinition.Method method) {
+    Integer id = functionIds.get(method.id());
+    if (id == null) {
+      int pathId = pathId(method.path());
+      id = nextFunctionId++;
+      functionIds.put(method.id(), id);
+      emit(new TraceEvent.Function(pathId, method.line(), method.name()));
+    }
+    return id;
+  }
+
+  private int variableId(String name) {
+    Integer id = variableIds.get(name);
+    if (id == null) {
+      id = variableIds.size();
+      variableIds.put(name, id);
+      emit(new TraceEvent.VariableName(name));
+    }
+    return id;
+  }
+
+  private void emit(TraceEvent event) {
+    try {
+      out.write(event);
+      events++;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

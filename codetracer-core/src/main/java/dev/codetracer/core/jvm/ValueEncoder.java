@@ -1,0 +1,202 @@
+package dev.codetracer.core.jvm;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * Writes values in the change log's compact binary form: a tag byte, then varints and UTF-8
+ * text. The agent's snapshotter uses one on the recording thread (it grows, never shrinks, so a
+ * steady state allocates nothing but the copy it hands on); the expander reads it back with
+ * {@link ValueDecoder}.
+ *
+ * <pre>
+ * NULL                           SEQUENCE type total shown element*    STRUCT layout value*
+ * INT type zigzag-varint          MAP type total shown (key value)*     RAW type text
+ * FLOAT type 8-byte-bits          STRING total-length text               ENUM type text
+ * BOOL type byte                  CHAR type varint                       ERROR text
+ * CYCLE type                      ELIDED type
+ * </pre>
+ */
+public final class ValueEncoder {
+  public static final byte NULL = 0;
+  public static final byte INT = 1;
+  public static final byte FLOAT = 2;
+  public static final byte BOOL = 3;
+  public static final byte CHAR = 4;
+  public static final byte STRING = 5;
+  public static final byte SEQUENCE = 6;
+  public static final byte MAP = 7;
+  public static final byte STRUCT = 8;
+  public static final byte RAW = 9;
+  public static final byte ENUM = 10;
+  public static final byte ERROR = 11;
+  public static final byte CYCLE = 12;
+  public static final byte ELIDED = 13;
+
+  private byte[] bytes;
+  private int size;
+
+  public ValueEncoder(int initialCapacity) {
+    bytes = new byte[Math.max(16, initialCapacity)];
+  }
+
+  public int size() {
+    return size;
+  }
+
+  public void reset() {
+    size = 0;
+  }
+
+  /** Drops what was written after {@code mark} (a value that turned out too large). */
+  public void truncate(int mark) {
+    size = mark;
+  }
+
+  public byte[] toByteArray() {
+    return Arrays.copyOf(bytes, size);
+  }
+
+  public byte[] array() {
+    return bytes;
+  }
+
+  public void nullValue() {
+    put(NULL);
+  }
+
+  public void intValue(int type, long value) {
+    put(INT);
+    varint(type);
+    varlong((value << 1) ^ (value >> 63));
+  }
+
+  public void floatValue(int type, double value) {
+    put(FLOAT);
+    varint(type);
+    long bits = Double.doubleToRawLongBits(value);
+    ensure(8);
+    for (int shift = 56; shift >= 0; shift -= 8) {
+      bytes[size++] = (byte) (bits >>> shift);
+    }
+  }
+
+  public void boolValue(int type, boolean value) {
+    put(BOOL);
+    varint(type);
+    put((byte) (value ? 1 : 0));
+  }
+
+  public void charValue(int type, char value) {
+    put(CHAR);
+    varint(type);
+    varint(value);
+  }
+
+  /** A string, cut to {@code maxChars} (the reader sees the full length and adds a marker). */
+  public void string(String value, int maxChars) {
+    put(STRING);
+    varint(value.length());
+    text(value.length() > maxChars ? value.substring(0, cutPoint(value, maxChars)) : value);
+  }
+
+  /** The first characters of a longer text (a StringBuilder's), and the text's full length. */
+  public void stringPrefix(String prefix, int totalLength) {
+    put(STRING);
+    varint(Math.max(totalLength, prefix.length()));
+    text(prefix);
+  }
+
+  public void startSequence(int type, int total, int shown) {
+    put(SEQUENCE);
+    varint(type);
+    varint(total);
+    varint(shown);
+  }
+
+  public void startMap(int type, int total, int shown) {
+    put(MAP);
+    varint(type);
+    varint(total);
+    varint(shown);
+  }
+
+  public void startStruct(int layout) {
+    put(STRUCT);
+    varint(layout);
+  }
+
+  public void raw(int type, String text) {
+    put(RAW);
+    varint(type);
+    text(text);
+  }
+
+  public void enumValue(int type, String name) {
+    put(ENUM);
+    varint(type);
+    text(name);
+  }
+
+  public void error(String message) {
+    put(ERROR);
+    text(message);
+  }
+
+  public void cycle(int type) {
+    put(CYCLE);
+    varint(type);
+  }
+
+  public void elided(int type) {
+    put(ELIDED);
+    varint(type);
+  }
+
+  /** Raw bytes (program output): length, then the bytes. */
+  public void blob(byte[] data, int offset, int length) {
+    varint(length);
+    append(data, offset, length);
+  }
+
+  /** Appends an already encoded value. */
+  public void append(byte[] encoded, int offset, int length) {
+    ensure(length);
+    System.arraycopy(encoded, offset, bytes, size, length);
+    size += length;
+  }
+
+  private void text(String text) {
+    byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+    varint(utf8.length);
+    append(utf8, 0, utf8.length);
+  }
+
+  private static int cutPoint(String value, int maxChars) {
+    return Character.isHighSurrogate(value.charAt(maxChars - 1)) ? maxChars - 1 : maxChars;
+  }
+
+  private void put(byte b) {
+    ensure(1);
+    bytes[size++] = b;
+  }
+
+  private void varint(int value) {
+    varlong(value & 0xFFFF_FFFFL);
+  }
+
+  private void varlong(long value) {
+    ensure(10);
+    while ((value & ~0x7FL) != 0) {
+      bytes[size++] = (byte) ((value & 0x7F) | 0x80);
+      value >>>= 7;
+    }
+    bytes[size++] = (byte) value;
+  }
+
+  private void ensure(int more) {
+    if (size + more > bytes.length) {
+      bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + more));
+    }
+  }
+}
