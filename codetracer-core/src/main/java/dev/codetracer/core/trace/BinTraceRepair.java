@@ -3,7 +3,6 @@ package dev.codetracer.core.trace;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.dataformat.cbor.CBORFactory;
 import com.github.luben.zstd.ZstdCompressCtx;
 import com.github.luben.zstd.ZstdException;
@@ -96,7 +95,7 @@ final class BinTraceRepair {
   private record Boundary(long offset, long events) {}
 
   private Boundary lastCompleteEvent(Frames frames) throws IOException {
-    FramesInputStream body = new FramesInputStream(frames);
+    EndTrackingInputStream body = new EndTrackingInputStream(new FramesInputStream(frames));
     long events = 0;
     long end = 0;
     try (JsonParser parser = CBOR.createParser(body)) {
@@ -106,11 +105,12 @@ final class BinTraceRepair {
         end = parser.currentLocation().getByteOffset();
         events++;
       }
-    } catch (JsonEOFException cutShort) {
-      // the last complete frame ends inside an event
     } catch (JsonProcessingException e) {
-      throw new InvalidTraceException(file + ": the events are damaged after event " + (events - 1)
-          + " (not a cut-short file; not repaired): " + e.getOriginalMessage().replace('\n', ' '), e);
+      if (!body.isCut(e)) {
+        throw new InvalidTraceException(file + ": the events are damaged after event " + (events - 1)
+            + " (not a cut-short file; not repaired): " + e.getOriginalMessage().replace('\n', ' '), e);
+      }
+      // the last complete frame ends inside an event
     }
     return new Boundary(end, events);
   }

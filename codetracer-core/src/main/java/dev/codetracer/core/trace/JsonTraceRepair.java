@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.io.JsonEOFException;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -30,7 +29,7 @@ final class JsonTraceRepair {
     long size = Files.size(file);
     long keptEnd;
     long events = 0;
-    try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
+    try (EndTrackingInputStream in = new EndTrackingInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16));
         JsonParser parser = JSON.createParser(in)) {
       JsonToken first = parser.nextToken();
       if (first == null) {
@@ -55,12 +54,13 @@ final class JsonTraceRepair {
           keptEnd = parser.currentLocation().getByteOffset();
           events++;
         }
-      } catch (JsonEOFException cutShort) {
-        // the writer stopped inside an event: everything after the last complete one goes
       } catch (JsonProcessingException e) {
-        throw new InvalidTraceException(file + " is damaged at byte " + e.getLocation().getByteOffset()
+        if (!in.isCut(e)) {
+          throw new InvalidTraceException(file + " is damaged at byte " + e.getLocation().getByteOffset()
             + " after event " + (events - 1) + " (not a cut-short file; not repaired): "
             + e.getOriginalMessage().replace('\n', ' '), e);
+        }
+        // the writer stopped inside an event: everything after the last complete one goes
       }
     }
     boolean partialEvent = tailHoldsData(file, keptEnd);

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.dataformat.cbor.CBORFactory;
 import java.io.BufferedInputStream;
 import java.io.Closeable;
@@ -50,13 +49,16 @@ public final class TraceReader implements Iterator<TraceEvent>, Closeable {
   private final String source;
   private final TraceEventDecoder decoder;
   private final Closeable resources;
+  private final EndTrackingInputStream input;
 
   private long index = -1;
   private TraceEvent lookahead;
   private boolean finished;
 
-  private TraceReader(JsonParser parser, TraceFileFormat format, String source, Closeable resources) {
+  private TraceReader(JsonParser parser, EndTrackingInputStream input, TraceFileFormat format, String source,
+      Closeable resources) {
     this.parser = parser;
+    this.input = input;
     this.format = format;
     this.source = source;
     this.decoder = new TraceEventDecoder(format == TraceFileFormat.BIN);
@@ -77,8 +79,9 @@ public final class TraceReader implements Iterator<TraceEvent>, Closeable {
   /** Reads a {@code trace.json} from a stream; {@code source} names it in error messages. */
   public static TraceReader fromJson(InputStream in, String source) {
     try {
-      JsonParser parser = JSON.createParser(in);
-      TraceReader reader = new TraceReader(parser, TraceFileFormat.JSON, source, in);
+      EndTrackingInputStream input = new EndTrackingInputStream(in);
+      JsonParser parser = JSON.createParser(input);
+      TraceReader reader = new TraceReader(parser, input, TraceFileFormat.JSON, source, in);
       reader.expectArrayStart();
       return reader;
     } catch (IOException e) {
@@ -110,8 +113,9 @@ public final class TraceReader implements Iterator<TraceEvent>, Closeable {
       }
       SeekTable table = SeekTable.readFrom(channel, source);
       SeekableFrameInputStream body = new SeekableFrameInputStream(channel, table, source);
-      JsonParser parser = CBOR.createParser(body);
-      return new TraceReader(parser, TraceFileFormat.BIN, source, () -> {
+      EndTrackingInputStream input = new EndTrackingInputStream(body);
+      JsonParser parser = CBOR.createParser(input);
+      return new TraceReader(parser, input, TraceFileFormat.BIN, source, () -> {
         body.close();
         channel.close();
       });
@@ -152,33 +156,43 @@ public final class TraceReader implements Iterator<TraceEvent>, Closeable {
 
   private TraceEvent readNext() {
     long eventIndex = index + 1;
+    boolean started = false;
     try {
       JsonToken token = parser.nextToken();
-      if (format == TraceFileFormat.JSON) {
-        if (token == null) {
-          throw new InvalidTraceException(source + " ends after event " + (eventIndex - 1)
-              + " without the closing ']' (was the recording killed? `codetracer repair` closes it)");
+      if (token == null) {
+        if (format == TraceFileFormat.JSON) {
+          throw notClosed(eventIndex);
         }
-        if (token == JsonToken.END_ARRAY) {
-          expectNothingAfterArray();
-          return null;
-        }
-      } else if (token == null) {
         return null;
       }
+      if (format == TraceFileFormat.JSON && token == JsonToken.END_ARRAY) {
+        expectNothingAfterArray();
+        return null;
+      }
+      started = true;
       return decoder.decode(parser);
     } catch (TraceEventDecoder.EventProblem e) {
       throw new InvalidTraceException(where(eventIndex, e.kind()) + e.getMessage(), e);
-    } catch (JsonEOFException e) {
-      throw new InvalidTraceException(where(eventIndex, decoder.kind()) + "the file ends inside this event"
-          + " (was the recording killed? `codetracer repair` drops the partial event)", e);
     } catch (JsonProcessingException e) {
-      throw new InvalidTraceException(where(eventIndex, decoder.kind()) + "malformed "
+      String kind = started ? decoder.kind() : null;
+      if (input.isCut(e)) {
+        if (!started && format == TraceFileFormat.JSON) {
+          throw notClosed(eventIndex);
+        }
+        throw new InvalidTraceException(where(eventIndex, kind) + "the file ends inside this event"
+            + " (was the recording killed? `codetracer repair` drops the partial event)", e);
+      }
+      throw new InvalidTraceException(where(eventIndex, kind) + "malformed "
           + (format == TraceFileFormat.JSON ? "JSON" : "CBOR") + " at byte " + e.getLocation().getByteOffset()
           + ": " + e.getOriginalMessage().replace('\n', ' '), e);
     } catch (IOException e) {
       throw new UncheckedIOException(source + ": " + e.getMessage(), e);
     }
+  }
+
+  private InvalidTraceException notClosed(long eventIndex) {
+    return new InvalidTraceException(source + " ends after event " + (eventIndex - 1)
+        + " without the closing ']' (was the recording killed? `codetracer repair` closes it)");
   }
 
   private String where(long eventIndex, String kind) {
