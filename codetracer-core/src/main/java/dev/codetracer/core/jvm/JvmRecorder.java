@@ -1,0 +1,143 @@
+package dev.codetracer.core.jvm;
+
+import dev.codetracer.core.CodeTracerException;
+import dev.codetracer.core.CodeTracerVersion;
+import dev.codetracer.core.record.ProgramExit;
+import dev.codetracer.core.record.RecordRequest;
+import dev.codetracer.core.record.Recorder;
+import dev.codetracer.core.record.RecorderUnavailableException;
+import dev.codetracer.core.record.TraceFormat;
+import dev.codetracer.core.recording.TraceMetadata;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The JVM backend: records {@code java ... Main}, {@code java -jar app.jar} and {@code java
+ * Main.java} by putting {@code -javaagent:<agent jar>=<options>} right after the java executable.
+ * The program runs with standard input, output and error untouched; afterwards the agent's change
+ * log is expanded into the recording ({@link JvmTraceFinisher}), also when the JVM was killed and
+ * the agent could not finish it.
+ */
+public final class JvmRecorder implements Recorder {
+  public static final String NAME = "jvm";
+
+  private static final Map<Integer, String> SIGNALS =
+      Map.of(1, "SIGHUP", 2, "SIGINT", 3, "SIGQUIT", 4, "SIGILL", 6, "SIGABRT", 8, "SIGFPE", 9, "SIGKILL",
+          11, "SIGSEGV", 13, "SIGPIPE", 15, "SIGTERM");
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public boolean handles(List<String> command) {
+    return !command.isEmpty() && isJava(command.get(0));
+  }
+
+  static boolean isJava(String program) {
+    String name = Path.of(program).getFileName().toString();
+    return name.equals("java") || name.equals("java.exe");
+  }
+
+  @Override
+  public void checkUsable(RecordRequest request) {
+    if (!handles(request.command())) {
+      throw new RecorderUnavailableException(
+          "the jvm backend records Java programs: start the command with `java` (e.g. `codetracer record -- java -cp app.jar Main`)");
+    }
+    if (AgentJar.locate().isEmpty()) {
+      throw new RecorderUnavailableException(
+          "this build has no JVM recorder agent; set " + AgentJar.ENVIRONMENT + " to codetracer-agent.jar");
+    }
+  }
+
+  @Override
+  public ProgramExit record(RecordRequest request, TraceMetadata metadata) throws IOException, InterruptedException {
+    Path agent = AgentJar.locate().orElseThrow(() -> new RecorderUnavailableException("no JVM recorder agent"));
+    String options = agentOptions(request);
+    List<String> command = withAgent(request.command(), agent, options);
+    ProcessBuilder builder = new ProcessBuilder(command).directory(request.workdir().toFile()).inheritIO();
+    builder.environment().clear();
+    builder.environment().putAll(request.environment());
+    Process process;
+    try {
+      process = builder.start();
+    } catch (IOException e) {
+      throw new CodeTracerException("cannot start " + request.program() + ": " + e.getMessage(), e);
+    }
+    int status = process.waitFor();
+    if (!Files.isRegularFile(request.folder().resolve(RawLog.FILE_NAME))) {
+      throw new CodeTracerException(
+          "the JVM recorder did not start in " + request.program() + " (exit code " + status + "; see its message above)");
+    }
+    metadata.recorderName = "codetracer-java jvm";
+    metadata.recorderVersion = CodeTracerVersion.get();
+    ExpansionResult result =
+        JvmTraceFinisher.finish(request.folder(), request.format(), limits(request.recorderOptions()), request.workdir(), metadata);
+    String signal = status > 128 && result.logWasCut() ? SIGNALS.get(status - 128) : null;
+    return new ProgramExit(status, signal);
+  }
+
+  static String agentOptions(RecordRequest request) {
+    StringBuilder options = new StringBuilder();
+    options.append("output=").append(request.folder().toAbsolutePath());
+    options.append(",finish=external");
+    options.append(",format=").append(request.format() == TraceFormat.BIN ? "bin" : "json");
+    if (request.recorderOptions() != null && !request.recorderOptions().isBlank()) {
+      options.append(',').append(request.recorderOptions());
+    }
+    return options.toString();
+  }
+
+  /** The command with {@code -javaagent:} right after the java executable. */
+  static List<String> withAgent(List<String> command, Path agent, String options) {
+    List<String> out = new ArrayList<>(command.size() + 1);
+    out.add(command.get(0));
+    out.add("-javaagent:" + agent + "=" + options);
+    out.addAll(command.subList(1, command.size()));
+    return out;
+  }
+
+  /** The caps among the agent options (the agent checks them all; here only what expansion needs). */
+  static ExpansionLimits limits(String options) {
+    long steps = ExpansionLimits.DEFAULT_MAX_STEPS;
+    long events = ExpansionLimits.DEFAULT_MAX_EVENTS;
+    long bytes = ExpansionLimits.DEFAULT_MAX_BYTES;
+    if (options != null) {
+      for (String part : options.split(",")) {
+        int eq = part.indexOf('=');
+        if (eq <= 0) {
+          continue;
+        }
+        String key = part.substring(0, eq).trim();
+        String value = part.substring(eq + 1).trim().replace("_", "");
+        try {
+          switch (key) {
+            case "maxSteps" -> steps = Long.parseLong(value);
+            case "maxEvents" -> events = Long.parseLong(value);
+            case "maxBytes" -> bytes = parseBytes(value);
+            default -> { }
+          }
+        } catch (NumberFormatException e) {
+          // the agent has already refused it with its own message
+        }
+      }
+    }
+    return new ExpansionLimits(steps, events, bytes);
+  }
+
+  private static long parseBytes(String value) {
+    String lower = value.toLowerCase(java.util.Locale.ROOT);
+    long unit = 1;
+    if (lower.endsWith("k") || lower.endsWith("m") || lower.endsWith("g")) {
+      unit = lower.endsWith("k") ? 1L << 10 : lower.endsWith("m") ? 1L << 20 : 1L << 30;
+      lower = lower.substring(0, lower.length() - 1);
+    }
+    return Long.parseLong(lower) * unit;
+  }
+}
