@@ -1,14 +1,18 @@
 package dev.codetracer.core.jvm;
 
-import dev.codetracer.core.CodeTracerException;
+import dev.codetracer.core.trace.BinTraceWriter;
 import dev.codetracer.core.trace.TraceEventWriter;
+import java.io.IOException;
 import java.io.OutputStream;
 
-/** Opens a {@code trace.bin} writer. */
+/**
+ * Opens a {@code trace.bin} writer. Kept apart so that the agent, which carries no zstd, never
+ * loads {@link BinTraceWriter}: only {@code codetracer record --format bin} writes binary streams.
+ */
 final class BinaryStreams {
   private BinaryStreams() {}
 
-  static TraceEventWriter open(OutputStream out) {
-    throw new CodeTracerException("trace.bin is not available in this build yet; record with --format json");
+  static TraceEventWriter open(OutputStream out) throws IOException {
+    return new BinTraceWriter(out);
   }
 }
