@@ -23,7 +23,7 @@ final class TraceFixtures {
         throw new IllegalArgumentException("no test resource " + resource);
       }
       Path file = dir.resolve(resource);
-      Files.copy(in, file);
+      Files.copy(in, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
       return file;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
