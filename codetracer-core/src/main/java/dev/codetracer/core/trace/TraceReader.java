@@ -13,6 +13,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
@@ -99,7 +100,7 @@ public final class TraceReader implements Iterator<TraceEvent>, Closeable {
   }
 
   private static TraceReader openJson(Path file, String source) throws IOException {
-    InputStream in = new BufferedInputStream(java.nio.file.Files.newInputStream(file), 1 << 16);
+    InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
     return fromJson(in, source);
   }
 
