@@ -202,14 +202,15 @@ public final class ValueCapture {
       default:
         break;
     }
+    if (path.containsKey(value)) {
+      out.cycle(TypeNames.id(type));
+      return;
+    }
     if (depth > maxDepth || --budget < 0) {
       out.elided(TypeNames.id(type));
       return;
     }
-    if (path.put(value, Boolean.TRUE) != null) {
-      out.cycle(TypeNames.id(type));
-      return;
-    }
+    path.put(value, Boolean.TRUE);
     try {
       if (kind == Kind.ARRAY) {
         writeArray(value, type, depth, out);

@@ -12,6 +12,7 @@ import java.util.Map;
  * @param truncatedAtStep the last step kept when truncated, or null
  * @param uncaughtException the exception that left the outermost recorded call, or null
  * @param logWasCut the change log ended without the agent finishing it (the JVM was killed)
+ * @param failure what stopped the expansion early (a defect of the recorder), or null
  * @param facts the agent's facts for the metadata
  */
 public record ExpansionResult(
@@ -23,6 +24,7 @@ public record ExpansionResult(
     Long truncatedAtStep,
     String uncaughtException,
     boolean logWasCut,
+    String failure,
     Map<String, Object> facts) {
 
   public boolean truncated() {

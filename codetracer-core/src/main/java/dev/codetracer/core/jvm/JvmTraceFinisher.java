@@ -114,6 +114,9 @@ public final class JvmTraceFinisher {
     if (result.logWasCut()) {
       metadata.put("recorder_killed", true);
     }
+    if (result.failure() != null) {
+      metadata.put("recorder_error", result.failure());
+    }
   }
 
   /** Counts the bytes of the stream file, for maxBytes. */

@@ -51,6 +51,7 @@ public final class TraceExpander {
   private String truncationReason;
   private Long truncatedAtStep;
   private String uncaught;
+  private String failure;
   private Charset outputCharset = StandardCharsets.UTF_8;
   private int pendingLogKind = -1;
   private final StringBuilder pendingLog = new StringBuilder();
@@ -93,7 +94,14 @@ public final class TraceExpander {
       if (record instanceof RawLogReader.Definitions d) {
         d.definitions().forEach(this::define);
       } else if (record instanceof RawLogReader.Events e && !stopped) {
-        process(e);
+        try {
+          process(e);
+        } catch (RuntimeException failure) {
+          // a defect of ours must not cost the user the recording: keep what was expanded
+          this.failure = String.valueOf(failure);
+          stopped = true;
+          emit(new TraceEvent.Log(EventLogKind.TRACE_LOG_EVENT, "", "codetracer: the recording ends early: " + failure));
+        }
       }
     }
     finish();
@@ -106,6 +114,7 @@ public final class TraceExpander {
         truncatedAtStep,
         uncaught,
         reader.wasCut(),
+        failure,
         facts);
   }
 
@@ -297,6 +306,9 @@ public final class TraceExpander {
     int functionId = functionId(method);
     List<TraceEvent.Value> args = new ArrayList<>(method.arguments().length);
     for (int index : method.arguments()) {
+      if (index < 0) {
+        continue;
+      }
       TraceEvent.Value arg = valueOf(frame, method.variables().get(index));
       if (arg != null) {
         args.add(arg);

@@ -1,0 +1,261 @@
+package dev.codetracer.agent.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.codetracer.core.recording.TraceMetadata;
+import dev.codetracer.core.trace.EventLogKind;
+import dev.codetracer.core.trace.TraceModel;
+import dev.codetracer.core.trace.TypeSpecificInfo;
+import dev.codetracer.core.trace.ValueRecord;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/** What the recordings of the samples hold: lines, calls, arguments, locals, returns, output. */
+class RecordingContentIT {
+  private static TraceModel model(String sample) {
+    return Recordings.check(recorded(sample).folder());
+  }
+
+  private static SampleRun recorded(String sample) {
+    return SampleRuns.recorded(sample, Jvm.JAVA_17, Samples.Debug.FULL, "");
+  }
+
+  private static String render(TraceModel model, ValueRecord value) {
+    return model.render(value);
+  }
+
+  private static Map<String, String> args(TraceModel model, TraceModel.Call call) {
+    return call.args().entrySet().stream()
+        .collect(Collectors.toMap(Map.Entry::getKey, e -> render(model, e.getValue()), (a, b) -> a, java.util.LinkedHashMap::new));
+  }
+
+  @Test
+  void loopsHaveEveryLineTheLocalsThereAndTheReturnValue() {
+    TraceModel model = model("samples.Loops");
+    Path source = Samples.source("samples.Loops");
+    assertThat(model.paths()).contains(source.toString());
+
+    List<TraceModel.Call> sums = model.callsOf("samples.Loops.sum");
+    assertThat(sums).hasSize(1);
+    assertThat(args(model, sums.get(0))).containsExactly(Map.entry("n", "4"));
+    assertThat(sums.get(0).returnValue().map(model::render)).hasValue("6");
+    assertThat(sums.get(0).parent().orElseThrow().function()).isEqualTo("samples.Loops.main");
+
+    // line 7 (total += i) runs four times, with i = 0..3 and total before the addition
+    assertThat(Recordings.valuesAtLine(model, source, 7, "i")).containsExactly("0", "1", "2", "3");
+    assertThat(Recordings.valuesAtLine(model, source, 7, "total")).containsExactly("0", "0", "1", "3");
+    assertThat(Recordings.valuesAtLine(model, source, 8, "total")).containsExactly("6");
+
+    int printStep = model.stepsAt(source.toString(), 17).get(0);
+    Map<String, ValueRecord> locals = model.variablesAt(printStep);
+    assertThat(locals.keySet()).containsExactly("args", "s", "big", "ratio", "letter", "flag");
+    assertThat(render(model, locals.get("s"))).isEqualTo("6");
+    assertThat(render(model, locals.get("big"))).isEqualTo("1099511627776");
+    assertThat(render(model, locals.get("ratio"))).isEqualTo("1.5");
+    assertThat(render(model, locals.get("letter"))).isEqualTo("'x'");
+    assertThat(render(model, locals.get("flag"))).isEqualTo("true");
+    assertThat(model.type(locals.get("big").typeId()).langType()).isEqualTo("long");
+
+    assertThat(model.output()).hasSize(1);
+    assertThat(model.output().get(0).kind()).isEqualTo(EventLogKind.WRITE);
+    assertThat(model.output().get(0).content()).isEqualTo("6 1099511627776 1.5 x true\n");
+    assertThat(model.output().get(0).step()).isEqualTo(printStep);
+    assertThat(model.error()).isEmpty();
+  }
+
+  @Test
+  void recursionNestsCallsAndReturnsEachValue() {
+    TraceModel model = model("samples.Recursion");
+    List<TraceModel.Call> calls = model.callsOf("samples.Recursion.factorial");
+    assertThat(calls).hasSize(5);
+    assertThat(calls).extracting(c -> args(model, c).get("n")).containsExactly("5", "4", "3", "2", "1");
+    assertThat(calls).extracting(c -> c.returnValue().map(model::render).orElse(null))
+        .containsExactly("120", "24", "6", "2", "1");
+    for (int i = 1; i < calls.size(); i++) {
+      assertThat(calls.get(i).parent()).hasValue(calls.get(i - 1));
+    }
+  }
+
+  @Test
+  void methodsLeftByAnExceptionStillReturnWithTheException() {
+    TraceModel model = model("samples.Exceptions");
+    List<TraceModel.Call> fails = model.callsOf("samples.Exceptions.fail");
+    assertThat(fails).hasSize(3);
+    assertThat(fails).allSatisfy(call -> {
+      assertThat(call.returned()).isTrue();
+      assertThat(call.returnValue().map(model::render).orElseThrow())
+          .contains("threw java.lang.IllegalStateException: deep failure");
+    });
+    List<TraceModel.Call> parses = model.callsOf("samples.Exceptions.parse");
+    assertThat(parses).hasSize(2);
+    assertThat(parses.get(0).returnValue().map(model::render)).hasValue("42");
+    assertThat(parses.get(1).returnValue().map(model::render).orElseThrow())
+        .contains("threw java.lang.NumberFormatException: For input string: \"x\"");
+    assertThat(model.callsOf("samples.Exceptions.safeParse")).extracting(c -> c.returnValue().map(model::render).orElse(null))
+        .containsExactly("42", "-1");
+    assertThat(model.standardOutput()).isEqualTo("parsed 42\nparsed x\ncaught deep failure\n41\n");
+    assertThat(model.error()).isEmpty();
+  }
+
+  @Test
+  void anUncaughtExceptionEndsTheStreamWithAnError() {
+    SampleRun run = recorded("samples.Uncaught");
+    assertThat(run.exitCode()).isEqualTo(1);
+    TraceModel model = Recordings.check(run.folder());
+    assertThat(model.error()).isPresent();
+    assertThat(model.error().get().content()).contains("java.lang.IllegalArgumentException: too big: 3");
+    List<TraceModel.Call> checks = model.callsOf("samples.Uncaught.check");
+    assertThat(checks).hasSize(4);
+    assertThat(model.output()).anySatisfy(o -> {
+      assertThat(o.kind()).isEqualTo(EventLogKind.WRITE_OTHER);
+      assertThat(o.content()).contains("Exception in thread \"main\"");
+    });
+    assertThat(Recordings.metadata(run.folder()).extra().get("uncaught_exception").toString()).contains("too big: 3");
+  }
+
+  @Test
+  void lambdasHaveReadableNamesAndTheirCalls() {
+    TraceModel model = model("samples.LambdasStreams");
+    assertThat(model.callsOf("samples.LambdasStreams.main.<lambda#0>")).hasSize(4);
+    assertThat(model.callsOf("samples.LambdasStreams.main.<lambda#1>")).hasSize(3);
+    TraceModel.Call add = model.callsOf("samples.LambdasStreams.main.<lambda#2>").get(0);
+    assertThat(args(model, add)).containsExactly(Map.entry("a", "3"), Map.entry("b", "4"));
+    assertThat(add.returnValue().map(model::render)).hasValue("7");
+    assertThat(model.standardOutput()).isEqualTo("hello from a lambda\n[ALPHA, GAMMA, DELTA] 7\n");
+  }
+
+  @Test
+  void recordsAreStructsAndEnumsTheirConstant() {
+    TraceModel model = model("samples.RecordsSwitch");
+    Path source = Samples.source("samples.RecordsSwitch");
+    int step = model.stepsAt(source.toString(), 28).get(0);
+    ValueRecord point = model.valueAt(step, "p").orElseThrow();
+    assertThat(render(model, point)).isEqualTo("samples.RecordsSwitch.Point{x=3, y=-4}");
+    TypeSpecificInfo.Struct struct = (TypeSpecificInfo.Struct) model.type(point.typeId()).specificInfo();
+    assertThat(struct.fields()).extracting(TypeSpecificInfo.Field::name).containsExactly("x", "y");
+    assertThat(render(model, model.valueAt(step, "shape").orElseThrow())).isEqualTo("SQUARE");
+    assertThat(render(model, model.valueAt(step, "distance").orElseThrow())).isEqualTo("7");
+    assertThat(model.callsOf("samples.RecordsSwitch.describe").get(0).returnValue().map(model::render))
+        .hasValue("\"four corners\"");
+    assertThat(model.callsOf("samples.RecordsSwitch.Point.manhattan")).hasSize(1);
+    assertThat(model.callsOf("samples.RecordsSwitch.Point.<constructor>")).hasSize(1);
+  }
+
+  @Test
+  void innerAnonymousAndNestedClassesHaveReadableNames() {
+    TraceModel model = model("samples.InnerClasses");
+    assertThat(model.callsOf("samples.InnerClasses.Adder.add")).hasSize(1);
+    assertThat(model.callsOf("samples.InnerClasses.Counter.increment")).hasSize(2);
+    assertThat(model.callsOf("samples.InnerClasses$1.compare")).hasSize(1);
+    assertThat(model.callsOf("samples.InnerClasses.<constructor>")).hasSize(1);
+    TraceModel.Call add = model.callsOf("samples.InnerClasses.Adder.add").get(0);
+    assertThat(args(model, add)).containsEntry("x", "2");
+    assertThat(add.returnValue().map(model::render)).hasValue("12");
+  }
+
+  @Test
+  void staticInitialisersRunBeforeMain() {
+    TraceModel model = model("samples.StaticInit");
+    List<TraceModel.Call> top = model.topLevelCall().children();
+    assertThat(top).extracting(TraceModel.Call::function)
+        .containsExactly("samples.StaticInit.<static initializer>", "samples.StaticInit.main");
+    Path source = Samples.source("samples.StaticInit");
+    assertThat(Recordings.valuesAtLine(model, source, 16, "sum")).containsExactly("0", "0", "1", "5");
+  }
+
+  @Test
+  void reflectionAndProxiesReachRecordedCode() {
+    TraceModel reflection = model("samples.Reflection");
+    TraceModel.Call triple = reflection.callsOf("samples.Reflection.triple").get(0);
+    assertThat(args(reflection, triple)).containsExactly(Map.entry("x", "14"));
+    assertThat(triple.returnValue().map(reflection::render)).hasValue("42");
+
+    TraceModel proxies = model("samples.Proxies");
+    TraceModel.Call invoke = proxies.callsOf("samples.Proxies.LoggingHandler.invoke").get(0);
+    assertThat(invoke.returnValue().map(proxies::render)).hasValue("\"hello proxy via greet\"");
+  }
+
+  @Test
+  void mocksAreSkippedAndTheCodeUsingThemRecorded() {
+    TraceModel model = model("samples.Mocks");
+    TraceModel.Call total = model.callsOf("samples.Mocks.total").get(0);
+    assertThat(total.returnValue().map(model::render)).hasValue("11");
+    assertThat(model.standardOutput()).isEqualTo("total 11\n");
+  }
+
+  @Test
+  void otherThreadsRunUnrecordedAndTheMetadataNamesThem() {
+    SampleRun run = recorded("samples.Threads");
+    TraceModel model = Recordings.check(run.folder());
+    List<TraceModel.Call> works = model.callsOf("samples.Threads.work");
+    assertThat(works).hasSize(1);
+    assertThat(args(model, works.get(0))).containsExactly(Map.entry("n", "10"));
+    assertThat(model.standardOutput()).isEqualTo("4950 19900 45\n");
+    TraceMetadata metadata = Recordings.metadata(run.folder());
+    assertThat(metadata.extra().get("threads_unrecorded")).asList().contains("worker-1", "worker-2");
+  }
+
+  @Test
+  void systemExitFromDeepInsideLeavesAValidStream() {
+    SampleRun run = recorded("samples.DeepExit");
+    assertThat(run.exitCode()).isEqualTo(3);
+    TraceModel model = Recordings.check(run.folder());
+    assertThat(model.callsOf("samples.DeepExit.c")).hasSize(1);
+    assertThat(model.callsOf("samples.DeepExit.c").get(0).returned()).isFalse();
+    assertThat(model.standardOutput()).isEqualTo("exiting with 3\n");
+  }
+
+  @Test
+  void valuesOfCollectionsArraysStringsAndObjectsAreReadWithoutRunningTheirCode() {
+    TraceModel model = model("samples.Values");
+    Path source = Samples.source("samples.Values");
+    int step = model.stepsAt(source.toString(), 61).get(0);
+    Map<String, ValueRecord> locals = model.variablesAt(step);
+    assertThat(render(model, locals.get("names"))).isEqualTo("[\"ada\", \"grace\"]");
+    assertThat(render(model, locals.get("ages"))).isEqualTo("[(\"ada\", 36), (\"grace\", 85)]");
+    assertThat(render(model, locals.get("sorted"))).isEqualTo("[(\"ada\", 36), (\"grace\", 85)]");
+    assertThat(render(model, locals.get("hashed"))).isEqualTo("[(1, \"one\")]");
+    ValueRecord.Sequence numbers = (ValueRecord.Sequence) locals.get("numbers");
+    assertThat(numbers.elements()).hasSize(101);
+    assertThat(render(model, numbers.elements().get(100))).isEqualTo("...(400 more, 500 in all)");
+    assertThat(render(model, locals.get("longText"))).endsWith("...(5000 chars)\"").hasSize(1000 + 2 + "...(5000 chars)".length());
+    assertThat(render(model, locals.get("first")))
+        .isEqualTo("samples.Values.Node{label=\"first\", next=samples.Values.Node{label=\"second\", next=<cycle: samples.Values.Node>, weights=int[]{...}}, weights=[1, 2]}");
+    assertThat(render(model, locals.get("builder"))).isEqualTo("\"built42\"");
+    assertThat(render(model, locals.get("password"))).isEqualTo("<error: <redacted>>");
+    assertThat(render(model, locals.get("account")))
+        .isEqualTo("samples.Values.Account{owner=\"ada\", password=<error: <redacted>>, apiKey=<error: <redacted>>}");
+    assertThat(render(model, locals.get("empty"))).isEqualTo("[]");
+    assertThat(Recordings.metadata(recorded("samples.Values").folder()).redactionPattern)
+        .isEqualTo("(?i)(password|passwd|secret|token|api[_-]?key|auth|credential)");
+  }
+
+  @Test
+  void outputBecomesWriteEventsAtTheStepsThatMadeIt() {
+    TraceModel model = model("samples.Output");
+    Path source = Samples.source("samples.Output");
+    List<TraceModel.Output> output = model.output();
+    assertThat(output).extracting(TraceModel.Output::content)
+        .containsExactly("line one\n", "warning on stderr\n", "no newline", " then newline\n", "ünïcödé ✓\n");
+    assertThat(output).extracting(TraceModel.Output::kind)
+        .containsExactly(EventLogKind.WRITE, EventLogKind.WRITE_OTHER, EventLogKind.WRITE, EventLogKind.WRITE, EventLogKind.WRITE);
+    assertThat(model.step(output.get(1).step()).line()).isEqualTo(6);
+    assertThat(model.step(output.get(4).step()).line()).isEqualTo(9);
+    assertThat(model.step(output.get(1).step()).path()).isEqualTo(source.toString());
+  }
+
+  @Test
+  void withoutLocalVariableNamesStepsAndCallsRemain() {
+    SampleRun run = SampleRuns.recorded("samples.Loops", Jvm.JAVA_17, Samples.Debug.DEFAULT, "");
+    TraceModel model = Recordings.check(run.folder());
+    Path source = Samples.source("samples.Loops");
+    assertThat(model.stepsAt(source.toString(), 7)).hasSize(4);
+    TraceModel.Call sum = model.callsOf("samples.Loops.sum").get(0);
+    assertThat(args(model, sum)).containsExactly(Map.entry("arg0", "4"));
+    assertThat(sum.returnValue().map(model::render)).hasValue("6");
+    assertThat(Recordings.metadata(run.folder()).extra().get("classes_without_debug_info")).asList().contains("samples.Loops");
+  }
+}

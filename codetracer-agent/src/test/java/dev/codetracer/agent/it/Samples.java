@@ -1,0 +1,98 @@
+package dev.codetracer.agent.it;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import javax.tools.JavaCompiler;
+import javax.tools.StandardJavaFileManager;
+import javax.tools.ToolProvider;
+
+/**
+ * The sample programs ({@code src/test/samples}), compiled once per test JVM: with {@code -g}
+ * (local variable names) and without (javac's default: lines and source file only), for release
+ * 17 so that Java 17 and Java 25 run the same class files.
+ */
+final class Samples {
+  static final Path SOURCES = Path.of(System.getProperty("codetracer.samples", "src/test/samples")).toAbsolutePath();
+  static final Path WORK = Path.of(System.getProperty("codetracer.it.work", "target/it-work")).toAbsolutePath();
+  static final Path AGENT = Path.of(System.getProperty("codetracer.agent.jar", "target/codetracer-agent.jar")).toAbsolutePath();
+
+  /** Class files with or without local variable names. */
+  enum Debug {
+    FULL("-g"),
+    DEFAULT("-g:source,lines");
+
+    final String flag;
+
+    Debug(String flag) {
+      this.flag = flag;
+    }
+  }
+
+  private static Path withDebug;
+  private static Path withoutDebug;
+
+  private Samples() {}
+
+  static synchronized Path classes(Debug debug) {
+    if (withDebug == null) {
+      withDebug = compile(WORK.resolve("classes-g"), Debug.FULL);
+      withoutDebug = compile(WORK.resolve("classes-nog"), Debug.DEFAULT);
+    }
+    return debug == Debug.FULL ? withDebug : withoutDebug;
+  }
+
+  /** The class path of a sample run: the classes, and Mockito's jars for the Mockito sample. */
+  static String classpath(Debug debug) {
+    List<String> entries = new ArrayList<>();
+    entries.add(classes(debug).toString());
+    entries.addAll(mockitoJars());
+    return String.join(File.pathSeparator, entries);
+  }
+
+  static Path source(String className) {
+    return SOURCES.resolve(className.replace('.', '/') + ".java");
+  }
+
+  private static Path compile(Path out, Debug debug) {
+    try {
+      FileTreesForTests.deleteRecursively(out);
+      Files.createDirectories(out);
+      List<String> arguments = new ArrayList<>(List.of("--release", "17", debug.flag, "-d", out.toString(),
+          "-cp", String.join(File.pathSeparator, mockitoJars()), "-proc:none", "-nowarn"));
+      List<Path> sources;
+      try (Stream<Path> files = Files.walk(SOURCES)) {
+        sources = files.filter(p -> p.toString().endsWith(".java")).toList();
+      }
+      JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+      StringWriter errors = new StringWriter();
+      boolean ok;
+      try (StandardJavaFileManager files = javac.getStandardFileManager(null, null, null)) {
+        ok = javac.getTask(errors, files, null, arguments, null, files.getJavaFileObjectsFromPaths(sources)).call();
+      }
+      if (!ok) {
+        throw new IllegalStateException("samples do not compile: " + errors);
+      }
+      return out;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static List<String> mockitoJars() {
+    List<String> jars = new ArrayList<>();
+    for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+      String name = Path.of(entry).getFileName().toString();
+      if (name.startsWith("mockito-core") || name.startsWith("byte-buddy") || name.startsWith("objenesis")) {
+        jars.add(entry);
+      }
+    }
+    return jars;
+  }
+}
