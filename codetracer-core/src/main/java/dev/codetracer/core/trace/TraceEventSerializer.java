@@ -22,24 +22,24 @@ public final class TraceEventSerializer {
     }
     g.writeStartObject(event, 1);
     if (event instanceof TraceEvent.Path e) {
-      g.writeStringField("Path", e.path());
+      g.writeStringField("Path", text(e.path()));
     } else if (event instanceof TraceEvent.Function e) {
       g.writeFieldName("Function");
       g.writeStartObject(e, 3);
       g.writeNumberField("path_id", e.pathId());
       g.writeNumberField("line", e.line());
-      g.writeStringField("name", e.name());
+      g.writeStringField("name", text(e.name()));
       g.writeEndObject();
     } else if (event instanceof TraceEvent.Type e) {
       g.writeFieldName("Type");
       g.writeStartObject(e, 3);
       g.writeNumberField("kind", e.kind());
-      g.writeStringField("lang_type", e.langType());
+      g.writeStringField("lang_type", text(e.langType()));
       g.writeFieldName("specific_info");
       writeSpecificInfo(g, e.specificInfo());
       g.writeEndObject();
     } else if (event instanceof TraceEvent.VariableName e) {
-      g.writeStringField("VariableName", e.name());
+      g.writeStringField("VariableName", text(e.name()));
     } else if (event instanceof TraceEvent.Step e) {
       g.writeFieldName("Step");
       g.writeStartObject(e, 2);
@@ -70,8 +70,8 @@ public final class TraceEventSerializer {
       g.writeFieldName("Event");
       g.writeStartObject(e, 3);
       g.writeNumberField("kind", e.kind());
-      g.writeStringField("metadata", e.metadata());
-      g.writeStringField("content", e.content());
+      g.writeStringField("metadata", text(e.metadata()));
+      g.writeStringField("content", text(e.content()));
       g.writeEndObject();
     } else if (event instanceof TraceEvent.ThreadStart e) {
       g.writeFieldName("ThreadStart");
@@ -114,7 +114,7 @@ public final class TraceEventSerializer {
       g.writeStartArray(s.fields(), s.fields().size());
       for (TypeSpecificInfo.Field field : s.fields()) {
         g.writeStartObject(field, 2);
-        g.writeStringField("name", field.name());
+        g.writeStringField("name", text(field.name()));
         g.writeNumberField("type_id", field.typeId());
         g.writeEndObject();
       }
@@ -144,10 +144,10 @@ public final class TraceEventSerializer {
       g.writeBooleanField("b", v.b());
     } else if (value instanceof ValueRecord.Str v) {
       startValue(g, v, "String", 3);
-      g.writeStringField("text", v.text());
+      g.writeStringField("text", text(v.text()));
     } else if (value instanceof ValueRecord.Char v) {
       startValue(g, v, "Char", 3);
-      g.writeStringField("c", v.c());
+      g.writeStringField("c", text(v.c()));
     } else if (value instanceof ValueRecord.Sequence v) {
       startValue(g, v, "Sequence", 4);
       writeValues(g, "elements", v.elements());
@@ -160,7 +160,7 @@ public final class TraceEventSerializer {
       writeValues(g, "field_values", v.fieldValues());
     } else if (value instanceof ValueRecord.Variant v) {
       startValue(g, v, "Variant", 4);
-      g.writeStringField("discriminator", v.discriminator());
+      g.writeStringField("discriminator", text(v.discriminator()));
       g.writeFieldName("contents");
       writeValue(g, v.contents());
     } else if (value instanceof ValueRecord.Reference v) {
@@ -172,10 +172,10 @@ public final class TraceEventSerializer {
       g.writeBooleanField("mutable", v.mutable());
     } else if (value instanceof ValueRecord.Raw v) {
       startValue(g, v, "Raw", 3);
-      g.writeStringField("r", v.r());
+      g.writeStringField("r", text(v.r()));
     } else if (value instanceof ValueRecord.Error v) {
       startValue(g, v, "Error", 3);
-      g.writeStringField("msg", v.msg());
+      g.writeStringField("msg", text(v.msg()));
     } else if (value instanceof ValueRecord.None v) {
       startValue(g, v, "None", 2);
     } else if (value instanceof ValueRecord.BigInt v) {
@@ -193,6 +193,41 @@ public final class TraceEventSerializer {
     }
     g.writeNumberField("type_id", value.typeId());
     g.writeEndObject();
+  }
+
+  /**
+   * The text with each lone surrogate replaced by U+FFFD. Java strings may hold them (a char
+   * variable, a string cut between the halves of a pair); CodeTracer's Rust reader rejects them in
+   * JSON and Jackson's CBOR generator refuses to write them.
+   */
+  static String text(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (Character.isSurrogate(c) && !isPairAt(s, i)) {
+        return replaceLoneSurrogates(s);
+      }
+      if (Character.isHighSurrogate(c)) {
+        i++;
+      }
+    }
+    return s;
+  }
+
+  private static boolean isPairAt(String s, int i) {
+    return Character.isHighSurrogate(s.charAt(i)) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1));
+  }
+
+  private static String replaceLoneSurrogates(String s) {
+    StringBuilder clean = new StringBuilder(s.length());
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (isPairAt(s, i)) {
+        clean.append(c).append(s.charAt(++i));
+      } else {
+        clean.append(Character.isSurrogate(c) ? '\ufffd' : c);
+      }
+    }
+    return clean.toString();
   }
 
   /** A u64 kept in a long's 64 bits (see {@link TraceEventDecoder}). */
@@ -222,7 +257,7 @@ public final class TraceEventSerializer {
       }
       g.writeEndArray();
     } else if (payload instanceof String s) {
-      g.writeString(s);
+      g.writeString(text(s));
     } else if (payload instanceof Boolean b) {
       g.writeBoolean(b);
     } else if (payload instanceof BigInteger n) {

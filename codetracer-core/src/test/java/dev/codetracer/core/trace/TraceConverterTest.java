@@ -83,6 +83,22 @@ class TraceConverterTest {
     assertThat(TraceValidator.validate(bin).events()).isEqualTo(23);
   }
 
+  /** Java strings may hold lone surrogates (a char variable, a string cut inside a pair); no reader takes them. */
+  @Test
+  void loneSurrogatesAreWrittenAsReplacementCharacters() {
+    List<TraceEvent> events = List.of(new TraceEvent.Path("a\ud800b"), new TraceEvent.VariableName("\udc00"),
+        new TraceEvent.Log(EventLogKind.WRITE, "", "pair \uD83D\uDE00 kept, cut \uD83D"));
+    List<TraceEvent> expected = List.of(new TraceEvent.Path("a\ufffdb"), new TraceEvent.VariableName("\ufffd"),
+        new TraceEvent.Log(EventLogKind.WRITE, "", "pair \uD83D\uDE00 kept, cut \ufffd"));
+    Path json = dir.resolve("trace.json");
+    Path bin = dir.resolve("trace.bin");
+    TraceFixtures.write(json, events);
+    TraceFixtures.write(bin, events);
+
+    assertThat(TraceReader.readAll(json)).isEqualTo(expected);
+    assertThat(TraceReader.readAll(bin)).isEqualTo(expected);
+  }
+
   @Test
   void neverOverwritesAnExistingTarget() throws IOException {
     Path json = TraceFixtures.copy(TraceFixtures.EXAMPLE, dir);
