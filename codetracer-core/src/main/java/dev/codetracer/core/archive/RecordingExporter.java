@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -86,6 +87,8 @@ public final class RecordingExporter {
       createdFolder = FileTrees.createFolders(parent);
       partial = Files.createTempFile(parent, "." + target.getFileName(), ".part");
       writeZip(recording.path(), files, partial, total, metadataWithId);
+      // temporary files are private to their owner; an archive is made to be shared
+      setReadable(partial);
       if (overwrite) {
         AtomicFiles.moveReplacing(partial, target);
       } else {
@@ -174,6 +177,14 @@ public final class RecordingExporter {
       return Files.size(file);
     } catch (IOException e) {
       return 0;
+    }
+  }
+
+  private static void setReadable(Path file) throws IOException {
+    try {
+      Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+    } catch (UnsupportedOperationException e) {
+      // not a POSIX file system: its defaults apply
     }
   }
 

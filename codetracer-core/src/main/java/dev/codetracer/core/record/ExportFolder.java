@@ -1,5 +1,7 @@
 package dev.codetracer.core.record;
 
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -26,8 +28,17 @@ public final class ExportFolder {
     return Optional.of(Path.of(value).toAbsolutePath().normalize());
   }
 
-  /** The zip a recording folder is exported to: {@code DIR/<folder name>.zip}. */
+  /**
+   * The zip a recording folder is exported to: {@code DIR/<folder name>.zip}, or {@code
+   * DIR/<folder name>-2.zip} and so on when that name is taken (recordings made with {@code -o}
+   * may share a folder name), so every recording gets its own archive and none is overwritten.
+   */
   public static Path zipFor(Path exportFolder, Path recordingFolder) {
-    return exportFolder.resolve(recordingFolder.getFileName() + ".zip");
+    String name = recordingFolder.getFileName().toString();
+    Path zip = exportFolder.resolve(name + ".zip");
+    for (int n = 2; Files.exists(zip, LinkOption.NOFOLLOW_LINKS); n++) {
+      zip = exportFolder.resolve(name + "-" + n + ".zip");
+    }
+    return zip;
   }
 }

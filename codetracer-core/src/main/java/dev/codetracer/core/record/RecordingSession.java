@@ -19,6 +19,8 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,6 +32,9 @@ import java.util.List;
  * fails before the program could run, the folder it created is removed again.
  */
 public final class RecordingSession {
+  private static final DateTimeFormatter ISO_MILLIS =
+      DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+
   private final Recorders recorders;
   private final LocalRecordings recordings;
   private final ProgressListener exportProgress;
@@ -100,18 +105,18 @@ public final class RecordingSession {
             options.recorderOptions());
     recorder.checkUsable(request);
 
-    boolean created = createFolder(folder);
+    Path created = createFolder(folder);
     TraceMetadata metadata = baseMetadata(id, command, workdir, recorder);
     Instant start = Instant.now();
-    metadata.startTime = start.truncatedTo(ChronoUnit.MILLIS).toString();
+    metadata.startTime = isoMillis(start);
     ProgramExit exit;
     try {
       exit = recorder.record(request, metadata);
     } catch (IOException e) {
-      removeIfCreated(folder, created);
+      removeIfCreated(created);
       throw new CodeTracerException("recording failed: " + IoMessages.describe(e), e);
     } catch (RuntimeException | InterruptedException e) {
-      removeIfCreated(folder, created);
+      removeIfCreated(created);
       throw e;
     }
     Duration duration = Duration.between(start, Instant.now());
@@ -138,6 +143,14 @@ public final class RecordingSession {
     return new Result(recording, exit, duration, indexed, exports, warnings);
   }
 
+  /**
+   * ISO-8601 UTC with exactly three fraction digits: {@code Instant.toString} drops a zero
+   * fraction, and {@code ...:05Z} would sort after {@code ...:05.120Z} in the index.
+   */
+  static String isoMillis(Instant instant) {
+    return ISO_MILLIS.format(instant.truncatedTo(ChronoUnit.MILLIS));
+  }
+
   private static void checkOutputs(Path folder, Path exportZip) {
     if (Files.exists(folder, LinkOption.NOFOLLOW_LINKS)) {
       try {
@@ -153,19 +166,16 @@ public final class RecordingSession {
     }
   }
 
-  private static void removeIfCreated(Path folder, boolean created) {
-    if (created) {
-      FileTrees.deleteQuietly(folder);
+  private static void removeIfCreated(Path created) {
+    if (created != null) {
+      FileTrees.deleteQuietly(created);
     }
   }
 
-  private static boolean createFolder(Path folder) {
+  /** Creates the folder and its missing parents; returns the topmost one created, else null. */
+  private static Path createFolder(Path folder) {
     try {
-      if (Files.isDirectory(folder)) {
-        return false;
-      }
-      Files.createDirectories(folder);
-      return true;
+      return FileTrees.createFolders(folder);
     } catch (IOException e) {
       throw new CodeTracerException("cannot create the recording folder " + folder + ": " + IoMessages.describe(e), e);
     }

@@ -62,6 +62,8 @@ class RecordingExporterTest {
     Path zip = temp.resolve("out/trace.zip");
     long size = new RecordingExporter().export(folder, zip, false);
     assertThat(size).isEqualTo(Files.size(zip));
+    assertThat(Files.getPosixFilePermissions(zip)).as("an archive is made to be shared")
+        .isEqualTo(PosixFilePermissions.fromString("rw-r--r--"));
 
     List<String> names = new ArrayList<>(entries(zip).keySet());
     List<String> expected = new ArrayList<>(TestRecordings.tree(folder).entrySet().stream()
