@@ -1,0 +1,198 @@
+package dev.codetracer.junit;
+
+import dev.codetracer.core.index.LocalRecordings;
+import dev.codetracer.core.record.ExportFolder;
+import dev.codetracer.junit.config.RecordMode;
+import dev.codetracer.junit.config.Settings;
+import dev.codetracer.junit.recorder.AgentBridge;
+import dev.codetracer.junit.recorder.AgentJarLocator;
+import dev.codetracer.junit.recording.ConsoleReport;
+import dev.codetracer.junit.recording.FailureDescription;
+import dev.codetracer.junit.recording.RecordingBudget;
+import dev.codetracer.junit.recording.RecordingPublisher;
+import dev.codetracer.junit.recording.TestDescription;
+import dev.codetracer.junit.recording.TestOutcome;
+import dev.codetracer.junit.recording.ThreadRecorder;
+import dev.codetracer.junit.rerun.InheritedJvmOptions;
+import dev.codetracer.junit.rerun.RerunBatch;
+import dev.codetracer.junit.rerun.RunnerJvm;
+import dev.codetracer.junit.rerun.TestClassPath;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.opentest4j.TestAbortedException;
+
+/**
+ * The extension's state for one execution of the test plan (kept in the root context's store):
+ * the settings, the recorder, the caps, and the failed tests waiting to be run again. Closing it
+ * at the end of the execution runs them.
+ */
+final class ExtensionRun implements ExtensionContext.Store.CloseableResource, AutoCloseable {
+  private final Settings settings;
+  private final ThreadRecorder recorder;
+  private final RecordingBudget budget;
+  private final RecordingPublisher publisher;
+  private final ConsoleReport report;
+  private final RerunBatch rerun;
+  private final Set<String> warned = ConcurrentHashMap.newKeySet();
+  private volatile boolean closed;
+
+  private ExtensionRun(Settings settings, AgentBridge agent, ConsoleReport report) {
+    this.settings = settings;
+    this.report = report;
+    this.budget = RecordingBudget.forOutput(settings.output(), settings.maxRecordings());
+    this.recorder = new ThreadRecorder(agent, budget, settings.output(), settings.keep(), RecordMode.RETAIN.metadataValue());
+    this.publisher =
+        new RecordingPublisher(
+            settings.maxSizeBytes(), settings.index(), settings.export(), ExportFolder.fromEnvironment(), LocalRecordings::fromEnvironment);
+    this.rerun = new RerunBatch(settings.output(), this::runnerJvm, publisher, report);
+  }
+
+  static ExtensionRun create(ExtensionContext context) {
+    ConsoleReport report = ConsoleReport.standard();
+    List<String> problems = new ArrayList<>();
+    Settings settings =
+        Settings.read(context::getConfigurationParameter, Path.of(System.getProperty("user.dir")), problems::add);
+    ExtensionRun run = new ExtensionRun(settings, AgentBridge.inThisJvm(), report);
+    problems.forEach(problem -> run.warnOnce(problem));
+    return run;
+  }
+
+  Settings settings() {
+    return settings;
+  }
+
+  /** Before the first {@code @BeforeEach}: in retain mode, start recording this thread. */
+  ThreadRecorder.Result testStarting(TestDescription test, String budgetKey) {
+    if (settings.mode() == RecordMode.RERUN) {
+      return null;
+    }
+    if (!recorder.recorderLoaded()) {
+      if (settings.mode() == RecordMode.RETAIN) {
+        warnOnce(
+            "codetracer.mode=retain, but no recorder is loaded in this JVM (add -javaagent:codetracer-agent.jar=start=api); "
+                + "failing tests are not recorded");
+      }
+      return null;
+    }
+    return recorder.start(test, budgetKey);
+  }
+
+  /** After the last {@code @AfterEach}: keep or drop the recording, or ask for a rerun. */
+  void testFinished(TestDescription test, String budgetKey, ThreadRecorder.Result started, Throwable failure) {
+    TestOutcome outcome = outcomeOf(failure);
+    FailureDescription failureDescription = outcome == TestOutcome.PASSED ? null : FailureDescription.of(failure);
+    if (started != null && started.active() != null) {
+      finishRecording(started.active(), outcome, failureDescription);
+      return;
+    }
+    if (outcome != TestOutcome.FAILED) {
+      return;
+    }
+    if (settings.mode() == RecordMode.RETAIN) {
+      if (started != null && !started.notStarted().capReached()) {
+        report.noRecording(test, started.notStarted().reason());
+      } else if (started != null) {
+        claim(test, budgetKey);
+      }
+      return;
+    }
+    // auto without a recorder (or without a free one), or rerun: record it again at the end.
+    if (claim(test, budgetKey)) {
+      rerun.add(test, failureDescription);
+    }
+  }
+
+  private void finishRecording(ThreadRecorder.Active active, TestOutcome outcome, FailureDescription failure) {
+    ThreadRecorder.Finished finished;
+    try {
+      finished = recorder.finish(active, outcome, failure);
+    } catch (RuntimeException e) {
+      if (outcome == TestOutcome.FAILED) {
+        report.noRecording(active.test(), e.getMessage());
+      } else {
+        report.warning("recording of " + active.test().label() + " failed: " + e.getMessage());
+      }
+      return;
+    }
+    if (!finished.kept()) {
+      if (finished.grant() == RecordingBudget.Grant.CAP_REACHED) {
+        reportCap(active.test());
+      }
+      return;
+    }
+    try {
+      RecordingPublisher.Published published = publisher.publish(finished.folder());
+      published.warnings().forEach(warning -> report.warning(active.test().label() + ": " + warning));
+      report.recorded(active.test(), outcome == TestOutcome.FAILED, finished.folder());
+    } catch (RuntimeException e) {
+      report.noRecording(active.test(), e.getMessage());
+    }
+  }
+
+  private boolean claim(TestDescription test, String budgetKey) {
+    RecordingBudget.Grant grant = budget.claimFailure(budgetKey);
+    if (grant == RecordingBudget.Grant.CAP_REACHED) {
+      reportCap(test);
+    }
+    return grant == RecordingBudget.Grant.GRANTED;
+  }
+
+  private void reportCap(TestDescription test) {
+    if (budget.firstCapReport()) {
+      report.noRecording(
+          test,
+          budget.maxRecordings() + " recordings were made in this run (codetracer.maxRecordings); later failures are not recorded");
+    }
+  }
+
+  private static TestOutcome outcomeOf(Throwable failure) {
+    if (failure == null) {
+      return TestOutcome.PASSED;
+    }
+    return failure instanceof TestAbortedException ? TestOutcome.ABORTED : TestOutcome.FAILED;
+  }
+
+  private RunnerJvm runnerJvm() {
+    List<String> jvmOptions = new ArrayList<>(InheritedJvmOptions.ofThisJvm());
+    jvmOptions.addAll(settings.rerunJvmArgs());
+    String agentOptions = settings.agentOptions();
+    if (!agentOptions.contains("maxBytes=")) {
+      agentOptions = "maxBytes=" + settings.maxSizeBytes() + (agentOptions.isBlank() ? "" : "," + agentOptions);
+    }
+    return new RunnerJvm(
+        settings.java() != null ? settings.java() : RunnerJvm.currentJava(),
+        jvmOptions,
+        AgentJarLocator.forThisJvm(settings.agentJar()).locate(),
+        agentOptions,
+        TestClassPath.ofThisJvm(),
+        Path.of(System.getProperty("user.dir")),
+        settings.rerunTimeout());
+  }
+
+  void warnOnce(String warning) {
+    if (warned.add(warning)) {
+      report.warning(warning);
+    }
+  }
+
+  /** The end of the execution: run the failed tests again under the recorder. */
+  @Override
+  public void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    try {
+      rerun.run();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      rerun.tests().forEach(test -> report.noRecording(test.test(), "interrupted before it could be run again"));
+    } catch (RuntimeException | LinkageError e) {
+      rerun.tests().forEach(test -> report.noRecording(test.test(), "running it again failed: " + e));
+    }
+  }
+}

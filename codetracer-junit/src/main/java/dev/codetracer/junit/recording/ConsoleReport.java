@@ -1,0 +1,71 @@
+package dev.codetracer.junit.recording;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.function.Supplier;
+
+/**
+ * The lines a user sees in the test output: one per recording (which test, where, how to open
+ * it) and one per recording that could not be made (why).
+ */
+public final class ConsoleReport {
+  public static final String PREFIX = "codetracer: ";
+
+  private final Supplier<PrintStream> out;
+  private final Supplier<PrintStream> err;
+  private final Path workdir;
+
+  public ConsoleReport(Supplier<PrintStream> out, Supplier<PrintStream> err, Path workdir) {
+    this.out = out;
+    this.err = err;
+    this.workdir = workdir.toAbsolutePath().normalize();
+  }
+
+  /** Prints to the JVM's standard streams as they are at the time of printing (test runners swap them). */
+  public static ConsoleReport standard() {
+    return new ConsoleReport(() -> System.out, () -> System.err, Path.of(System.getProperty("user.dir")));
+  }
+
+  /** A recording of a test as it ran. */
+  public void recorded(TestDescription test, boolean failed, Path folder) {
+    line(out, test.label() + (failed ? " failed" : " passed") + "; recording: " + located(folder));
+  }
+
+  /** A recording of a failed test run again in a fresh JVM. */
+  public void rerunRecorded(TestDescription test, boolean reproduced, Path folder) {
+    String what =
+        reproduced
+            ? " failed; recorded when run again in a fresh JVM, where it failed again: "
+            : " failed, but passed when run again in a fresh JVM (flaky?); recording of that run: ";
+    line(out, test.label() + what + located(folder));
+  }
+
+  public void noRecording(TestDescription test, String why) {
+    line(err, "warning: no recording of " + test.label() + ": " + why);
+  }
+
+  public void warning(String text) {
+    line(err, "warning: " + text);
+  }
+
+  private String located(Path folder) {
+    String shown = shown(folder);
+    return shown + " (open it: codetracer run " + quoted(shown) + ")";
+  }
+
+  /** Relative to the working directory when inside it, as a user would type it. */
+  String shown(Path folder) {
+    Path absolute = folder.toAbsolutePath().normalize();
+    return absolute.startsWith(workdir) && !absolute.equals(workdir) ? workdir.relativize(absolute).toString() : absolute.toString();
+  }
+
+  static String quoted(String path) {
+    return path.matches("[A-Za-z0-9._/@:+=,-]+") ? path : "'" + path.replace("'", "'\\''") + "'";
+  }
+
+  private static void line(Supplier<PrintStream> stream, String text) {
+    PrintStream printStream = stream.get();
+    printStream.println(PREFIX + text.replace('\n', ' ').replace('\r', ' '));
+    printStream.flush();
+  }
+}

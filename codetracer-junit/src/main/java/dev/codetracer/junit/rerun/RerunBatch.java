@@ -1,0 +1,111 @@
+package dev.codetracer.junit.rerun;
+
+import dev.codetracer.core.io.FileTrees;
+import dev.codetracer.junit.config.KeepPolicy;
+import dev.codetracer.junit.recording.ConsoleReport;
+import dev.codetracer.junit.recording.FailureDescription;
+import dev.codetracer.junit.recording.RecordingPublisher;
+import dev.codetracer.junit.recording.TestDescription;
+import dev.codetracer.junit.recording.TestMetadata;
+import dev.codetracer.junit.recording.TestOutcome;
+import dev.codetracer.junit.runner.RunResult;
+import dev.codetracer.junit.runner.RunnerOptions;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
+
+/**
+ * The failed tests of a run that are to be recorded again: at the end of the run, all of them
+ * run, each selected by its unique id, in one fresh JVM under the recorder. Each recording then
+ * gets the original failure, whether it reproduced, and is published. A test whose rerun cannot
+ * be recorded gets a one-line warning; its own failure is untouched.
+ */
+public final class RerunBatch {
+  /** A test that failed, as it failed. */
+  public record FailedTest(TestDescription test, FailureDescription failure) {}
+
+  private final List<FailedTest> tests = new ArrayList<>();
+  private final Path output;
+  private final Supplier<RunnerJvm> jvm;
+  private final RecordingPublisher publisher;
+  private final ConsoleReport report;
+
+  /** @param jvm makes the JVM description; may throw when something it needs is missing */
+  public RerunBatch(Path output, Supplier<RunnerJvm> jvm, RecordingPublisher publisher, ConsoleReport report) {
+    this.output = output;
+    this.jvm = jvm;
+    this.publisher = publisher;
+    this.report = report;
+  }
+
+  public synchronized void add(TestDescription test, FailureDescription failure) {
+    tests.add(new FailedTest(test, failure));
+  }
+
+  public synchronized List<FailedTest> tests() {
+    return List.copyOf(tests);
+  }
+
+  /** Reruns and records the failed tests; never throws for a test or recording problem. */
+  public void run() throws InterruptedException {
+    List<FailedTest> failed = tests();
+    if (failed.isEmpty()) {
+      return;
+    }
+    RunnerJvm runner;
+    try {
+      runner = jvm.get();
+    } catch (RuntimeException e) {
+      failed.forEach(test -> report.noRecording(test.test(), "cannot run it again under the recorder: " + e.getMessage()));
+      return;
+    }
+    Path work = output.resolve(".rerun-" + String.format("%08x", ThreadLocalRandom.current().nextInt()));
+    RunnerOptions options =
+        new RunnerOptions().output(output).result(work.resolve("result.json")).keep(KeepPolicy.ALL).recordMode("rerun");
+    failed.forEach(test -> options.selectUniqueId(test.test().uniqueId()));
+    RunnerJvm.Outcome outcome = runner.run(options, work);
+    if (outcome.result() == null) {
+      failed.forEach(test -> report.noRecording(test.test(), "the JVM that was to run it again failed: " + outcome.problem()));
+      return;
+    }
+    Map<String, RunResult.TestResult> results = new HashMap<>();
+    outcome.result().tests().forEach(result -> results.put(result.uniqueId(), result));
+    boolean allRecorded = true;
+    for (FailedTest test : failed) {
+      allRecorded &= record(test, results.get(test.test().uniqueId()), outcome);
+    }
+    if (allRecorded) {
+      FileTrees.deleteQuietly(work);
+    }
+  }
+
+  private boolean record(FailedTest failed, RunResult.TestResult rerun, RunnerJvm.Outcome outcome) {
+    TestDescription test = failed.test();
+    if (rerun == null) {
+      report.noRecording(test, "running it again by its unique id ran nothing (log: " + outcome.log() + ")");
+      return false;
+    }
+    if (rerun.recording() == null) {
+      report.noRecording(test, "its rerun was not recorded: " + rerun.recordingProblem() + " (log: " + outcome.log() + ")");
+      return false;
+    }
+    Path folder = Path.of(rerun.recording());
+    boolean reproduced =
+        rerun.outcome().equals(TestOutcome.FAILED.value()) && Objects.equals(rerun.failureType(), failed.failure().type());
+    try {
+      TestMetadata.write(folder, test, TestOutcome.of(rerun.outcome()), failed.failure(), "rerun", reproduced);
+      RecordingPublisher.Published published = publisher.publish(folder);
+      published.warnings().forEach(warning -> report.warning(test.label() + ": " + warning));
+      report.rerunRecorded(test, reproduced, folder);
+      return true;
+    } catch (RuntimeException e) {
+      report.noRecording(test, e.getMessage());
+      return false;
+    }
+  }
+}

@@ -1,0 +1,115 @@
+package dev.codetracer.junit.rerun;
+
+import dev.codetracer.junit.runner.RecordingTestRunner;
+import dev.codetracer.junit.runner.RunResult;
+import dev.codetracer.junit.runner.RunResultFile;
+import dev.codetracer.junit.runner.RunnerOptions;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A fresh JVM running {@link RecordingTestRunner} under the JVM recorder: {@code java
+ * @argfile}, where the file holds the JVM options, {@code -javaagent}, the class path, the main
+ * class and the runner's options. Its output goes to a log file, never to the tests' output.
+ *
+ * @param java the {@code java} executable
+ * @param jvmOptions options before the class path (heap, {@code -D}, {@code --add-opens}...)
+ * @param agentJar the agent jar
+ * @param agentOptions extra agent options ({@code start=api} is always given)
+ */
+public record RunnerJvm(
+    Path java, List<String> jvmOptions, Path agentJar, String agentOptions, List<Path> classPath, Path workdir, Duration timeout) {
+
+  /**
+   * How the JVM ended.
+   *
+   * @param result the runner's result file, or null when it wrote none
+   * @param problem why there is no result, or null
+   */
+  public record Outcome(int exitCode, RunResult result, Path log, String problem) {}
+
+  /** The {@code java} running this JVM. */
+  public static Path currentJava() {
+    return ProcessHandle.current()
+        .info()
+        .command()
+        .map(Path::of)
+        .orElse(Path.of(System.getProperty("java.home"), "bin", "java"));
+  }
+
+  public List<String> arguments(RunnerOptions options) {
+    List<String> arguments = new ArrayList<>(jvmOptions);
+    String agent = "-javaagent:" + agentJar + "=start=api";
+    if (agentOptions != null && !agentOptions.isBlank()) {
+      agent += "," + agentOptions;
+    }
+    arguments.add(agent);
+    arguments.add("-cp");
+    arguments.add(TestClassPath.join(classPath));
+    arguments.add(RecordingTestRunner.class.getName());
+    arguments.addAll(options.toArguments());
+    return arguments;
+  }
+
+  /**
+   * Runs the tests the options select and waits for the JVM (at most {@link #timeout}).
+   *
+   * @param workFolder where the argument file and the log go
+   */
+  public Outcome run(RunnerOptions options, Path workFolder) throws InterruptedException {
+    Path log = workFolder.resolve("runner.log");
+    Process process;
+    try {
+      Files.createDirectories(workFolder);
+      Path argumentFile = ArgumentFile.write(workFolder.resolve("runner.args"), arguments(options));
+      process =
+          new ProcessBuilder(java.toString(), "@" + argumentFile)
+              .directory(workdir.toFile())
+              .redirectErrorStream(true)
+              .redirectOutput(log.toFile())
+              .redirectInput(ProcessBuilder.Redirect.from(nullDevice()))
+              .start();
+    } catch (IOException e) {
+      return new Outcome(-1, null, log, "the JVM could not start (" + java + "): " + e.getMessage());
+    }
+    if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+      process.descendants().forEach(ProcessHandle::destroyForcibly);
+      process.destroyForcibly();
+      process.waitFor(10, TimeUnit.SECONDS);
+      return new Outcome(-1, null, log, "the JVM did not finish within " + timeout.toSeconds() + " s (codetracer.rerun.timeout); log: " + log);
+    }
+    int exit = process.exitValue();
+    if (!Files.isRegularFile(options.result())) {
+      return new Outcome(exit, null, log, "the JVM ended (exit code " + exit + ") without a result; log: " + log + lastLine(log));
+    }
+    try {
+      return new Outcome(exit, RunResultFile.read(options.result()), log, null);
+    } catch (RuntimeException e) {
+      return new Outcome(exit, null, log, e.getMessage() + "; log: " + log);
+    }
+  }
+
+  private static java.io.File nullDevice() {
+    return new java.io.File(System.getProperty("os.name", "").startsWith("Windows") ? "NUL" : "/dev/null");
+  }
+
+  private static String lastLine(Path log) {
+    try {
+      List<String> lines = Files.readAllLines(log);
+      for (int i = lines.size() - 1; i >= 0; i--) {
+        if (!lines.get(i).isBlank()) {
+          String line = lines.get(i).strip();
+          return " (" + (line.length() > 200 ? line.substring(0, 200) + "..." : line) + ")";
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      // the log is only a hint
+    }
+    return "";
+  }
+}
