@@ -1,0 +1,535 @@
+package dev.codetracer.maven;
+
+import dev.codetracer.core.CodeTracerException;
+import dev.codetracer.core.archive.ProgressListener;
+import dev.codetracer.core.index.LocalRecordings;
+import dev.codetracer.core.jvm.JvmRecorder;
+import dev.codetracer.core.record.ExportFolder;
+import dev.codetracer.core.record.RecordRequest;
+import dev.codetracer.core.record.Recorder;
+import dev.codetracer.core.record.Recorders;
+import dev.codetracer.core.record.RecordingSession;
+import dev.codetracer.core.record.TraceFormat;
+import dev.codetracer.core.rr.RrRecorder;
+import dev.codetracer.maven.fork.ForkPlan;
+import dev.codetracer.maven.selection.TestClassScanner;
+import dev.codetracer.maven.selection.TestSelection;
+import dev.codetracer.maven.surefire.ArgLine;
+import dev.codetracer.maven.surefire.SurefireConfiguration;
+import dev.codetracer.maven.tests.ForkedTestRun;
+import dev.codetracer.maven.tests.LauncherClasspath;
+import dev.codetracer.maven.tests.TestResult;
+import dev.codetracer.maven.tests.TestRunResults;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Collectors;
+import org.apache.maven.artifact.Artifact;
+import org.apache.maven.artifact.DependencyResolutionRequiredException;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Component;
+import org.apache.maven.plugins.annotations.Execute;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.plugins.annotations.ResolutionScope;
+import org.eclipse.aether.RepositorySystem;
+import org.eclipse.aether.RepositorySystemSession;
+import org.eclipse.aether.repository.RemoteRepository;
+
+/**
+ * {@code mvn codetracer:record}: compiles the module's main and test code, runs its tests in a
+ * forked JVM under the recorder with the test class path and the module's own Surefire settings,
+ * keeps the recordings of failing tests (or of all), registers them in the local index, and prints
+ * a summary. With {@code -Dcodetracer.mainClass=...} it records a run of the module's main program
+ * instead.
+ */
+@Mojo(name = "record", requiresDependencyResolution = ResolutionScope.TEST, threadSafe = true)
+@Execute(phase = LifecyclePhase.TEST_COMPILE)
+public class RecordMojo extends AbstractCodeTracerMojo {
+  static final String JVM = "jvm";
+  static final String RR = "rr";
+  static final String KEEP_FAILED = "failed";
+  static final String KEEP_ALL = "all";
+
+  /** The recorder: {@code jvm} (source level, works everywhere) or {@code rr} (whole JVM, needs hardware counters). */
+  @Parameter(property = "codetracer.backend", defaultValue = JVM)
+  String backend;
+
+  /** Whose recordings to keep: {@code failed} tests' or {@code all}. */
+  @Parameter(property = "codetracer.keep", defaultValue = KEEP_FAILED)
+  String keep;
+
+  /**
+   * Which tests to run, in Surefire's {@code -Dtest} syntax: {@code Class}, {@code Class#method},
+   * {@code Class#m1+m2}, patterns ({@code *Test#should*}), {@code !Excluded}, comma-separated.
+   * Without it, the module's Surefire includes and excludes decide.
+   */
+  @Parameter(property = "codetracer.test")
+  String test;
+
+  /** Records a run of this main class (on the runtime class path) instead of the tests. */
+  @Parameter(property = "codetracer.mainClass")
+  String mainClass;
+
+  /** The main program's arguments, split like a shell would ({@code "a b" c} is two). */
+  @Parameter(property = "codetracer.args")
+  String args;
+
+  /** JVM options for the main program's run (the tests take Surefire's argLine). */
+  @Parameter(property = "codetracer.jvmArgs")
+  String jvmArgs;
+
+  /** Also export each recording as a zip beside its folder, ready to keep as a CI artifact. */
+  @Parameter(property = "codetracer.export", defaultValue = "false")
+  boolean export;
+
+  /** Where recordings go. */
+  @Parameter(property = "codetracer.outputDirectory", defaultValue = "${project.build.directory}/codetracer")
+  File outputDirectory;
+
+  /** Adds the recordings to the local index ({@code codetracer list} shows them). */
+  @Parameter(property = "codetracer.register", defaultValue = "true")
+  boolean register;
+
+  /**
+   * Fails the build when tests fail (after recording them and printing the summary; in a
+   * multi-module build, once, after the last module). Surefire's {@code testFailureIgnore=true}
+   * in the POM turns it off too.
+   */
+  @Parameter(property = "codetracer.failOnTestFailure", defaultValue = "true")
+  boolean failOnTestFailure;
+
+  /** The java executable for the forked JVM; default: Surefire's {@code <jvm>}, else the build's. */
+  @Parameter(property = "codetracer.jvm")
+  File jvm;
+
+  /** The rr executable for {@code backend=rr}; default: {@code rr} on the PATH. */
+  @Parameter(property = "codetracer.rr")
+  File rr;
+
+  @Parameter(defaultValue = "${repositorySystemSession}", readonly = true, required = true)
+  RepositorySystemSession repositorySession;
+
+  @Parameter(defaultValue = "${project.remoteProjectRepositories}", readonly = true, required = true)
+  List<RemoteRepository> remoteRepositories;
+
+  @Component
+  RepositorySystem repositorySystem;
+
+  private final Map<String, String> processEnvironment = new LinkedHashMap<>(System.getenv());
+
+  @Override
+  protected void executeGoal() throws MojoExecutionException, MojoFailureException {
+    checkBackend();
+    checkKeep();
+    if (mainClass != null && !mainClass.isBlank()) {
+      recordMainProgram();
+      return;
+    }
+    ReactorProgress progress = ReactorProgress.of(session);
+    recordTests(progress);
+    decideAtEnd(progress);
+  }
+
+  @Override
+  protected void skipped() throws MojoFailureException {
+    if (mainClass == null || mainClass.isBlank()) {
+      decideAtEnd(ReactorProgress.of(session));
+    }
+  }
+
+  // --- checks of the user's input -------------------------------------------------------------
+
+  private void checkBackend() throws MojoFailureException {
+    String name = backend == null ? "" : backend.trim().toLowerCase(Locale.ROOT);
+    if (!name.equals(JVM) && !name.equals(RR)) {
+      throw new MojoFailureException(
+          "unknown backend \"" + backend + "\": use -Dcodetracer.backend=jvm (the default, records Java at source level)"
+              + " or -Dcodetracer.backend=rr (records the whole JVM, needs rr and hardware performance counters)");
+    }
+    backend = name;
+  }
+
+  private void checkKeep() throws MojoFailureException {
+    String value = keep == null ? "" : keep.trim().toLowerCase(Locale.ROOT);
+    if (!value.equals(KEEP_FAILED) && !value.equals(KEEP_ALL)) {
+      throw new MojoFailureException(
+          "codetracer.keep is \"" + keep + "\": use failed (keep the recordings of failing tests, the default) or all");
+    }
+    keep = value;
+  }
+
+  // --- the tests -----------------------------------------------------------------------------
+
+  private void recordTests(ReactorProgress progress) throws MojoExecutionException, MojoFailureException {
+    String module = project.getArtifactId();
+    if ("pom".equals(project.getPackaging())) {
+      getLog().info("No tests to record in " + module + " (packaging pom)");
+      return;
+    }
+    SurefireConfiguration surefire = SurefireConfiguration.of(project);
+    if (surefire.skipsTests()) {
+      getLog().info("No tests to record in " + module + ": its Surefire configuration skips the tests");
+      return;
+    }
+    TestSelection selection;
+    try {
+      selection = TestSelection.of(test, surefire.includes(), surefire.excludes());
+    } catch (IllegalArgumentException e) {
+      throw new MojoFailureException("-Dcodetracer.test=" + test + " cannot be read: " + e.getMessage());
+    }
+    Path testClasses = Path.of(project.getBuild().getTestOutputDirectory());
+    List<String> classes;
+    try {
+      classes = TestClassScanner.selectedClasses(testClasses, selection);
+    } catch (IOException e) {
+      throw new MojoExecutionException("cannot list the test classes in " + testClasses + ": " + e.getMessage(), e);
+    }
+    if (classes.isEmpty()) {
+      noTestMatched(progress, module, selection, testClasses);
+      return;
+    }
+
+    ForkedTestRun fork = forkedTestRun(surefire);
+    Path workFolder = fork.workFolder();
+    Path output = outputDirectory.toPath().toAbsolutePath().normalize();
+    Path agent = agentJar();
+    RecordingRegistration registration = registration();
+    RecordingSummaryTable table = new RecordingSummaryTable(project.getBasedir().toPath().toAbsolutePath().normalize());
+    TestRunResults results;
+    List<TestResult> shown;
+    if (backend.equals(RR)) {
+      RrTestReruns reruns = new RrTestReruns(fork, rrRecorder(), output, rr == null ? null : rr.toPath(), getLog());
+      reruns.checkUsable(processEnvironment);
+      results = runFork(fork, null, plan(classes, selection, surefire, ForkPlan.Keep.NONE, output, workFolder, "results.json"), workFolder);
+      shown = reruns.record(results, keep.equals(KEEP_ALL), plan(classes, selection, surefire, ForkPlan.Keep.NONE, output, workFolder, "rerun.json"), registration);
+    } else {
+      String agentArgument = RecorderOptions.javaagent(agent, recorderOptions().add("start", "api").addVerbatim(agentOptions).toString(), false);
+      ForkPlan.Keep keepInFork = keep.equals(KEEP_ALL) ? ForkPlan.Keep.ALL : ForkPlan.Keep.FAILED;
+      results = runFork(fork, agentArgument, plan(classes, selection, surefire, keepInFork, output, workFolder, "results.json"), workFolder);
+      shown = new ArrayList<>();
+      for (TestResult result : results.all()) {
+        shown.add(completeRetained(result, registration));
+      }
+    }
+    if (results.isEmpty()) {
+      noTestMatched(progress, module, selection, testClasses);
+      return;
+    }
+    for (TestResult result : shown) {
+      if (result.failed() || keep.equals(KEEP_ALL) || result.recording() != null) {
+        Long size = result.recording() == null ? null : sizeOf(result.recording());
+        table.add(result.label(), result.outcome(), result.recording(), size, result.recordingProblem());
+      }
+    }
+    printSummary(module, results, table);
+    int failed = results.failures().size();
+    progress.moduleRan(module, true, failed);
+    if (failed > 0 && failsOnTestFailure(surefire) && !ReactorProgress.defersToEnd(session)) {
+      throw new MojoFailureException(failureMessage(failed, module));
+    }
+  }
+
+  private TestResult completeRetained(TestResult result, RecordingRegistration registration) {
+    if (result.recording() == null) {
+      return result;
+    }
+    try {
+      RecordingRegistration.Registered registered = registration.complete(result.recording(), result, "retain", null);
+      registered.zips().forEach(zip -> getLog().info("Exported " + zip));
+      return result;
+    } catch (CodeTracerException e) {
+      getLog().warn("the recording of " + result.label() + " is not valid: " + e.getMessage());
+      return result.withRecording(null, "the recording is not valid: " + e.getMessage());
+    }
+  }
+
+  private void noTestMatched(ReactorProgress progress, String module, TestSelection selection, Path testClasses)
+      throws MojoFailureException {
+    progress.moduleRan(module, false, 0);
+    String what = selection.hasFilter() ? "-Dcodetracer.test=" + selection.filter() : "the Surefire includes";
+    if (ReactorProgress.defersToEnd(session)) {
+      getLog().info("No test in " + module + " matches " + what);
+      return;
+    }
+    throw new MojoFailureException(noMatchMessage(selection, testClasses));
+  }
+
+  private String noMatchMessage(TestSelection selection, Path testClasses) {
+    if (selection.hasFilter()) {
+      return "no test matched -Dcodetracer.test=" + selection.filter()
+          + ": give a test class (CalculatorTest), a method (CalculatorTest#divides) or a pattern (*Test#should*)"
+          + " that exists under " + testClasses;
+    }
+    return "no test class in " + testClasses + " matches " + selection
+        + ": add tests, select some with -Dcodetracer.test=..., or record the main program with -Dcodetracer.mainClass=...";
+  }
+
+  /** In a multi-module build, the last module reports what the whole build found. */
+  private void decideAtEnd(ReactorProgress progress) throws MojoFailureException {
+    if (!ReactorProgress.defersToEnd(session) || !ReactorProgress.isLast(session, project)) {
+      return;
+    }
+    if (progress.modulesAsked() > 0 && !progress.anyModuleMatched()) {
+      String what = test == null || test.isBlank() ? "the Surefire includes" : "-Dcodetracer.test=" + test;
+      throw new MojoFailureException(
+          "no test matched " + what + " in any module: give a test class (CalculatorTest), a method (CalculatorTest#divides)"
+              + " or a pattern (*Test#should*) that exists in one of the modules");
+    }
+    if (progress.failedTests() > 0 && failOnTestFailure) {
+      throw new MojoFailureException(
+          progress.failedTests() + " test(s) failed in " + String.join(", ", progress.failedModules())
+              + "; their recordings are listed above (set -Dcodetracer.failOnTestFailure=false to record without failing the build)");
+    }
+  }
+
+  private boolean failsOnTestFailure(SurefireConfiguration surefire) {
+    return failOnTestFailure && !surefire.testFailureIgnore();
+  }
+
+  private String failureMessage(int failed, String module) {
+    return failed + " test(s) failed in " + module
+        + "; their recordings are listed above (set -Dcodetracer.failOnTestFailure=false to record without failing the build)";
+  }
+
+  private TestRunResults runFork(ForkedTestRun fork, String agentArgument, ForkPlan plan, Path workFolder)
+      throws MojoExecutionException {
+    try {
+      Files.deleteIfExists(plan.results());
+      Path planFile = workFolder.resolve("plan.properties");
+      plan.write(planFile);
+      List<String> command = fork.command(agentArgument, planFile);
+      getLog().debug("Forked test JVM: " + String.join(" ", command));
+      int status = fork.run(command);
+      Optional<TestRunResults> results = TestRunResults.read(plan.results());
+      if (results.isEmpty()) {
+        throw new MojoExecutionException(
+            "the forked test JVM ended (exit status " + status + ") without reporting its tests; its output is above."
+                + " Check the Surefire argLine and the agent options (-Dcodetracer.agentOptions)");
+      }
+      return results.get();
+    } catch (IOException e) {
+      throw new MojoExecutionException("cannot run the forked test JVM: " + e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new MojoExecutionException("interrupted while the tests ran", e);
+    }
+  }
+
+  private ForkPlan plan(
+      List<String> classes, TestSelection selection, SurefireConfiguration surefire, ForkPlan.Keep keepInFork, Path output,
+      Path workFolder, String resultsName) {
+    return new ForkPlan(
+        classes,
+        List.of(),
+        selection.filter(),
+        surefire.groups(),
+        surefire.excludedGroups(),
+        output,
+        keepInFork,
+        workFolder.resolve(resultsName),
+        surefire.configurationParameters());
+  }
+
+  ForkedTestRun forkedTestRun(SurefireConfiguration surefire) throws MojoExecutionException, MojoFailureException {
+    Set<String> unknown = new LinkedHashSet<>();
+    String argLine =
+        ArgLine.replaceLateProperties(surefire.argLine(), session.getUserProperties(), project.getProperties(), unknown::add);
+    if (!unknown.isEmpty()) {
+      getLog().debug("argLine: no value for " + unknown + "; replaced by nothing");
+    }
+    List<String> jvmArguments;
+    try {
+      jvmArguments = ArgLine.withoutOurAgent(ArgLine.split(argLine));
+    } catch (IllegalArgumentException e) {
+      throw new MojoFailureException("the Surefire argLine cannot be read: " + e.getMessage());
+    }
+    Path basedir = project.getBasedir().toPath().toAbsolutePath().normalize();
+    Map<String, String> systemProperties = new LinkedHashMap<>();
+    systemProperties.put("basedir", basedir.toString());
+    surefire.systemProperties().forEach(systemProperties::put);
+    Path workingDirectory = surefire.workingDirectory() == null ? basedir : basedir.resolve(surefire.workingDirectory());
+    try {
+      Files.createDirectories(workingDirectory);
+    } catch (IOException e) {
+      throw new MojoExecutionException("cannot create the working directory " + workingDirectory, e);
+    }
+    return new ForkedTestRun(
+        javaExecutable(surefire),
+        jvmArguments,
+        systemProperties,
+        ForkedTestRun.environment(processEnvironment, surefire.excludedEnvironmentVariables(), surefire.environmentVariables()),
+        workingDirectory,
+        testClasspath(surefire),
+        Path.of(project.getBuild().getDirectory()).toAbsolutePath().resolve("codetracer-run"));
+  }
+
+  private List<Path> testClasspath(SurefireConfiguration surefire) throws MojoExecutionException, MojoFailureException {
+    Set<Path> excluded = new LinkedHashSet<>();
+    for (String key : surefire.classpathDependencyExcludes()) {
+      for (Artifact artifact : project.getArtifacts()) {
+        if (key.equals(artifact.getGroupId() + ":" + artifact.getArtifactId()) && artifact.getFile() != null) {
+          excluded.add(artifact.getFile().toPath().toAbsolutePath());
+        }
+      }
+    }
+    List<Path> classpath = new ArrayList<>();
+    try {
+      for (String element : project.getTestClasspathElements()) {
+        Path path = Path.of(element).toAbsolutePath();
+        if (!excluded.contains(path)) {
+          classpath.add(path);
+        }
+      }
+    } catch (DependencyResolutionRequiredException e) {
+      throw new MojoExecutionException("the test class path is not resolved: " + e.getMessage(), e);
+    }
+    surefire.additionalClasspathElements().forEach(element -> classpath.add(Path.of(element).toAbsolutePath()));
+    classpath.addAll(new LauncherClasspath(repositorySystem, repositorySession, remoteRepositories).entriesFor(project.getArtifacts()));
+    return classpath;
+  }
+
+  private Path javaExecutable(SurefireConfiguration surefire) throws MojoFailureException {
+    Path java;
+    if (jvm != null) {
+      java = jvm.toPath();
+    } else if (surefire.jvm() != null) {
+      java = Path.of(surefire.jvm());
+    } else {
+      java = Path.of(System.getProperty("java.home"), "bin", "java");
+    }
+    if (!Files.isExecutable(java)) {
+      throw new MojoFailureException("the java executable " + java + " does not exist or cannot run: set -Dcodetracer.jvm=/path/to/bin/java");
+    }
+    return java.toAbsolutePath();
+  }
+
+  private RecordingRegistration registration() {
+    return new RecordingRegistration(
+        LocalRecordings.fromEnvironment(), register, export, ExportFolder.fromEnvironment(processEnvironment), getLog()::warn);
+  }
+
+  private void printSummary(String module, TestRunResults results, RecordingSummaryTable table) {
+    getLog().info("");
+    getLog().info("CodeTracer recordings of " + module + " (" + results.testsRun() + " tests run, "
+        + results.count("failed") + " failed, " + results.count("aborted") + " aborted, " + results.count("skipped") + " skipped):");
+    if (table.isEmpty()) {
+      getLog().info("  no recordings: every test passed (-Dcodetracer.keep=all keeps them all)");
+    } else {
+      table.lines().forEach(line -> getLog().info("  " + line));
+      table.rows().stream()
+          .filter(row -> !row.folder().startsWith("none") && !row.folder().equals("-"))
+          .findFirst()
+          .ifPresent(row -> getLog().info("Open one with: codetracer run " + row.folder()));
+    }
+    getLog().info("");
+  }
+
+  private static Long sizeOf(Path folder) {
+    try (var files = Files.walk(folder)) {
+      return files.filter(Files::isRegularFile).mapToLong(f -> f.toFile().length()).sum();
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
+  private Recorder rrRecorder() {
+    return new RrRecorder();
+  }
+
+  // --- the main program ----------------------------------------------------------------------
+
+  private void recordMainProgram() throws MojoExecutionException, MojoFailureException {
+    List<Path> classpath = new ArrayList<>();
+    try {
+      project.getRuntimeClasspathElements().forEach(element -> classpath.add(Path.of(element).toAbsolutePath()));
+    } catch (DependencyResolutionRequiredException e) {
+      throw new MojoExecutionException("the runtime class path is not resolved: " + e.getMessage(), e);
+    }
+    String name = mainClass.trim();
+    if (!MainClassLocator.exists(name, classpath)) {
+      List<String> similar = MainClassLocator.similar(name, Path.of(project.getBuild().getOutputDirectory()));
+      throw new MojoFailureException(
+          "main class " + name + " does not exist in " + project.getArtifactId() + "'s classes or its runtime dependencies"
+              + (similar.isEmpty() ? "" : " (did you mean " + String.join(" or ", similar) + "?)")
+              + ": give the fully qualified name with -Dcodetracer.mainClass=com.acme.App");
+    }
+    List<String> command = new ArrayList<>();
+    command.add(javaExecutable(SurefireConfiguration.of(project)).toString());
+    try {
+      command.addAll(ArgLine.split(jvmArgs));
+      command.add("-cp");
+      command.add(classpath.stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator)));
+      command.add(name);
+      command.addAll(ArgLine.split(args));
+    } catch (IllegalArgumentException e) {
+      throw new MojoFailureException("codetracer.args or codetracer.jvmArgs cannot be read: " + e.getMessage());
+    }
+    Path output = outputDirectory.toPath().toAbsolutePath().normalize();
+    String simpleName = name.substring(name.lastIndexOf('.') + 1);
+    Path folder = output.resolve(simpleName + "-" + String.format("%08x", ThreadLocalRandom.current().nextInt()));
+    RecordingSession.Options options =
+        new RecordingSession.Options(
+            backend,
+            folder,
+            export ? folder.resolveSibling(folder.getFileName() + ".zip") : null,
+            ExportFolder.fromEnvironment(processEnvironment).orElse(null),
+            TraceFormat.JSON,
+            rr == null ? null : rr.toPath(),
+            false,
+            backend.equals(JVM) ? recorderOptions().addVerbatim(agentOptions).toString() : null,
+            register);
+    Path basedir = project.getBasedir().toPath().toAbsolutePath().normalize();
+    RecordingSession.Result result;
+    try {
+      Files.createDirectories(output);
+      RecordingSession recordingSession =
+          new RecordingSession(new Recorders(List.of(new JvmRecorder(), new RrRecorder())), LocalRecordings.fromEnvironment(), ProgressListener.NONE);
+      result = AgentJarProperty.with(agentJar(), () -> recordingSession.record(command, basedir, processEnvironment, options));
+    } catch (CodeTracerException e) {
+      throw new MojoFailureException("cannot record " + name + " with the " + backend + " backend: " + e.getMessage());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new MojoExecutionException("interrupted while recording " + name, e);
+    } catch (MojoExecutionException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new MojoExecutionException("recording " + name + " failed: " + e.getMessage(), e);
+    }
+    result.warnings().forEach(getLog()::warn);
+    result.exports().forEach(zip -> getLog().info("Exported " + zip));
+    RecordingSummaryTable table = new RecordingSummaryTable(basedir);
+    String run = name + (args == null || args.isBlank() ? "" : " " + args.trim());
+    table.add(run, "exit " + result.exit().exitCode(), result.folder().path(), result.folder().sizeBytes(), null);
+    getLog().info("");
+    getLog().info("CodeTracer recording of " + project.getArtifactId() + "'s main program:");
+    table.lines().forEach(line -> getLog().info("  " + line));
+    getLog().info("Open it with: codetracer run " + table.rows().get(0).folder());
+    getLog().info("");
+    if (result.exit().exitCode() != 0) {
+      getLog().warn(name + " ended with exit code " + result.exit().exitCode() + "; the recording shows why");
+    }
+  }
+
+  /** The pre-flight of the rr backend, run on the test JVM's command before any test runs. */
+  static void checkRrUsable(Recorder rrRecorder, List<String> javaCommand, Path workdir, Path folder, Map<String, String> environment, Path rrExecutable)
+      throws MojoFailureException {
+    try {
+      rrRecorder.checkUsable(new RecordRequest(javaCommand, workdir, folder, environment, TraceFormat.JSON, rrExecutable, false, null));
+    } catch (CodeTracerException e) {
+      throw new MojoFailureException("cannot record with -Dcodetracer.backend=rr: " + e.getMessage());
+    }
+  }
+}

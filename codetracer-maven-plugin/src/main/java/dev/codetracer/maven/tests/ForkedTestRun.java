@@ -1,0 +1,92 @@
+package dev.codetracer.maven.tests;
+
+import dev.codetracer.maven.fork.ForkPlan;
+import dev.codetracer.maven.fork.TestRecordingLauncher;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The test JVM: the command line that runs {@link TestRecordingLauncher} with the project's test
+ * class path and the user's Surefire settings, and running it. The class path goes into an
+ * {@code @argfile} so that no class path is too long for a command line.
+ *
+ * @param java the java executable
+ * @param jvmArguments the user's argLine, split, without a codetracer agent
+ * @param systemProperties Surefire's system properties (and {@code basedir}, as Surefire sets it)
+ * @param environment the whole environment of the test JVM
+ * @param workingDirectory where the tests run
+ * @param classpath the test class path, then what the launcher needs
+ * @param workFolder where the plan, argfile and results go
+ */
+public record ForkedTestRun(
+    Path java,
+    List<String> jvmArguments,
+    Map<String, String> systemProperties,
+    Map<String, String> environment,
+    Path workingDirectory,
+    List<Path> classpath,
+    Path workFolder) {
+
+  /**
+   * The command for one run.
+   *
+   * @param agentArgument {@code -javaagent:...} of the JVM recorder, or null to run unrecorded
+   * @param planFile the written {@link ForkPlan}
+   */
+  public List<String> command(String agentArgument, Path planFile) throws IOException {
+    List<String> command = new ArrayList<>();
+    command.add(java.toString());
+    if (agentArgument != null) {
+      command.add(agentArgument);
+    }
+    command.addAll(jvmArguments);
+    systemProperties.forEach((key, value) -> command.add("-D" + key + "=" + value));
+    command.add("@" + writeClasspathArgfile());
+    command.add(TestRecordingLauncher.class.getName());
+    command.add(planFile.toString());
+    return command;
+  }
+
+  private Path writeClasspathArgfile() throws IOException {
+    Files.createDirectories(workFolder);
+    Path argfile = workFolder.resolve("classpath.args");
+    String classpathText = classpath.stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator));
+    Files.writeString(argfile, "-cp\n\"" + classpathText.replace("\\", "\\\\").replace("\"", "\\\"") + "\"\n", StandardCharsets.UTF_8);
+    return argfile;
+  }
+
+  /** Writes the plan and runs the JVM with the build's output; returns its exit status. */
+  public int run(List<String> command) throws IOException, InterruptedException {
+    ProcessBuilder builder =
+        new ProcessBuilder(command)
+            .directory(workingDirectory.toFile())
+            .redirectOutput(ProcessBuilder.Redirect.INHERIT)
+            .redirectError(ProcessBuilder.Redirect.INHERIT);
+    builder.environment().clear();
+    builder.environment().putAll(environment);
+    Process process = builder.start();
+    process.getOutputStream().close(); // tests get no input, as under Surefire
+    try {
+      return process.waitFor();
+    } catch (InterruptedException e) {
+      process.destroyForcibly();
+      throw e;
+    }
+  }
+
+  /** The environment Surefire gives its fork: the build's, less the excluded, plus the configured. */
+  public static Map<String, String> environment(Map<String, String> inherited, List<String> excluded, Map<String, String> configured) {
+    Map<String, String> environment = new LinkedHashMap<>(inherited);
+    excluded.forEach(environment::remove);
+    environment.putAll(configured);
+    return environment;
+  }
+}
