@@ -1,16 +1,17 @@
 package samples;
 
-import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
-/** Runs long enough to fill several chunks, says it is ready, then waits on stdin (to be killed). */
+/** Runs long enough to fill several chunks, creates the file it is given, then waits to be killed. */
 public class Spin {
-  public static void main(String[] args) throws IOException {
+  public static void main(String[] args) throws Exception {
     long acc = 0;
     for (int i = 0; i < 200_000; i++) {
       acc += i % 7;
     }
     System.out.println("ready " + acc);
-    System.out.flush();
-    System.in.read();
+    Files.createFile(Path.of(args[0]));
+    Thread.currentThread().join();
   }
 }

@@ -1,6 +1,7 @@
 package dev.codetracer.agent.output;
 
 import dev.codetracer.core.CodeTracerVersion;
+import dev.codetracer.core.recording.DataDirectory;
 import dev.codetracer.core.recording.HostFacts;
 import dev.codetracer.core.recording.RecordingId;
 import dev.codetracer.core.recording.TraceMetadata;
@@ -19,10 +20,10 @@ import java.util.List;
 final class AgentMetadata {
   private AgentMetadata() {}
 
-  static TraceMetadata base(String name, Instant start) {
+  static TraceMetadata base(Path folder, String name, Instant start) {
     TraceMetadata metadata = new TraceMetadata();
     metadata.formatVersion = TraceMetadata.FORMAT_VERSION;
-    metadata.recordingId = RecordingId.newId();
+    metadata.recordingId = idOf(folder);
     ProcessHandle.Info info = ProcessHandle.current().info();
     metadata.program = info.command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     metadata.args = new ArrayList<>(info.arguments().map(Arrays::asList).orElseGet(AgentMetadata::commandFromProperty));
@@ -34,6 +35,16 @@ final class AgentMetadata {
     metadata.testName = name;
     HostFacts.fill(metadata);
     return metadata;
+  }
+
+  /** The id in a {@code trace-<id>} folder's name (the data directory's default), else a new one. */
+  private static String idOf(Path folder) {
+    String name = folder.getFileName() == null ? "" : folder.getFileName().toString();
+    String prefix = DataDirectory.RECORDING_FOLDER_PREFIX;
+    if (name.startsWith(prefix) && RecordingId.isValid(name.substring(prefix.length()))) {
+      return name.substring(prefix.length());
+    }
+    return RecordingId.newId();
   }
 
   private static List<String> commandFromProperty() {

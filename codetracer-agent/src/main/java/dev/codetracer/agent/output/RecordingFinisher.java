@@ -54,7 +54,7 @@ public final class RecordingFinisher {
     if (options.finish() == AgentOptions.Finish.EXTERNAL) {
       return;
     }
-    TraceMetadata metadata = AgentMetadata.base(name, start);
+    TraceMetadata metadata = AgentMetadata.base(folder, name, start);
     JvmTraceFinisher.finish(
         folder,
         TraceFormat.JSON,

@@ -24,6 +24,16 @@ final class SampleRuns {
   private static final AtomicInteger FOLDERS = new AtomicInteger();
   private static final long TIMEOUT_SECONDS = 120;
 
+  static {
+    try {
+      for (String leftover : new String[] {"recordings", "logs", "data"}) {
+        FileTreesForTests.deleteRecursively(Samples.WORK.resolve(leftover));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   private SampleRuns() {}
 
   static SampleRun plain(String mainClass, Jvm jvm, Samples.Debug debug, String... args) {

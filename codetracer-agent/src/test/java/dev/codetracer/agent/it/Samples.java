@@ -21,7 +21,11 @@ import javax.tools.ToolProvider;
 final class Samples {
   static final Path SOURCES = Path.of(System.getProperty("codetracer.samples", "src/test/samples")).toAbsolutePath();
   static final Path WORK = Path.of(System.getProperty("codetracer.it.work", "target/it-work")).toAbsolutePath();
-  static final Path AGENT = Path.of(System.getProperty("codetracer.agent.jar", "target/codetracer-agent.jar")).toAbsolutePath();
+  /**
+   * The agent jar under test, copied once: other builds in the same checkout may rewrite {@code
+   * target/} while the tests run.
+   */
+  static final Path AGENT = copyOfAgent(Path.of(System.getProperty("codetracer.agent.jar", "target/codetracer-agent.jar")));
 
   /** Class files with or without local variable names. */
   enum Debug {
@@ -58,6 +62,16 @@ final class Samples {
 
   static Path source(String className) {
     return SOURCES.resolve(className.replace('.', '/') + ".java");
+  }
+
+  private static Path copyOfAgent(Path built) {
+    try {
+      Path copy = Files.createDirectories(WORK).resolve("codetracer-agent-under-test.jar");
+      Files.copy(built.toAbsolutePath(), copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      return copy;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot copy the agent jar " + built + ": " + e.getMessage(), e);
+    }
   }
 
   private static Path compile(Path out, Debug debug) {

@@ -58,6 +58,7 @@ public final class RawLogReader implements Closeable {
     }
     int kind = in.read();
     if (kind < 0) {
+      cut = true;
       ended = true;
       return null;
     }

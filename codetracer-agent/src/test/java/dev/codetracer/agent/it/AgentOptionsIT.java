@@ -1,0 +1,110 @@
+package dev.codetracer.agent.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.codetracer.core.recording.TraceMetadata;
+import dev.codetracer.core.trace.TraceEvent;
+import dev.codetracer.core.trace.TraceModel;
+import dev.codetracer.core.trace.TraceReader;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The agent's options, seen from outside: caps, filters, values, redaction, bad input. */
+class AgentOptionsIT {
+  private static SampleRun recorded(String sample, String options) {
+    return SampleRuns.recorded(sample, Jvm.JAVA_17, Samples.Debug.FULL, options);
+  }
+
+  @Test
+  void aBadOptionStopsTheJvmWithOneLineNamingIt() {
+    SampleRun run = recorded("samples.Loops", "depth=deep");
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.stdout()).isEmpty();
+    assertThat(run.stderr().lines().toList())
+        .containsExactly("codetracer-agent: option \"depth\" must be a whole number, not \"deep\"");
+
+    SampleRun unknown = recorded("samples.Loops", "colour=blue");
+    assertThat(unknown.exitCode()).isEqualTo(2);
+    assertThat(unknown.stderr().lines().toList()).hasSize(1);
+    assertThat(unknown.stderr()).startsWith("codetracer-agent: unknown option \"colour\"");
+  }
+
+  @Test
+  void reachingTheStepCapEndsTheStreamCleanly() {
+    SampleRun plain = SampleRuns.plain("samples.Loops", Jvm.JAVA_17, Samples.Debug.FULL);
+    SampleRun run = recorded("samples.Loops", "maxSteps=5");
+    assertThat(run.stdout()).isEqualTo(plain.stdout());
+    assertThat(run.exitCode()).isZero();
+    TraceModel model = Recordings.check(run.folder());
+    assertThat(model.stepCount()).isEqualTo(5);
+    TraceMetadata metadata = Recordings.metadata(run.folder());
+    assertThat(metadata.truncated).isTrue();
+    assertThat(metadata.truncatedAtStep).isEqualTo(5);
+    assertThat(metadata.truncationReason).contains("maxSteps");
+    assertThat(model.output()).last().satisfies(o -> assertThat(o.content()).contains("truncated at step 5"));
+  }
+
+  @Test
+  void reachingTheEventCapEndsTheStreamCleanly() {
+    SampleRun run = recorded("samples.Recursion", "maxEvents=40");
+    TraceModel model = Recordings.check(run.folder());
+    TraceMetadata metadata = Recordings.metadata(run.folder());
+    assertThat(metadata.truncated).isTrue();
+    assertThat(metadata.truncationReason).contains("maxEvents");
+    assertThat(metadata.truncatedAtStep).isEqualTo(model.stepCount());
+  }
+
+  @Test
+  void excludedClassesAreNotRecorded() {
+    SampleRun run = recorded("samples.InnerClasses", "excludes=samples.InnerClasses$Counter:samples.InnerClasses$1");
+    TraceModel model = Recordings.check(run.folder());
+    assertThat(model.callsOf("samples.InnerClasses.Counter.increment")).isEmpty();
+    assertThat(model.callsOf("samples.InnerClasses$1.compare")).isEmpty();
+    assertThat(model.callsOf("samples.InnerClasses.Adder.add")).hasSize(1);
+  }
+
+  @Test
+  void includesLimitWhatIsRecorded() {
+    SampleRun run = recorded("samples.InnerClasses", "includes=samples.InnerClasses$Adder");
+    TraceModel model = Recordings.check(run.folder());
+    assertThat(model.topLevelCall().children()).extracting(TraceModel.Call::function)
+        .containsExactly("samples.InnerClasses.Adder.<constructor>", "samples.InnerClasses.Adder.add");
+  }
+
+  @Test
+  void withoutValuesOnlyStepsCallsAndOutputAreRecorded() {
+    SampleRun run = recorded("samples.Loops", "values=none");
+    TraceModel model = Recordings.check(run.folder());
+    assertThat(model.stepsAt(Samples.source("samples.Loops").toString(), 7)).hasSize(4);
+    assertThat(model.callsOf("samples.Loops.sum")).hasSize(1);
+    List<TraceEvent> events = TraceReader.readAll(run.folder().resolve("trace.json"));
+    assertThat(events).noneMatch(e -> e instanceof TraceEvent.Value);
+    assertThat(model.standardOutput()).isEqualTo("6 1099511627776 1.5 x true\n");
+  }
+
+  @Test
+  void redactionCanBeChangedOrSwitchedOff() {
+    SampleRun off = recorded("samples.Values", "redact=none");
+    TraceModel model = Recordings.check(off.folder());
+    Path source = Samples.source("samples.Values");
+    int step = model.stepsAt(source.toString(), 61).get(0);
+    assertThat(model.render(model.valueAt(step, "password").orElseThrow())).isEqualTo("\"secret-value\"");
+    assertThat(Recordings.metadata(off.folder()).redactionPattern).isEqualTo("none");
+
+    SampleRun custom = recorded("samples.Values", "redact=^owner$");
+    TraceModel customModel = Recordings.check(custom.folder());
+    int customStep = customModel.stepsAt(source.toString(), 61).get(0);
+    assertThat(customModel.render(customModel.valueAt(customStep, "account").orElseThrow()))
+        .isEqualTo("samples.Values.Account{owner=<error: <redacted>>, password=\"hunter2\", apiKey=\"k-123\"}");
+  }
+
+  @Test
+  void valueDepthIsConfigurable() {
+    SampleRun run = recorded("samples.Values", "depth=1");
+    TraceModel model = Recordings.check(run.folder());
+    int step = model.stepsAt(Samples.source("samples.Values").toString(), 61).get(0);
+    assertThat(model.render(model.valueAt(step, "first").orElseThrow()))
+        .isEqualTo("samples.Values.Node{label=\"first\", next=samples.Values.Node{...}, weights=int[]{...}}");
+  }
+}

@@ -1,0 +1,95 @@
+package dev.codetracer.agent.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.codetracer.core.recording.RecordingFolder;
+import dev.codetracer.core.recording.RecordingId;
+import dev.codetracer.core.recording.TraceMetadata;
+import dev.codetracer.core.trace.TraceModel;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/** {@code -javaagent:codetracer-agent.jar=...} with no {@code codetracer record} around it. */
+class StandaloneAgentIT {
+  @Test
+  void theAgentAloneWritesACompleteRecordingFolder() {
+    SampleRun run = SampleRuns.recorded("samples.Recursion", Jvm.JAVA_17, Samples.Debug.FULL, "");
+    RecordingFolder folder = RecordingFolder.open(run.folder());
+    TraceMetadata metadata = folder.metadata();
+    assertThat(RecordingId.isValid(metadata.recordingId)).isTrue();
+    assertThat(metadata.program).endsWith("/bin/java");
+    assertThat(metadata.args).contains("samples.Recursion");
+    assertThat(metadata.args.get(0)).startsWith("-javaagent:");
+    assertThat(metadata.workdir).isEqualTo(Samples.SOURCES.toString());
+    assertThat(metadata.backend).isEqualTo("jvm");
+    assertThat(metadata.formatVersion).isEqualTo(TraceMetadata.FORMAT_VERSION);
+    assertThat(metadata.startTime).isNotNull();
+    Path copy = run.folder().resolve("source").resolve(Samples.source("samples.Recursion").toString().substring(1));
+    assertThat(copy).exists().hasSameTextualContentAs(Samples.source("samples.Recursion"));
+  }
+
+  @Test
+  void withoutOutputTheRecordingGoesToTheDataDirectory() throws IOException {
+    Path data = Files.createTempDirectory(Files.createDirectories(Samples.WORK.resolve("data")), "xdg");
+    List<String> command = SampleRuns.command(Jvm.JAVA_17, "", Samples.Debug.FULL, "samples.Loops");
+    ProcessBuilder builder = new ProcessBuilder(command);
+    builder.environment().put("XDG_DATA_HOME", data.toString());
+    SampleRun run = runWith(builder);
+    assertThat(run.exitCode()).isZero();
+    Path folder;
+    try (Stream<Path> entries = Files.list(data.resolve("codetracer"))) {
+      folder = entries.filter(p -> p.getFileName().toString().startsWith("trace-")).findFirst().orElseThrow();
+    }
+    TraceModel model = Recordings.check(folder);
+    assertThat(model.callsOf("samples.Loops.sum")).hasSize(1);
+    assertThat(folder.getFileName().toString()).isEqualTo("trace-" + Recordings.metadata(folder).recordingId);
+  }
+
+  @Test
+  void theApiRecordsBetweenStartAndStopOnTheCallingThread() throws IOException {
+    Path kept = SampleRuns.newFolder("api-kept");
+    Path dropped = SampleRuns.newFolder("api-dropped");
+    SampleRun run = SampleRuns.run(
+        SampleRuns.command(Jvm.JAVA_17, "start=api", Samples.Debug.FULL, "samples.ApiRecording", kept.toString(), dropped.toString()),
+        null);
+    assertThat(run.stderr()).isEmpty();
+    assertThat(run.stdout()).isEqualTo("active true\n4 9 16 true null\n");
+    TraceModel model = Recordings.check(kept);
+    List<TraceModel.Call> squares = model.callsOf("samples.ApiRecording.square");
+    assertThat(squares).hasSize(1);
+    assertThat(squares.get(0).returnValue().map(model::render)).hasValue("9");
+    assertThat(Recordings.metadata(kept).testName).isEqualTo("kept");
+    assertThat(dropped).doesNotExist();
+  }
+
+  @Test
+  void theApiIsHarmlessWithoutTheAgent() {
+    Path folder = SampleRuns.newFolder("api-none");
+    SampleRun run = SampleRuns.run(
+        List.of(Jvm.JAVA_17.java.toString(), "-cp", Samples.classpath(Samples.Debug.FULL) + java.io.File.pathSeparator + Samples.AGENT,
+            "samples.ApiRecording", folder.toString(), folder.toString()),
+        null);
+    assertThat(run.stdout()).isEqualTo("active false\n4 9 16 false null\n");
+    assertThat(folder).doesNotExist();
+  }
+
+  private static SampleRun runWith(ProcessBuilder builder) throws IOException {
+    Path logs = Files.createTempDirectory(Files.createDirectories(Samples.WORK.resolve("logs")), "run");
+    Process process = builder.directory(Samples.SOURCES.toFile())
+        .redirectOutput(logs.resolve("out").toFile())
+        .redirectError(logs.resolve("err").toFile())
+        .start();
+    try {
+      process.getOutputStream().close();
+      assertThat(process.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+    return new SampleRun(process.exitValue(), Files.readString(logs.resolve("out")), Files.readString(logs.resolve("err")), null);
+  }
+}
