@@ -1,6 +1,7 @@
 package dev.codetracer.cli;
 
 import dev.codetracer.cli.commands.ExportCommand;
+import dev.codetracer.cli.commands.HostCommand;
 import dev.codetracer.cli.commands.ImportCommand;
 import dev.codetracer.cli.commands.ListCommand;
 import dev.codetracer.cli.commands.RecordCommand;
@@ -23,6 +24,7 @@ import picocli.CommandLine.Spec;
     subcommands = {
       RecordCommand.class,
       RunCommand.class,
+      HostCommand.class,
       ImportCommand.class,
       ExportCommand.class,
       ListCommand.class,

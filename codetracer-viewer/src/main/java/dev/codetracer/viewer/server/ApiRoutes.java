@@ -51,7 +51,8 @@ final class ApiRoutes {
   }
 
   private Object step(QueryParameters q) {
-    return viewer.steps().at(checkedStep(q.requiredInteger("n")));
+    int step = checkedStep(q.requiredInteger("n"));
+    return viewer.steps().at(step);
   }
 
   private Object navigate(QueryParameters q) {
