@@ -7,8 +7,12 @@ import dev.codetracer.core.recording.TraceMetadataFile;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -25,6 +29,12 @@ import org.apache.commons.compress.archivers.zip.ZipFile;
  */
 final class ArchiveInspector {
   private static final long MAX_METADATA_BYTES = 16L << 20;
+  private static final int END_SIGNATURE = 0x06054b50;
+  private static final int ZIP64_LOCATOR_SIGNATURE = 0x07064b50;
+  private static final int ZIP64_END_SIGNATURE = 0x06064b50;
+  private static final int END_BYTES = 22;
+  /** The end record and its longest possible comment. */
+  private static final int END_MAX_BYTES = END_BYTES + 0xffff;
 
   private ArchiveInspector() {}
 
@@ -38,6 +48,7 @@ final class ArchiveInspector {
     ZipFile zip = open(archive);
     try {
       List<ZipArchiveEntry> entries = Collections.list(zip.getEntries());
+      checkEntryCount(archive, entries.size());
       long total = checkEntries(archive, entries, limits);
       TraceMetadata metadata = readMetadata(archive, zip);
       return new Inspection(zip, entries, total, metadata);
@@ -54,6 +65,61 @@ final class ArchiveInspector {
       throw new ArchiveException(
           archive + " is not a valid zip archive (truncated or corrupt: " + IoMessages.describe(e) + ")", e);
     }
+  }
+
+  /**
+   * The zip reader stops at the first damaged central directory header and returns the entries
+   * before it; the end record says how many there should be.
+   */
+  private static void checkEntryCount(Path archive, int found) {
+    long declared;
+    try {
+      declared = declaredEntryCount(archive);
+    } catch (IOException e) {
+      throw new ArchiveException(archive + " is not a valid zip archive (truncated or corrupt: " + IoMessages.describe(e) + ")", e);
+    }
+    if (declared >= 0 && declared != found) {
+      throw new ArchiveException(
+          archive + " is corrupt: its central directory lists " + declared + " entries, but " + found + " can be read");
+    }
+  }
+
+  /** The entry count of the end of central directory record (zip64 when needed), or -1 if absent. */
+  static long declaredEntryCount(Path archive) throws IOException {
+    try (FileChannel channel = FileChannel.open(archive, StandardOpenOption.READ)) {
+      long size = channel.size();
+      ByteBuffer tail = readFully(channel, size - Math.min(size, END_MAX_BYTES), (int) Math.min(size, END_MAX_BYTES));
+      for (int i = tail.capacity() - END_BYTES; i >= 0; i--) {
+        if (tail.getInt(i) != END_SIGNATURE) {
+          continue;
+        }
+        int count = tail.getShort(i + 10) & 0xffff;
+        if (count != 0xffff) {
+          return count;
+        }
+        if (i >= 20 && tail.getInt(i - 20) == ZIP64_LOCATOR_SIGNATURE) {
+          long zip64End = tail.getLong(i - 20 + 8);
+          if (zip64End >= 0 && zip64End <= size - 56) {
+            ByteBuffer end64 = readFully(channel, zip64End, 56);
+            if (end64.getInt(0) == ZIP64_END_SIGNATURE) {
+              return end64.getLong(32);
+            }
+          }
+        }
+        return -1;
+      }
+      return -1;
+    }
+  }
+
+  private static ByteBuffer readFully(FileChannel channel, long position, int length) throws IOException {
+    ByteBuffer buffer = ByteBuffer.allocate(length).order(ByteOrder.LITTLE_ENDIAN);
+    while (buffer.hasRemaining()) {
+      if (channel.read(buffer, position + buffer.position()) < 0) {
+        throw new java.io.EOFException("unexpected end of file");
+      }
+    }
+    return buffer;
   }
 
   private static long checkEntries(Path archive, List<ZipArchiveEntry> entries, ArchiveLimits limits) {

@@ -226,7 +226,8 @@ public final class RecordingImporter {
           written += read;
           if (written > declared) {
             throw new ArchiveException(
-                archive + ": entry \"" + entry.getName() + "\" holds more data than its header declares; refusing it");
+                archive + ": entry \"" + entry.getName()
+                    + "\" holds more data than its header declares (corrupt, or a disguised compression bomb); refusing it");
           }
           crc.update(buffer, 0, read);
           out.write(buffer, 0, read);
@@ -236,7 +237,7 @@ public final class RecordingImporter {
       }
       if (written != declared) {
         throw new ArchiveException(
-            archive + ": entry \"" + entry.getName() + "\" holds " + written + " bytes but declares " + declared);
+            archive + " is corrupt: entry \"" + entry.getName() + "\" holds " + written + " bytes but declares " + declared);
       }
       if (entry.getCrc() != -1 && crc.getValue() != entry.getCrc()) {
         throw new ArchiveException(
