@@ -66,4 +66,20 @@ assert !selected.exists() || selected.listFiles().findAll { it.isDirectory() }.i
 
 // 3: nothing matched: the build says what to change
 assert log.contains('no test matched -Dcodetracer.test=NoSuchTest: give a test class')
+
+// 4: rr through core's pre-flight: before any test ran, rr's own message; or, where rr can
+//    record, one rr recording per failing test, re-run alone
+File rrOutput = new File(basedir, 'target/rr')
+List<File> rrRecordings = rrOutput.isDirectory() ? rrOutput.listFiles().findAll { it.isDirectory() } : []
+if (log.contains('cannot record with -Dcodetracer.backend=rr: ')) {
+  assert rrRecordings.isEmpty()
+  println 'rr cannot record on this machine; the build said: ' + log.readLines().find { it.contains('-Dcodetracer.backend=rr: ') }
+} else {
+  assert rrRecordings.size() == 2
+  rrRecordings.each { File recording ->
+    Map metadata = checks.metadata(recording)
+    assert metadata.backend == 'rr' && metadata.record_mode == 'rerun' && metadata.reproduced == true
+    assert new File(recording, 'rr').isDirectory()
+  }
+}
 return true

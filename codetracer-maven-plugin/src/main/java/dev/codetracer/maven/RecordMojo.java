@@ -198,7 +198,7 @@ public class RecordMojo extends AbstractCodeTracerMojo {
       throw new MojoExecutionException("cannot list the test classes in " + testClasses + ": " + e.getMessage(), e);
     }
     if (classes.isEmpty()) {
-      noTestMatched(progress, module, selection, testClasses);
+      noTestMatched(progress, module, selection, testClasses, hasNoTestClasses(testClasses));
       return;
     }
 
@@ -225,7 +225,7 @@ public class RecordMojo extends AbstractCodeTracerMojo {
       }
     }
     if (results.isEmpty()) {
-      noTestMatched(progress, module, selection, testClasses);
+      noTestMatched(progress, module, selection, testClasses, false);
       return;
     }
     for (TestResult result : shown) {
@@ -256,15 +256,23 @@ public class RecordMojo extends AbstractCodeTracerMojo {
     }
   }
 
-  private void noTestMatched(ReactorProgress progress, String module, TestSelection selection, Path testClasses)
+  private void noTestMatched(ReactorProgress progress, String module, TestSelection selection, Path testClasses, boolean noTestClasses)
       throws MojoFailureException {
     progress.moduleRan(module, false, 0);
     String what = selection.hasFilter() ? "-Dcodetracer.test=" + selection.filter() : "the Surefire includes";
     if (ReactorProgress.defersToEnd(session)) {
-      getLog().info("No test in " + module + " matches " + what);
+      getLog().info(noTestClasses ? "No tests to record in " + module + " (it has no test classes)" : "No test in " + module + " matches " + what);
       return;
     }
     throw new MojoFailureException(noMatchMessage(selection, testClasses));
+  }
+
+  private static boolean hasNoTestClasses(Path testClasses) throws MojoExecutionException {
+    try {
+      return TestClassScanner.allClasses(testClasses).isEmpty();
+    } catch (IOException e) {
+      throw new MojoExecutionException("cannot list the test classes in " + testClasses + ": " + e.getMessage(), e);
+    }
   }
 
   private String noMatchMessage(TestSelection selection, Path testClasses) {
@@ -434,7 +442,19 @@ public class RecordMojo extends AbstractCodeTracerMojo {
           .findFirst()
           .ifPresent(row -> getLog().info("Open one with: codetracer run " + row.folder()));
     }
+    List<TestResult> failures = results.failures();
+    if (!failures.isEmpty()) {
+      getLog().error("Failures:");
+      for (TestResult failure : failures) {
+        String message = failure.failureMessage() == null ? "" : failure.failureMessage().lines().findFirst().orElse("");
+        getLog().error("  " + failure.label() + ": " + shortType(failure.failureType()) + (message.isEmpty() ? "" : ": " + message));
+      }
+    }
     getLog().info("");
+  }
+
+  private static String shortType(String type) {
+    return type == null ? "failed" : type.substring(type.lastIndexOf('.') + 1);
   }
 
   private static Long sizeOf(Path folder) {
