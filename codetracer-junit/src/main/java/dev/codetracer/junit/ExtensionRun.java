@@ -14,6 +14,7 @@ import dev.codetracer.junit.recording.TestDescription;
 import dev.codetracer.junit.recording.TestOutcome;
 import dev.codetracer.junit.recording.ThreadRecorder;
 import dev.codetracer.junit.rerun.InheritedJvmOptions;
+import dev.codetracer.junit.rerun.RerunAgentOptions;
 import dev.codetracer.junit.rerun.RerunBatch;
 import dev.codetracer.junit.rerun.RunnerJvm;
 import dev.codetracer.junit.rerun.TestClassPath;
@@ -86,7 +87,7 @@ final class ExtensionRun implements ExtensionContext.Store.CloseableResource, Au
     TestOutcome outcome = outcomeOf(failure);
     FailureDescription failureDescription = outcome == TestOutcome.PASSED ? null : FailureDescription.of(failure);
     if (started != null && started.active() != null) {
-      finishRecording(started.active(), outcome, failureDescription);
+      finishRecording(started.active(), test, outcome, failureDescription);
       return;
     }
     if (outcome != TestOutcome.FAILED) {
@@ -106,30 +107,31 @@ final class ExtensionRun implements ExtensionContext.Store.CloseableResource, Au
     }
   }
 
-  private void finishRecording(ThreadRecorder.Active active, TestOutcome outcome, FailureDescription failure) {
+  private void finishRecording(
+      ThreadRecorder.Active active, TestDescription test, TestOutcome outcome, FailureDescription failure) {
     ThreadRecorder.Finished finished;
     try {
-      finished = recorder.finish(active, outcome, failure);
+      finished = recorder.finish(active, test, outcome, failure);
     } catch (RuntimeException e) {
       if (outcome == TestOutcome.FAILED) {
-        report.noRecording(active.test(), e.getMessage());
+        report.noRecording(test, e.getMessage());
       } else {
-        report.warning("recording of " + active.test().label() + " failed: " + e.getMessage());
+        report.warning("recording of " + test.label() + " failed: " + e.getMessage());
       }
       return;
     }
     if (!finished.kept()) {
       if (finished.grant() == RecordingBudget.Grant.CAP_REACHED) {
-        reportCap(active.test());
+        reportCap(test);
       }
       return;
     }
     try {
       RecordingPublisher.Published published = publisher.publish(finished.folder());
-      published.warnings().forEach(warning -> report.warning(active.test().label() + ": " + warning));
-      report.recorded(active.test(), outcome == TestOutcome.FAILED, finished.folder());
+      published.warnings().forEach(warning -> report.warning(test.label() + ": " + warning));
+      report.recorded(test, outcome == TestOutcome.FAILED, finished.folder());
     } catch (RuntimeException e) {
-      report.noRecording(active.test(), e.getMessage());
+      report.noRecording(test, e.getMessage());
     }
   }
 
@@ -159,10 +161,7 @@ final class ExtensionRun implements ExtensionContext.Store.CloseableResource, Au
   private RunnerJvm runnerJvm() {
     List<String> jvmOptions = new ArrayList<>(InheritedJvmOptions.ofThisJvm());
     jvmOptions.addAll(settings.rerunJvmArgs());
-    String agentOptions = settings.agentOptions();
-    if (!agentOptions.contains("maxBytes=")) {
-      agentOptions = "maxBytes=" + settings.maxSizeBytes() + (agentOptions.isBlank() ? "" : "," + agentOptions);
-    }
+    String agentOptions = RerunAgentOptions.of(settings.agentOptions(), settings.maxSizeBytes());
     return new RunnerJvm(
         settings.java() != null ? settings.java() : RunnerJvm.currentJava(),
         jvmOptions,

@@ -40,9 +40,16 @@ public record TestDescription(
     return invocation == null ? name : name + "[" + invocation + "]";
   }
 
-  /** What a person reads: the short name and, when it says more, the display name. */
+  /**
+   * What a person reads: the short name with the arguments of a parameterized invocation, or
+   * with the display name when that says more.
+   */
   public String label() {
     String shortName = shortName();
+    if (parameters != null && methodName != null) {
+      int invocationStart = shortName.lastIndexOf('[');
+      return (invocationStart > 0 ? shortName.substring(0, invocationStart) : shortName) + parameters;
+    }
     if (displayName == null || displayName.isBlank() || shortName.contains(displayName.replace("()", ""))) {
       return shortName;
     }

@@ -80,10 +80,12 @@ public final class ThreadRecorder {
   /**
    * Stops the recording; keeps and describes it when wanted.
    *
+   * @param test the test as known at its end (a parameterized invocation's arguments are known
+   *     only after it started)
    * @param failure the failure, when the test failed
    * @throws RecorderException when the recorder failed to stop or finish the recording
    */
-  public Finished finish(Active active, TestOutcome outcome, FailureDescription failure) {
+  public Finished finish(Active active, TestDescription test, TestOutcome outcome, FailureDescription failure) {
     RecordingBudget.Grant grant = null;
     if (outcome == TestOutcome.FAILED) {
       grant = budget.claimFailure(active.testKey());
@@ -98,7 +100,7 @@ public final class ThreadRecorder {
     if (folder.isEmpty()) {
       throw new RecorderException("the recorder stopped without a recording (was it stopped by someone else?)");
     }
-    TestMetadata.write(folder.get(), active.test(), outcome, failure, recordMode, null);
+    TestMetadata.write(folder.get(), test, outcome, failure, recordMode, null);
     return new Finished(folder.get(), grant);
   }
 }

@@ -92,7 +92,7 @@ final class RecordingListener implements TestExecutionListener {
     Path folder = null;
     if (active != null) {
       try {
-        ThreadRecorder.Finished finished = recorder.finish(active, outcome, failure);
+        ThreadRecorder.Finished finished = recorder.finish(active, active.test(), outcome, failure);
         folder = finished.folder();
         if (finished.kept() && publisher != null) {
           RecordingPublisher.Published published = publisher.publish(folder);

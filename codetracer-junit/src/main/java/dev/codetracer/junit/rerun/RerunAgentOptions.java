@@ -1,0 +1,41 @@
+package dev.codetracer.junit.rerun;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The agent options of a rerun JVM: the user's ({@code codetracer.agent.options}), plus the size
+ * cap and the exclusion of the libraries codetracer itself runs on in that JVM, unless the user
+ * set those options.
+ */
+public final class RerunAgentOptions {
+  /** Libraries the runner uses to write and publish recordings: recording them is noise. */
+  static final String CODETRACER_LIBRARIES =
+      "com.fasterxml.jackson.*:org.sqlite.*:org.xerial.*:org.apache.commons.compress.*:org.apache.commons.io.*:com.github.luben.*";
+
+  private RerunAgentOptions() {}
+
+  public static String of(String userOptions, long maxSizeBytes) {
+    String user = userOptions == null ? "" : userOptions.trim();
+    List<String> options = new ArrayList<>();
+    if (!has(user, "maxBytes")) {
+      options.add("maxBytes=" + maxSizeBytes);
+    }
+    if (!has(user, "excludes") && !has(user, "includes")) {
+      options.add("excludes=" + CODETRACER_LIBRARIES);
+    }
+    if (!user.isEmpty()) {
+      options.add(user);
+    }
+    return String.join(",", options);
+  }
+
+  private static boolean has(String options, String key) {
+    for (String part : options.split(",")) {
+      if (part.trim().startsWith(key + "=")) {
+        return true;
+      }
+    }
+    return false;
+  }
+}
