@@ -182,7 +182,8 @@ async function goTo(step, note) {
     renderVariables(detail);
     renderStack(detail);
     markConsole();
-    markCalls(detail);
+    await markCalls(detail);
+    if (request !== state.request) return;
     drawTimelineMarkers();
     if (!$('steps').hidden) loadStepWindow();
     history.replaceState(null, '', location.pathname + location.search + '#step=' + detail.step);
@@ -406,14 +407,31 @@ async function expandCall(item) {
   await appendCalls(list, parseInt(item.dataset.call, 10), -1);
 }
 
-function markCalls(detail) {
+// Follows the current step in the tree: the calls on the stack are opened (those among the
+// children already loaded; a call deep in a long loop stays where the user pages to it).
+async function markCalls(detail) {
+  const request = state.request;
+  for (const frame of detail.stack.slice(1).reverse()) {
+    const node = state.callNodes.get(frame.call);
+    if (!node || !node.isConnected) break;
+    const list = node.querySelector(':scope > ul');
+    if (!list) await expandCall(node);
+    else if (list.hidden) { list.hidden = false; node.querySelector('.toggle').textContent = '▾'; }
+    if (request !== state.request) return;
+  }
   for (const node of document.querySelectorAll('.call-node.on-stack, .call-node.current')) node.classList.remove('on-stack', 'current');
   for (const frame of detail.stack) {
     const node = state.callNodes.get(frame.call);
     if (node && node.isConnected) node.classList.add('on-stack');
   }
   const node = state.callNodes.get(detail.call);
-  if (node && node.isConnected) node.classList.add('current');
+  if (node && node.isConnected) {
+    node.classList.add('current');
+    const label = node.querySelector('.call-label');
+    const pane = node.closest('.pane').getBoundingClientRect();
+    const rect = label.getBoundingClientRect();
+    if (rect.top < pane.top || rect.bottom > pane.bottom) label.scrollIntoView({ block: 'nearest' });
+  }
 }
 
 // ---- console and steps
