@@ -16,6 +16,10 @@ public final class CodeTracerCli {
     commandLine.setCaseInsensitiveEnumValuesAllowed(true);
     commandLine.getSubcommands().get("record").setStopAtPositional(true);
     commandLine.setParameterExceptionHandler(new UsageErrorReporter());
+    // every command answers --version, not only the top one
+    for (CommandLine sub : commandLine.getSubcommands().values()) {
+      sub.getCommandSpec().versionProvider(new VersionProvider());
+    }
     return commandLine.execute(args);
   }
 }

@@ -25,7 +25,7 @@ final class CliProcess {
   private final Path sandbox;
   private final Map<String, String> env = new HashMap<>();
   private Path workdir;
-  private Path extraClasspath;
+  private String extraClasspath;
   private String shellPrefix;
   private Duration timeout = DEFAULT_TIMEOUT;
 
@@ -89,8 +89,8 @@ final class CliProcess {
     return this;
   }
 
-  /** Runs the CLI's main class with this folder on the class path after the jar (test recorders). */
-  CliProcess extraClasspath(Path classes) {
+  /** Runs the CLI's main class with these entries on the class path after the jar (test recorders). */
+  CliProcess extraClasspath(String classes) {
     this.extraClasspath = classes;
     return this;
   }

@@ -24,6 +24,7 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.zip.CRC32;
@@ -107,6 +108,13 @@ public final class RecordingImporter {
         }
         // indexed, but its folder is gone: this import takes the row's place
         existing.ifPresent(stale -> outdatedRows.add(stale.recordingId()));
+      } else {
+        // no id (another recorder's): unpacked here before when the target holds the same run
+        Optional<IndexedRecording> same = recordings.findByFolder(destination).filter(row -> sameRun(row, metadata));
+        if (same.isPresent()) {
+          finished = true;
+          return new ImportResult(same.get(), true);
+        }
       }
       checkTarget(archive, destination, force);
       wasEmptyFolder = Files.isDirectory(destination, LinkOption.NOFOLLOW_LINKS);
@@ -148,6 +156,15 @@ public final class RecordingImporter {
       }
       progress.finished();
     }
+  }
+
+  /** The seed's rule for recognising a recording without an id: program, args and start time. */
+  private static boolean sameRun(IndexedRecording row, TraceMetadata metadata) {
+    return Files.isDirectory(row.folder())
+        && Objects.equals(row.program(), metadata.program)
+        && Objects.equals(row.args(), metadata.args)
+        && Objects.equals(row.workdir(), metadata.workdir)
+        && Objects.equals(row.recordedAt(), metadata.startTime);
   }
 
   /**

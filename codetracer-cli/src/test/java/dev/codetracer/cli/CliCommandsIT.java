@@ -1,0 +1,286 @@
+package dev.codetracer.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.codetracer.core.archive.RecordingExporter;
+import dev.codetracer.core.recording.RecordingJson;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.compress.archivers.zip.ZipFile;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The commands as a user runs them: real processes, a real data directory and index. */
+@Execution(ExecutionMode.CONCURRENT)
+class CliCommandsIT {
+  static final String ID = "0190cccc-1111-7000-8000-000000000001";
+  static final String TWIN = "0190cccc-2222-7000-8000-000000000002";
+  static final List<String> COMMANDS = List.of("record", "run", "import", "export", "list", "show", "rm");
+
+  @TempDir Path sandbox;
+
+  private CliProcess cli() {
+    return CliProcess.in(sandbox).workdir(sandbox);
+  }
+
+  private static CliProcess.Result ok(CliProcess.Result result) {
+    assertThat(result.exitCode()).as(result.toString()).isZero();
+    return result;
+  }
+
+  private static String failure(CliProcess.Result result) {
+    assertThat(result.exitCode()).as(result.toString()).isEqualTo(1);
+    String line = result.singleErrorLine();
+    assertThat(line).startsWith("codetracer: error: ");
+    return line;
+  }
+
+  private Path zipOf(String name, String id) throws Exception {
+    Path folder = Sandbox.recording(sandbox.resolve("made/" + name), id, "/bin/" + name, "2026-01-01T00:00:00.000Z");
+    Path zip = sandbox.resolve(name + ".zip");
+    new RecordingExporter().export(folder, zip, false);
+    return zip;
+  }
+
+  private JsonNode listJson() throws Exception {
+    return RecordingJson.MAPPER.readTree(ok(cli().run("list", "--json")).stdout());
+  }
+
+  // --- help, version, exit codes
+
+  @Test
+  void helpAndVersionOnEveryCommand() {
+    for (String command : COMMANDS) {
+      CliProcess.Result help = ok(cli().run(command, "--help"));
+      assertThat(help.stdout()).as(command).startsWith("Usage: codetracer " + command);
+      assertThat(help.stderr()).isEmpty();
+      CliProcess.Result version = ok(cli().run(command, "--version"));
+      assertThat(version.stdout()).as(command + " --version").startsWith("codetracer-java ");
+    }
+    assertThat(ok(cli().run("--help")).stdout()).startsWith("Usage: codetracer").contains(COMMANDS);
+    assertThat(ok(cli().run("--version")).stdout()).startsWith("codetracer-java ").contains("Java ");
+    assertThat(ok(cli().run("-V")).stdout()).startsWith("codetracer-java ");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"list --bogus", "import", "export", "rm", "show", "nosuchcommand", "list --limit x", "import a b c"})
+  void usageErrorsExitWith2InOneLine(String args) {
+    CliProcess.Result result = cli().run(List.of(args.split(" ")));
+    assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
+    assertThat(result.singleErrorLine()).startsWith("codetracer: usage error: ").contains("--help");
+    assertThat(result.stdout()).isEmpty();
+  }
+
+  @Test
+  void noCommandPrintsTheUsageAsAUsageError() {
+    CliProcess.Result result = cli().run();
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.stderr()).startsWith("Usage: codetracer");
+  }
+
+  @Test
+  void errorsAreOneLineAndStackTracesComeOnlyWithVerbose() throws Exception {
+    Path bad = Sandbox.write(sandbox, "bad.zip", "not a zip");
+    String line = failure(cli().run("import", bad.toString()));
+    assertThat(line).contains("bad.zip", "not a valid zip archive");
+    CliProcess.Result verbose = cli().run("import", bad.toString(), "--verbose");
+    assertThat(verbose.exitCode()).isEqualTo(1);
+    assertThat(verbose.stderrLines().get(0)).isEqualTo(line);
+    assertThat(verbose.stderr()).contains("\tat dev.codetracer.");
+    assertThat(failure(cli().run("show", "0190ffff"))).contains("no recording with id 0190ffff");
+    assertThat(failure(cli().run("rm", "0190ffff-0000"))).contains("no recording with id 0190ffff-0000");
+  }
+
+  // --- ids
+
+  @Test
+  void idPrefixesOfAtLeastEightCharactersAndAmbiguousOnesListTheCandidates() throws Exception {
+    Sandbox.register(sandbox, Sandbox.recording(sandbox.resolve("r1"), ID, "/bin/one", "2026-01-01T00:00:00.000Z"));
+    Sandbox.register(sandbox, Sandbox.recording(sandbox.resolve("r2"), TWIN, "/bin/two", "2026-01-02T00:00:00.000Z"));
+
+    String ambiguous = failure(cli().run("show", "0190cccc"));
+    assertThat(ambiguous).contains("ambiguous", ID, TWIN);
+    assertThat(failure(cli().run("export", "0190CCCC-", "-o", "x.zip"))).contains("ambiguous", ID, TWIN);
+    assertThat(failure(cli().run("rm", "0190cccc"))).contains("ambiguous");
+    assertThat(Sandbox.recordings(sandbox).count()).isEqualTo(2);
+
+    assertThat(ok(cli().run("show", "0190cccc-1")).stdout()).contains(ID).doesNotContain(TWIN);
+    assertThat(ok(cli().run("show", "0190CCCC-2222")).stdout()).contains(TWIN);
+    assertThat(ok(cli().run("show", ID, "--json")).stdout()).contains("\"recording_id\" : \"" + ID + "\"");
+    assertThat(failure(cli().run("show", "0190ccc"))).contains("0190ccc");
+    assertThat(failure(cli().run("rm", "0190ccc"))).contains("at least 8 characters");
+  }
+
+  // --- import, list, show, export, rm
+
+  @Test
+  void importRegistersAndReImportSaysAlreadyInTheIndexWithoutDuplicating() throws Exception {
+    Path zip = zipOf("app", ID);
+    CliProcess.Result first = ok(cli().run("import", zip.toString()));
+    assertThat(first.stdout()).contains("imported recording " + ID + " into " + sandbox.resolve("app"));
+    Sandbox.assertSameFiles(sandbox.resolve("app"), sandbox.resolve("made/app"));
+    Map<String, String> before = Sandbox.snapshot(sandbox);
+
+    CliProcess.Result again = ok(cli().run("import", zip.toString()));
+    assertThat(again.stdout()).contains("recording " + ID + " is already in the index, at " + sandbox.resolve("app"));
+    CliProcess.Result elsewhere = ok(cli().run("import", zip.toString(), sandbox.resolve("other").toString()));
+    assertThat(elsewhere.stdout()).contains("already in the index");
+    CliProcess.Result folder = ok(cli().run("import", sandbox.resolve("made/app").toString()));
+    assertThat(folder.stdout()).contains("already in the index");
+    assertThat(Sandbox.snapshot(sandbox)).isEqualTo(before);
+    assertThat(listJson()).hasSize(1);
+  }
+
+  @Test
+  void listShowsNewestFirstAndJsonForScripts() throws Exception {
+    assertThat(ok(cli().run("list")).stderr()).contains("no recordings yet");
+    assertThat(listJson()).isEmpty();
+    Sandbox.register(sandbox, Sandbox.recording(sandbox.resolve("r1"), ID, "/bin/older", "2026-01-01T00:00:00.000Z"));
+    Sandbox.register(sandbox, Sandbox.recording(sandbox.resolve("r2"), TWIN, "/bin/newer", "2026-03-01T12:30:00.000Z"));
+
+    JsonNode rows = listJson();
+    assertThat(rows).hasSize(2);
+    assertThat(rows.get(0).get("recording_id").asText()).isEqualTo(TWIN);
+    assertThat(rows.get(0).get("program").asText()).isEqualTo("/bin/newer");
+    assertThat(rows.get(0).get("args").toString()).isEqualTo("[\"--n\",\"3\"]");
+    assertThat(rows.get(0).get("recorded_at").asText()).isEqualTo("2026-03-01T12:30:00.000Z");
+    assertThat(rows.get(0).get("folder").asText()).isEqualTo(sandbox.resolve("r2").toString());
+    assertThat(rows.get(0).get("size_bytes").asLong()).isPositive();
+    assertThat(rows.get(1).get("recording_id").asText()).isEqualTo(ID);
+
+    List<String> table = ok(cli().run("list")).stdout().lines().toList();
+    assertThat(table).hasSize(3);
+    assertThat(table.get(0)).contains("ID", "PROGRAM", "BACKEND", "TEST", "DATE", "SIZE");
+    assertThat(table.get(1)).startsWith("0190cccc").contains("newer --n 3", "jvm", "2026-03-01 12:30:00Z");
+    assertThat(table.get(2)).contains("older");
+    CliProcess.Result limited = ok(cli().run("list", "-n", "1"));
+    assertThat(limited.stdout().lines()).hasSize(2);
+    assertThat(limited.stderr()).contains("the newest 1 of 2");
+  }
+
+  @Test
+  void showPrintsTheMetadataAndWhatTheFolderHolds() throws Exception {
+    Path folder = Sandbox.recording(sandbox.resolve("r1"), ID, "/bin/app", "2026-01-01T00:00:00.000Z");
+    Sandbox.register(sandbox, folder);
+    CliProcess.Result shown = ok(cli().run("show", "0190cccc"));
+    assertThat(shown.stdout()).contains("folder: " + folder, "trace.json", "function_index.json (1 functions)",
+        "\"program\" : \"/bin/app\"", "\"format_version\" : 1");
+    // a folder that is not indexed is shown too
+    Path other = Sandbox.recording(sandbox.resolve("r2"), TWIN, "/bin/other", null);
+    assertThat(ok(cli().run("show", other.toString())).stdout()).contains(TWIN);
+  }
+
+  @Test
+  void exportWritesTheRecordingAndForeignOnesGetTheirIndexedId() throws Exception {
+    Path folder = Sandbox.recording(sandbox.resolve("r1"), ID, "/bin/app", null);
+    Sandbox.register(sandbox, folder);
+    CliProcess.Result exported = ok(cli().run("export", "0190cccc", "-o", "out/app.zip"));
+    assertThat(exported.stdout()).contains("exported " + folder + " to " + sandbox.resolve("out/app.zip"));
+    try (ZipFile zip = ZipFile.builder().setPath(sandbox.resolve("out/app.zip")).get()) {
+      List<String> names = new ArrayList<>();
+      zip.getEntries().asIterator().forEachRemaining(e -> names.add(e.getName()));
+      assertThat(names).containsExactly("function_index.json", "source/w/src/Main.java", "trace.json",
+          "trace_metadata.json", "trace_paths.json");
+    }
+    assertThat(failure(cli().run("export", ID, "-o", "out/app.zip"))).contains("already exists", "--force");
+    ok(cli().run("export", ID, "-o", "out/app.zip", "--force"));
+    // without -o: <folder name>.zip in the current folder
+    ok(cli().run("export", folder.toString()));
+    assertThat(sandbox.resolve("r1.zip")).isRegularFile();
+
+    Path foreign = Sandbox.foreignRecording(sandbox.resolve("foreign"), null);
+    CliProcess.Result imported = ok(cli().run("import", foreign.toString()));
+    String foreignId = imported.stdout().replaceAll("(?s).*imported recording ([0-9a-f-]{36}).*", "$1");
+    ok(cli().run("export", foreignId.substring(0, 8), "-o", "foreign.zip"));
+    try (ZipFile zip = ZipFile.builder().setPath(sandbox.resolve("foreign.zip")).get()) {
+      String metadata = new String(zip.getInputStream(zip.getEntry("trace_metadata.json")).readAllBytes());
+      assertThat(metadata).contains("\"recording_id\" : \"" + foreignId + "\"");
+    }
+    assertThat(listJson()).extracting(row -> row.get("recording_id").asText()).contains(foreignId);
+  }
+
+  @Test
+  void rmDeletesTheFolderOnlyInsideTheDataDirectory() throws Exception {
+    Path zip = zipOf("app", ID);
+    Path inside = CliProcess.dataDirectory(sandbox).resolve("trace-" + ID);
+    ok(cli().run("import", zip.toString(), inside.toString()));
+    Path outside = Sandbox.recording(sandbox.resolve("mine"), TWIN, "/bin/mine", null);
+    ok(cli().run("import", outside.toString()));
+    Map<String, String> outsideFiles = Sandbox.snapshot(outside);
+
+    CliProcess.Result removedInside = ok(cli().run("rm", ID.substring(0, 13)));
+    assertThat(removedInside.stdout()).contains("removed recording " + ID + " and its folder " + inside);
+    assertThat(inside).doesNotExist();
+    assertThat(CliProcess.dataDirectory(sandbox).resolve("trace_index.db")).isRegularFile();
+
+    CliProcess.Result removedOutside = ok(cli().run("rm", TWIN));
+    assertThat(removedOutside.stdout()).contains("its folder " + outside + " is left as it is");
+    assertThat(Sandbox.snapshot(outside)).isEqualTo(outsideFiles);
+    assertThat(listJson()).isEmpty();
+    assertThat(failure(cli().run("rm", TWIN))).contains("no recording with id " + TWIN);
+  }
+
+  // --- run
+
+  /** A fake CodeTracer app on the PATH, so that run opens recordings with it and returns. */
+  private CliProcess withFakeCt() throws Exception {
+    Path ct = Sandbox.write(sandbox, "bin/ct", "#!/bin/sh\necho \"fake-ct $*\"\n");
+    Files.setPosixFilePermissions(ct, PosixFilePermissions.fromString("rwxr-xr-x"));
+    return cli().env("PATH", ct.getParent() + ":" + System.getenv("PATH"));
+  }
+
+  @Test
+  void runImportsAnUnknownFolderOrZipFirstAndAKnownOneNot() throws Exception {
+    CliProcess cli = withFakeCt();
+    Path folder = Sandbox.recording(sandbox.resolve("folder-rec"), ID, "/bin/app", "2026-01-01T00:00:00.000Z");
+    CliProcess.Result first = ok(cli.run("run", folder.toString()));
+    assertThat(first.stderr()).contains("imported recording " + ID + " into " + folder);
+    assertThat(first.stdout()).contains("fake-ct replay --trace-folder=" + folder);
+    CliProcess.Result second = ok(cli.run("run", folder.toString()));
+    assertThat(second.stderr()).doesNotContain("imported");
+    assertThat(second.stdout()).contains("fake-ct replay --trace-folder=" + folder);
+
+    Path zip = zipOf("zipped", TWIN);
+    CliProcess.Result fromZip = ok(cli.run("run", zip.toString()));
+    assertThat(fromZip.stderr()).contains("imported recording " + TWIN + " into " + sandbox.resolve("zipped"));
+    Map<String, String> before = Sandbox.snapshot(sandbox);
+    CliProcess.Result zipAgain = ok(cli.run("run", zip.toString()));
+    assertThat(zipAgain.stderr()).doesNotContain("imported");
+    assertThat(zipAgain.stdout()).contains("--trace-folder=" + sandbox.resolve("zipped"));
+    CliProcess.Result byId = ok(cli.run("run", TWIN.substring(0, 13)));
+    assertThat(byId.stdout()).contains("--trace-folder=" + sandbox.resolve("zipped"));
+    assertThat(Sandbox.snapshot(sandbox)).isEqualTo(before);
+    assertThat(listJson()).hasSize(2);
+  }
+
+  @Test
+  void runTwiceOnAForeignZipWithoutIdImportsItOnce() throws Exception {
+    CliProcess cli = withFakeCt();
+    Path foreign = Sandbox.foreignRecording(sandbox.resolve("made/foreign"), null);
+    Path zip = sandbox.resolve("foreign.zip");
+    new RecordingExporter().export(foreign, zip, false);
+    assertThat(ok(cli.run("run", zip.toString())).stderr()).contains("imported recording");
+    CliProcess.Result again = ok(cli.run("run", zip.toString()));
+    assertThat(again.stderr()).doesNotContain("imported");
+    assertThat(again.stdout()).contains("--trace-folder=" + sandbox.resolve("foreign"));
+    assertThat(listJson()).hasSize(1);
+  }
+
+  @Test
+  void recordNamesTheBackendsWhenItCannotRecord() {
+    String line = failure(cli().run("record", "--backend", "nosuch", "--", "/bin/true"));
+    assertThat(line).contains("unknown backend \"nosuch\"", "available backends");
+    String missing = failure(cli().run("record", "--", "./no-such-program"));
+    assertThat(missing).contains("no-such-program");
+    assertThat(CliProcess.dataDirectory(sandbox)).doesNotExist();
+  }
+}
