@@ -93,15 +93,20 @@ final class ExtensionRun implements ExtensionContext.Store.CloseableResource, Au
     if (outcome != TestOutcome.FAILED) {
       return;
     }
-    if (settings.mode() == RecordMode.RETAIN) {
-      if (started != null && !started.notStarted().capReached()) {
-        report.noRecording(test, started.notStarted().reason());
-      } else if (started != null) {
-        claim(test, budgetKey);
+    if (started != null) {
+      ThreadRecorder.NotStarted why = started.notStarted();
+      if (why.capReached()) {
+        claim(test, budgetKey); // reports the cap, once
+        return;
       }
-      return;
+      if (settings.mode() == RecordMode.RETAIN || !why.busy()) {
+        report.noRecording(test, why.reason());
+        return;
+      }
+    } else if (settings.mode() == RecordMode.RETAIN) {
+      return; // no recorder loaded: said once at the start
     }
-    // auto without a recorder (or without a free one), or rerun: record it again at the end.
+    // No recorder in this JVM, or it was busy (tests in parallel), or rerun mode: run it again at the end.
     if (claim(test, budgetKey)) {
       rerun.add(test, failureDescription);
     }

@@ -31,8 +31,13 @@ public final class ThreadRecorder {
   /** A recording running for a test. */
   public record Active(TestDescription test, String testKey, Path folder) {}
 
-  /** Why a test is not being recorded. */
-  public record NotStarted(String reason, boolean capReached) {}
+  /**
+   * Why a test is not being recorded.
+   *
+   * @param capReached the budget allows no recording of it
+   * @param busy another recording was running (tests in parallel): running it again alone may work
+   */
+  public record NotStarted(String reason, boolean capReached, boolean busy) {}
 
   /** The end of a recording: the kept folder, or why there is none. */
   public record Finished(Path folder, RecordingBudget.Grant grant) {
@@ -53,27 +58,27 @@ public final class ThreadRecorder {
    */
   public Result start(TestDescription test, String testKey) {
     if (!recorder.isLoaded()) {
-      return Result.notStarted("no recorder is loaded in this JVM", false);
+      return Result.notStarted("no recorder is loaded in this JVM", false, false);
     }
     if (!budget.mayRecord(testKey)) {
-      return Result.notStarted("codetracer.maxRecordings (" + budget.maxRecordings() + ") reached, or its first failure was recorded", true);
+      return Result.notStarted("codetracer.maxRecordings (" + budget.maxRecordings() + ") reached, or its first failure was recorded", true, false);
     }
     try {
       Files.createDirectories(output);
     } catch (IOException e) {
-      return Result.notStarted("cannot create the output folder " + output + ": " + e, false);
+      return Result.notStarted("cannot create the output folder " + output + ": " + e, false, false);
     }
     Path folder = RecordingFolderNames.newFolder(output, test);
     if (!recorder.start(test.label(), folder)) {
-      return Result.notStarted("another recording was running in this JVM (tests running in parallel?)", false);
+      return Result.notStarted("another recording was running in this JVM (tests running in parallel?)", false, true);
     }
     return new Result(new Active(test, testKey, folder), null);
   }
 
   /** {@link #start}'s answer: exactly one of the two is set. */
   public record Result(Active active, NotStarted notStarted) {
-    static Result notStarted(String reason, boolean capReached) {
-      return new Result(null, new NotStarted(reason, capReached));
+    static Result notStarted(String reason, boolean capReached, boolean busy) {
+      return new Result(null, new NotStarted(reason, capReached, busy));
     }
   }
 

@@ -37,6 +37,10 @@ public final class SampleResult {
     return home.resolve("xdg").resolve("codetracer");
   }
 
+  public Path output() {
+    return output;
+  }
+
   public int exitCode() {
     return exitCode;
   }
