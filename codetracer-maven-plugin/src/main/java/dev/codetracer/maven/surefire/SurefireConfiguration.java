@@ -50,7 +50,7 @@ public final class SurefireConfiguration {
   /** {@code <argLine>} as written, {@code @{...}} not yet replaced; null when not set. */
   public String argLine() {
     String value = value("argLine");
-    return value == null ? null : value.replaceAll("[\\r\\n\\t]+", " ");
+    return value == null ? null : value.replaceAll("\\s*[\\r\\n\\t]+\\s*", " ");
   }
 
   /** {@code <systemPropertyVariables>}, after the older {@code <systemProperties>} form. */

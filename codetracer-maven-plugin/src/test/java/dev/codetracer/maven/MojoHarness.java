@@ -1,0 +1,88 @@
+package dev.codetracer.maven;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.maven.artifact.Artifact;
+import org.apache.maven.artifact.DefaultArtifact;
+import org.apache.maven.artifact.handler.DefaultArtifactHandler;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.model.Plugin;
+import org.apache.maven.plugin.Mojo;
+import org.apache.maven.plugin.MojoExecution;
+import org.apache.maven.plugin.testing.AbstractMojoTestCase;
+import org.apache.maven.project.MavenProject;
+
+/**
+ * maven-plugin-testing-harness from JUnit 5: the plugin's real descriptor (generated into
+ * target/classes), its parameters' defaults and {@code -D} properties evaluated as Maven does.
+ */
+final class MojoHarness extends AbstractMojoTestCase {
+  private final Path basedir;
+
+  MojoHarness(Path basedir) throws Exception {
+    this.basedir = basedir;
+    setUp();
+  }
+
+  void close() throws Exception {
+    tearDown();
+  }
+
+  /** A jar project in {@code basedir} with Maven's standard folders. */
+  MavenProject project() {
+    MavenProject project = new MavenProject();
+    project.setGroupId("com.acme");
+    project.setArtifactId("sample");
+    project.setVersion("1.0");
+    project.setPackaging("jar");
+    project.setFile(basedir.resolve("pom.xml").toFile());
+    project.getBuild().setDirectory(basedir.resolve("target").toString());
+    project.getBuild().setOutputDirectory(basedir.resolve("target/classes").toString());
+    project.getBuild().setTestOutputDirectory(basedir.resolve("target/test-classes").toString());
+    project.addCompileSourceRoot(basedir.resolve("src/main/java").toString());
+    project.addTestCompileSourceRoot(basedir.resolve("src/test/java").toString());
+    project.setArtifacts(new java.util.LinkedHashSet<>());
+    return project;
+  }
+
+  /** The goal configured from the project and the {@code -D} properties, as a build would. */
+  @SuppressWarnings("unchecked")
+  <T extends Mojo> T mojo(String goal, MavenProject project, Properties userProperties) throws Exception {
+    MavenSession session = newMavenSession(project);
+    session.getUserProperties().putAll(userProperties);
+    session.getRequest().setUserProperties(userProperties);
+    MojoExecution execution = newMojoExecution(goal);
+    T mojo = (T) lookupConfiguredMojo(session, execution);
+    ((AbstractCodeTracerMojo) mojo).pluginArtifactMap = Map.of(AgentJarArtifact.KEY, agentArtifact());
+    return mojo;
+  }
+
+  /** A stand-in for the agent jar in the plugin's artifact map (these tests never start it). */
+  Artifact agentArtifact() throws IOException {
+    Path jar = basedir.resolve("repo/codetracer-agent-0.1.0.jar");
+    Files.createDirectories(jar.getParent());
+    if (!Files.exists(jar)) {
+      Files.write(jar, new byte[0]);
+    }
+    return artifact("dev.codetracer", "codetracer-agent", "0.1.0", jar.toFile());
+  }
+
+  static Artifact artifact(String groupId, String artifactId, String version, File file) {
+    DefaultArtifactHandler jar = new DefaultArtifactHandler("jar");
+    jar.setAddedToClasspath(true);
+    DefaultArtifact artifact = new DefaultArtifact(groupId, artifactId, version, Artifact.SCOPE_TEST, "jar", null, jar);
+    artifact.setFile(file);
+    return artifact;
+  }
+
+  static Plugin plugin(String groupId, String artifactId) {
+    Plugin plugin = new Plugin();
+    plugin.setGroupId(groupId);
+    plugin.setArtifactId(artifactId);
+    return plugin;
+  }
+}

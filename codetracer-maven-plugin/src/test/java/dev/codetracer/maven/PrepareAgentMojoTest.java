@@ -1,0 +1,92 @@
+package dev.codetracer.maven;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.Properties;
+import org.apache.maven.project.MavenProject;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PrepareAgentMojoTest {
+  @TempDir Path basedir;
+  MojoHarness harness;
+
+  @BeforeEach
+  void start() throws Exception {
+    harness = new MojoHarness(basedir);
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    harness.close();
+  }
+
+  @Test
+  void putsTheRecorderInApiModeInFrontOfTheArgLine() throws Exception {
+    MavenProject project = harness.project();
+    project.getProperties().setProperty("argLine", "-javaagent:/repo/jacoco.jar=destfile=x -Xmx1g");
+    PrepareAgentMojo mojo = harness.mojo("prepare-agent", project, new Properties());
+
+    mojo.execute();
+
+    String agentJar = basedir.resolve("repo/codetracer-agent-0.1.0.jar").toString();
+    assertThat(project.getProperties().getProperty("argLine"))
+        .startsWith("-javaagent:" + agentJar + "=")
+        .contains("start=api")
+        .endsWith(" -javaagent:/repo/jacoco.jar=destfile=x -Xmx1g");
+  }
+
+  @Test
+  void runTwiceItKeepsOneAgent() throws Exception {
+    MavenProject project = harness.project();
+    harness.<PrepareAgentMojo>mojo("prepare-agent", project, new Properties()).execute();
+    harness.<PrepareAgentMojo>mojo("prepare-agent", project, new Properties()).execute();
+
+    String argLine = project.getProperties().getProperty("argLine");
+    assertThat(argLine.split("-javaagent:", -1)).hasSize(2);
+  }
+
+  @Test
+  void everyParameterIsADashDProperty() throws Exception {
+    MavenProject project = harness.project();
+    Properties user = new Properties();
+    user.setProperty("codetracer.propertyName", "recorderArgLine");
+    user.setProperty("codetracer.includes", "com.acme.*,org.example.Thing");
+    user.setProperty("codetracer.excludes", "com.acme.generated.*");
+    user.setProperty("codetracer.agentOptions", "depth=3,redact=none");
+
+    harness.<PrepareAgentMojo>mojo("prepare-agent", project, user).execute();
+
+    assertThat(project.getProperties().getProperty("argLine")).isNull();
+    assertThat(project.getProperties().getProperty("recorderArgLine"))
+        .contains("includes=com.acme.*:org.example.Thing")
+        .contains("excludes=com.acme.generated.*")
+        .endsWith("start=api,depth=3,redact=none");
+  }
+
+  @Test
+  void skippedItLeavesAnEmptyArgLineSoThatAtArgLineResolves() throws Exception {
+    MavenProject project = harness.project();
+    Properties user = new Properties();
+    user.setProperty("codetracer.skip", "true");
+
+    harness.<PrepareAgentMojo>mojo("prepare-agent", project, user).execute();
+
+    assertThat(project.getProperties().getProperty("argLine")).isEmpty();
+  }
+
+  @Test
+  void skippedItLeavesAnArgLineSomeoneElseSet() throws Exception {
+    MavenProject project = harness.project();
+    project.getProperties().setProperty("argLine", "-Xmx1g");
+    Properties user = new Properties();
+    user.setProperty("codetracer.skip", "true");
+
+    harness.<PrepareAgentMojo>mojo("prepare-agent", project, user).execute();
+
+    assertThat(project.getProperties().getProperty("argLine")).isEqualTo("-Xmx1g");
+  }
+}

@@ -1,0 +1,265 @@
+package dev.codetracer.maven;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.codetracer.core.record.ProgramExit;
+import dev.codetracer.core.record.RecordRequest;
+import dev.codetracer.core.record.Recorder;
+import dev.codetracer.core.record.RecorderUnavailableException;
+import dev.codetracer.core.recording.TraceMetadata;
+import dev.codetracer.maven.fork.TestRecordingLauncher;
+import dev.codetracer.maven.surefire.SurefireConfiguration;
+import dev.codetracer.maven.tests.ForkedTestRun;
+import java.io.StringReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.maven.model.Plugin;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.project.MavenProject;
+import org.codehaus.plexus.util.xml.Xpp3DomBuilder;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RecordMojoTest {
+  @TempDir Path basedir;
+  MojoHarness harness;
+
+  @BeforeEach
+  void start() throws Exception {
+    harness = new MojoHarness(basedir);
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    harness.close();
+  }
+
+  private RecordMojo mojo(MavenProject project, String... properties) throws Exception {
+    Properties user = new Properties();
+    for (String property : properties) {
+      int eq = property.indexOf('=');
+      user.setProperty(property.substring(0, eq), property.substring(eq + 1));
+    }
+    return harness.mojo("record", project, user);
+  }
+
+  private void classFile(String folder, String className) throws Exception {
+    Path file = basedir.resolve(folder).resolve(className.replace('.', '/') + ".class");
+    Files.createDirectories(file.getParent());
+    Files.write(file, new byte[0]);
+  }
+
+  private static void configureSurefire(MavenProject project, String configuration) throws Exception {
+    Plugin surefire = MojoHarness.plugin("org.apache.maven.plugins", "maven-surefire-plugin");
+    surefire.setConfiguration(Xpp3DomBuilder.build(new StringReader(configuration)));
+    project.getBuild().addPlugin(surefire);
+  }
+
+  @Test
+  void defaultsAreDocumentedOnes() throws Exception {
+    RecordMojo mojo = mojo(harness.project());
+    assertThat(mojo.backend).isEqualTo("jvm");
+    assertThat(mojo.keep).isEqualTo("failed");
+    assertThat(mojo.export).isFalse();
+    assertThat(mojo.register).isTrue();
+    assertThat(mojo.failOnTestFailure).isTrue();
+    assertThat(mojo.outputDirectory.toPath()).isEqualTo(basedir.resolve("target/codetracer"));
+    assertThat(mojo.test).isNull();
+  }
+
+  @Test
+  void everyOptionIsADashDProperty() throws Exception {
+    RecordMojo mojo =
+        mojo(harness.project(), "codetracer.backend=rr", "codetracer.keep=all", "codetracer.test=A#b", "codetracer.mainClass=com.acme.App",
+            "codetracer.args=1 2", "codetracer.jvmArgs=-Xmx1g", "codetracer.export=true", "codetracer.outputDirectory=" + basedir.resolve("out"),
+            "codetracer.register=false", "codetracer.failOnTestFailure=false", "codetracer.jvm=/opt/java/bin/java", "codetracer.rr=/opt/rr/bin/rr",
+            "codetracer.includes=com.acme.*", "codetracer.excludes=com.acme.gen.*", "codetracer.agentOptions=depth=3", "codetracer.skip=true");
+    assertThat(mojo.backend).isEqualTo("rr");
+    assertThat(mojo.keep).isEqualTo("all");
+    assertThat(mojo.test).isEqualTo("A#b");
+    assertThat(mojo.mainClass).isEqualTo("com.acme.App");
+    assertThat(mojo.args).isEqualTo("1 2");
+    assertThat(mojo.jvmArgs).isEqualTo("-Xmx1g");
+    assertThat(mojo.export).isTrue();
+    assertThat(mojo.outputDirectory.toPath()).isEqualTo(basedir.resolve("out"));
+    assertThat(mojo.register).isFalse();
+    assertThat(mojo.failOnTestFailure).isFalse();
+    assertThat(mojo.jvm.toPath()).isEqualTo(Path.of("/opt/java/bin/java"));
+    assertThat(mojo.rr.toPath()).isEqualTo(Path.of("/opt/rr/bin/rr"));
+    assertThat(mojo.includes).containsExactly("com.acme.*");
+    assertThat(mojo.excludes).containsExactly("com.acme.gen.*");
+    assertThat(mojo.agentOptions).isEqualTo("depth=3");
+    assertThat(mojo.skip).isTrue();
+  }
+
+  @Test
+  void skipDoesNothing() throws Exception {
+    mojo(harness.project(), "codetracer.skip=true", "codetracer.backend=nonsense").execute();
+    assertThat(basedir.resolve("target/codetracer")).doesNotExist();
+  }
+
+  @Test
+  void anUnknownBackendSaysWhichExist() throws Exception {
+    RecordMojo mojo = mojo(harness.project(), "codetracer.backend=gdb");
+    assertThatThrownBy(mojo::execute)
+        .isInstanceOf(MojoFailureException.class)
+        .hasMessageStartingWith("unknown backend \"gdb\": use -Dcodetracer.backend=jvm (the default");
+  }
+
+  @Test
+  void anUnknownKeepSaysWhatToGive() throws Exception {
+    RecordMojo mojo = mojo(harness.project(), "codetracer.keep=passed");
+    assertThatThrownBy(mojo::execute)
+        .isInstanceOf(MojoFailureException.class)
+        .hasMessage("codetracer.keep is \"passed\": use failed (keep the recordings of failing tests, the default) or all");
+  }
+
+  @Test
+  void aMainClassThatDoesNotExistFailsWithASuggestion() throws Exception {
+    classFile("target/classes", "com.acme.App");
+    RecordMojo mojo = mojo(harness.project(), "codetracer.mainClass=App");
+    assertThatThrownBy(mojo::execute)
+        .isInstanceOf(MojoFailureException.class)
+        .hasMessage("main class App does not exist in sample's classes or its runtime dependencies (did you mean com.acme.App?):"
+            + " give the fully qualified name with -Dcodetracer.mainClass=com.acme.App");
+    assertThat(basedir.resolve("target/codetracer")).doesNotExist();
+  }
+
+  @Test
+  void aMainClassIsFoundInDependencyJarsToo() throws Exception {
+    Path jar = basedir.resolve("repo/lib.jar");
+    Files.createDirectories(jar.getParent());
+    try (var out = new java.util.zip.ZipOutputStream(Files.newOutputStream(jar))) {
+      out.putNextEntry(new java.util.zip.ZipEntry("org/lib/Main.class"));
+      out.closeEntry();
+    }
+    assertThat(MainClassLocator.exists("org.lib.Main", List.of(basedir.resolve("target/classes"), jar))).isTrue();
+    assertThat(MainClassLocator.exists("org.lib.Other", List.of(basedir.resolve("target/classes"), jar))).isFalse();
+  }
+
+  @Test
+  void noTestMatchingTheSelectionFailsBeforeAnyJvmStarts() throws Exception {
+    classFile("target/test-classes", "com.acme.CalculatorTest");
+    RecordMojo mojo = mojo(harness.project(), "codetracer.test=NoSuchTest");
+    assertThatThrownBy(mojo::execute)
+        .isInstanceOf(MojoFailureException.class)
+        .hasMessageStartingWith("no test matched -Dcodetracer.test=NoSuchTest: give a test class (CalculatorTest), a method");
+  }
+
+  @Test
+  void aModuleWithoutTestsSaysHowToRecordSomethingElse() throws Exception {
+    classFile("target/test-classes", "com.acme.Helper");
+    RecordMojo mojo = mojo(harness.project());
+    assertThatThrownBy(mojo::execute)
+        .isInstanceOf(MojoFailureException.class)
+        .hasMessageContaining("matches Surefire's includes")
+        .hasMessageEndingWith("or record the main program with -Dcodetracer.mainClass=...");
+  }
+
+  @Test
+  void testsWithoutTheJUnitPlatformAreRefusedWithWhatToAdd() throws Exception {
+    classFile("target/test-classes", "com.acme.CalculatorTest");
+    RecordMojo mojo = mojo(harness.project());
+    assertThatThrownBy(mojo::execute)
+        .isInstanceOf(MojoFailureException.class)
+        .hasMessageContaining("add org.junit.jupiter:junit-jupiter (or, for JUnit 4 tests, org.junit.vintage:junit-vintage-engine)");
+  }
+
+  @Test
+  void aModuleWhoseSurefireSkipsTestsIsSkipped() throws Exception {
+    classFile("target/test-classes", "com.acme.CalculatorTest");
+    MavenProject project = harness.project();
+    configureSurefire(project, "<configuration><skipTests>true</skipTests></configuration>");
+    mojo(project).execute();
+    assertThat(basedir.resolve("target/codetracer-run")).doesNotExist();
+  }
+
+  @Test
+  void aPomModuleHasNothingToRecord() throws Exception {
+    MavenProject project = harness.project();
+    project.setPackaging("pom");
+    mojo(project).execute();
+    assertThat(basedir.resolve("target/codetracer-run")).doesNotExist();
+  }
+
+  @Test
+  void theTestJvmGetsTheProjectsSurefireSettings() throws Exception {
+    Path launcher = basedir.resolve("repo/junit-platform-launcher-1.10.0.jar");
+    Path slf4j = basedir.resolve("repo/slf4j-simple.jar");
+    Path jupiter = basedir.resolve("repo/junit-jupiter-api.jar");
+    MavenProject project = harness.project();
+    project.setArtifacts(new java.util.LinkedHashSet<>(List.of(
+        MojoHarness.artifact("org.junit.platform", "junit-platform-launcher", "1.10.0", launcher.toFile()),
+        MojoHarness.artifact("org.junit.jupiter", "junit-jupiter-api", "5.10.0", jupiter.toFile()),
+        MojoHarness.artifact("org.slf4j", "slf4j-simple", "2.0.0", slf4j.toFile()))));
+    project.getProperties().setProperty("extraArgs", "-Dlate=yes");
+    project.getProperties().setProperty("argLine", "-javaagent:/m2/codetracer-agent-0.1.0.jar=start=api");
+    configureSurefire(project,
+        "<configuration>"
+            + "<argLine>@{argLine} @{extraArgs} -Da=\"b c\"</argLine>"
+            + "<systemPropertyVariables><greeting>hello</greeting></systemPropertyVariables>"
+            + "<environmentVariables><APP_MODE>test</APP_MODE></environmentVariables>"
+            + "<excludedEnvironmentVariables><e>HOME</e></excludedEnvironmentVariables>"
+            + "<workingDirectory>target/work</workingDirectory>"
+            + "<additionalClasspathElements><e>/extra/classes</e></additionalClasspathElements>"
+            + "<classpathDependencyExcludes><e>org.slf4j:slf4j-simple</e></classpathDependencyExcludes>"
+            + "</configuration>");
+    RecordMojo mojo = mojo(project);
+
+    ForkedTestRun fork = mojo.forkedTestRun(SurefireConfiguration.of(project));
+    Path plan = basedir.resolve("plan.properties");
+    List<String> command = fork.command("-javaagent:/plugin/codetracer-agent.jar=start=api", plan);
+
+    assertThat(command.get(0)).endsWith("/bin/java");
+    assertThat(command.subList(1, command.size()))
+        .containsSubsequence("-javaagent:/plugin/codetracer-agent.jar=start=api", "-Dlate=yes", "-Da=b c", "-Dbasedir=" + basedir,
+            "-Dgreeting=hello")
+        .endsWith(TestRecordingLauncher.class.getName(), plan.toString())
+        .noneMatch(arg -> arg.startsWith("-javaagent:/m2/")); // prepare-agent's agent is replaced by this run's
+    String argfile = Files.readString(Path.of(command.get(command.size() - 3).substring(1)));
+    assertThat(argfile).startsWith("-cp\n\"")
+        .contains(basedir.resolve("target/test-classes") + ":" + basedir.resolve("target/classes"))
+        .contains(jupiter.toString())
+        .contains(launcher.toString())
+        .contains("/extra/classes")
+        .doesNotContain(slf4j.toString());
+    assertThat(fork.workingDirectory()).isEqualTo(basedir.resolve("target/work"));
+    assertThat(fork.environment()).containsEntry("APP_MODE", "test").doesNotContainKey("HOME");
+    assertThat(fork.classpath()).endsWith(Path.of(TestRecordingLauncher.class.getProtectionDomain().getCodeSource().getLocation().toURI()));
+  }
+
+  @Test
+  void rrUnusableHereFailsWithThePreflightsMessage() {
+    Recorder rrThatCannot =
+        new Recorder() {
+          @Override
+          public String name() {
+            return "rr";
+          }
+
+          @Override
+          public boolean handles(List<String> command) {
+            return false;
+          }
+
+          @Override
+          public void checkUsable(RecordRequest request) {
+            throw new RecorderUnavailableException("rr cannot record here: perf_event_paranoid is 3; run sysctl kernel.perf_event_paranoid=1");
+          }
+
+          @Override
+          public ProgramExit record(RecordRequest request, TraceMetadata metadata) {
+            throw new AssertionError("must not run");
+          }
+        };
+    assertThatThrownBy(() -> RecordMojo.checkRrUsable(rrThatCannot, List.of("java", "-version"), basedir, basedir.resolve("x"), Map.of(), null))
+        .isInstanceOf(MojoFailureException.class)
+        .hasMessage("cannot record with -Dcodetracer.backend=rr: rr cannot record here: perf_event_paranoid is 3; run sysctl kernel.perf_event_paranoid=1");
+  }
+}
