@@ -39,7 +39,7 @@ public final class ClassInstrumenter {
     }
     SourceResolver.Resolved source = sources.resolve(node.name, node.sourceFile);
     List<RawDefinition> definitions = new ArrayList<>();
-    boolean anyNamed = false;
+    boolean lackedNames = false;
     boolean anyMethod = false;
     for (MethodNode method : node.methods) {
       if (!MethodInstrumenter.isInstrumentable(method)) {
@@ -49,7 +49,7 @@ public final class ClassInstrumenter {
           new MethodInstrumenter(node.name, method, source.path(), source.found(), values, redact, node.version).instrument();
       if (result != null) {
         definitions.addAll(result.definitions());
-        anyNamed |= result.hadVariableNames();
+        lackedNames |= result.lackedVariableNames();
         anyMethod = true;
       }
     }
@@ -71,7 +71,7 @@ public final class ClassInstrumenter {
     if (!source.found()) {
       registry.fact("classes_without_source[]", className);
     }
-    if (!anyNamed) {
+    if (lackedNames) {
       registry.fact("classes_without_debug_info[]", className);
     }
     return instrumented;

@@ -57,8 +57,11 @@ final class MethodInstrumenter {
   private final Pattern redact;
   private final boolean frames;
 
-  /** What instrumenting produced: the definitions, and whether the method had local names. */
-  record Result(List<RawDefinition> definitions, boolean hadVariableNames) {}
+  /**
+   * What instrumenting produced: the definitions, and whether the method lacked the local variable
+   * names it would have had with {@code -g} (a method without parameters or {@code this} has none).
+   */
+  record Result(List<RawDefinition> definitions, boolean lackedVariableNames) {}
 
   private record Variable(int slot, String name, String descriptor, int start, int end, boolean redacted) {}
 
@@ -255,7 +258,8 @@ final class MethodInstrumenter {
     method.instructions.add(new InsnNode(Opcodes.ATHROW));
     method.tryCatchBlocks.add(new TryCatchBlockNode(tryStart, tryEnd, handler, null));
 
-    return new Result(made, named);
+    boolean expectsNames = !isStatic || argumentTypes.length > 0;
+    return new Result(made, !named && expectsNames);
   }
 
   /** The first instruction of each line (after its label, line number and frame). */

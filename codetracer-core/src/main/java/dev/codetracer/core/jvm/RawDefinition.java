@@ -1,21 +1,11 @@
 package dev.codetracer.core.jvm;
 
-import com.fasterxml.jackson.annotation.JsonSubTypes;
-import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import java.util.List;
 
 /**
  * What the ids in the agent's change log mean. The agent writes each definition before the first
- * event that uses it; the expander reads them in order.
+ * event that uses it; the expander reads them in order. Stored as JSON by {@link DefinitionCodec}.
  */
-@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "t")
-@JsonSubTypes({
-  @JsonSubTypes.Type(value = RawDefinition.Method.class, name = "method"),
-  @JsonSubTypes.Type(value = RawDefinition.Probe.class, name = "probe"),
-  @JsonSubTypes.Type(value = RawDefinition.Layout.class, name = "layout"),
-  @JsonSubTypes.Type(value = RawDefinition.TypeName.class, name = "type"),
-  @JsonSubTypes.Type(value = RawDefinition.Fact.class, name = "fact")
-})
 public sealed interface RawDefinition {
 
   /**

@@ -1,8 +1,5 @@
 package dev.codetracer.core.jvm;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -25,11 +22,6 @@ public final class RawLog {
   public static final byte DEFINITIONS = 'D';
   public static final byte EVENTS = 'E';
   public static final byte END = 'Z';
-
-  static final ObjectMapper JSON =
-      new ObjectMapper()
-          .disable(SerializationFeature.INDENT_OUTPUT)
-          .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
   private RawLog() {}
 }

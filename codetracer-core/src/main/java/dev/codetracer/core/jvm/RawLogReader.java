@@ -1,6 +1,5 @@
 package dev.codetracer.core.jvm;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import java.io.BufferedInputStream;
 import java.io.Closeable;
 import java.io.DataInputStream;
@@ -17,8 +16,6 @@ import java.util.List;
  * ends the log: {@link #wasCut()} tells.
  */
 public final class RawLogReader implements Closeable {
-  private static final TypeReference<List<RawDefinition>> DEFINITIONS = new TypeReference<>() {};
-
   /** One record. */
   public sealed interface Record {}
 
@@ -79,7 +76,7 @@ public final class RawLogReader implements Closeable {
     }
     switch (kind) {
       case RawLog.DEFINITIONS:
-        return new Definitions(RawLog.JSON.readValue(payload, DEFINITIONS));
+        return new Definitions(DefinitionCodec.read(payload));
       case RawLog.EVENTS:
         ByteBuffer buffer = ByteBuffer.wrap(payload);
         int count = buffer.getInt();

@@ -23,8 +23,7 @@ public final class RawLogWriter implements Closeable {
     if (definitions.isEmpty()) {
       return;
     }
-    byte[] json = RawLog.JSON.writerFor(RawLog.JSON.getTypeFactory().constructCollectionType(List.class, RawDefinition.class))
-        .writeValueAsBytes(definitions);
+    byte[] json = DefinitionCodec.write(definitions);
     ByteBuffer out = prepare(5 + json.length);
     out.put(RawLog.DEFINITIONS).putInt(json.length).put(json);
     flip();
