@@ -1,0 +1,29 @@
+package dev.codetracer.junit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ArgumentRendererTest {
+  enum Size { SMALL }
+
+  static final class Exploding {
+    @Override
+    public String toString() {
+      throw new IllegalStateException("user code must not run");
+    }
+  }
+
+  @Test
+  void rendersJdkValuesAndNamesEverythingElseByItsType() {
+    List<Object> arguments =
+        Arrays.asList(1, 2.5, true, 'c', "text", null, Size.SMALL, new BigDecimal("1.10"), LocalDate.of(2026, 1, 2), new int[3], new Exploding(), new java.util.ArrayList<>(List.of(1)));
+    assertThat(ArgumentRenderer.render(arguments))
+        .isEqualTo("(1, 2.5, true, 'c', \"text\", null, SMALL, 1.10, 2026-01-02, int[3], Exploding, ArrayList)");
+    assertThat(ArgumentRenderer.render("x".repeat(100))).hasSize(ArgumentRenderer.MAX_STRING + 5).endsWith("...\"");
+  }
+}

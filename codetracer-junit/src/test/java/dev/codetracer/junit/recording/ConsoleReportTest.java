@@ -1,0 +1,34 @@
+package dev.codetracer.junit.recording;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+class ConsoleReportTest {
+  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+  private final PrintStream outStream = new PrintStream(out, true, StandardCharsets.UTF_8);
+  private final PrintStream errStream = new PrintStream(err, true, StandardCharsets.UTF_8);
+  private final TestDescription test =
+      new TestDescription("[engine:junit-jupiter]/[class:a.CartTest]/[method:adds()]", "adds()", "a.CartTest", "adds", null);
+
+  @Test
+  void oneLinePerRecordingWithTheCommandThatOpensIt() {
+    ConsoleReport report = new ConsoleReport(() -> outStream, () -> errStream, Path.of("/p"));
+    report.recorded(test, true, Path.of("/p/target/codetracer/CartTest.adds-1a2b3c4d"));
+    report.rerunRecorded(test, false, Path.of("/elsewhere/my recordings/CartTest.adds-1a2b3c4d"));
+    report.noRecording(test, "the JVM could not start\n(line two)");
+    assertThat(out.toString(StandardCharsets.UTF_8).lines())
+        .containsExactly(
+            "codetracer: CartTest.adds failed; recording: target/codetracer/CartTest.adds-1a2b3c4d "
+                + "(open it: codetracer run target/codetracer/CartTest.adds-1a2b3c4d)",
+            "codetracer: CartTest.adds failed, but passed when run again in a fresh JVM (flaky?); recording of that run: "
+                + "/elsewhere/my recordings/CartTest.adds-1a2b3c4d (open it: codetracer run '/elsewhere/my recordings/CartTest.adds-1a2b3c4d')");
+    assertThat(err.toString(StandardCharsets.UTF_8).lines())
+        .containsExactly("codetracer: warning: no recording of CartTest.adds: the JVM could not start (line two)");
+  }
+}

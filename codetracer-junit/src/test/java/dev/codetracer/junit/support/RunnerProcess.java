@@ -1,0 +1,50 @@
+package dev.codetracer.junit.support;
+
+import dev.codetracer.junit.rerun.TestClassPath;
+import dev.codetracer.junit.runner.RecordingTestRunner;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** {@link RecordingTestRunner} in a JVM of its own, as the Maven plugin starts it. */
+public final class RunnerProcess {
+  public record Ended(int exitCode, String output) {}
+
+  private RunnerProcess() {}
+
+  public static Ended run(Path home, boolean withAgent, List<String> runnerArgs) {
+    try {
+      Files.createDirectories(home);
+      List<String> command = new ArrayList<>();
+      command.add(TestJvms.java().toString());
+      if (withAgent) {
+        command.add("-javaagent:" + TestJvms.agentJar() + "=start=api," + SampleRun.AGENT_WORKAROUND_EXCLUDES);
+      }
+      command.add("-cp");
+      command.add(TestClassPath.join(TestClassPath.ofThisJvm()));
+      command.add(RecordingTestRunner.class.getName());
+      command.addAll(runnerArgs);
+      Path log = home.resolve("runner-" + System.nanoTime() + ".log");
+      ProcessBuilder builder =
+          new ProcessBuilder(command).directory(TestJvms.moduleDir().toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
+      builder.environment().keySet().removeIf(key -> key.startsWith("CODETRACER_"));
+      builder.environment().put("HOME", home.toString());
+      builder.environment().put("XDG_DATA_HOME", home.resolve("xdg").toString());
+      Process process = builder.start();
+      if (!process.waitFor(5, TimeUnit.MINUTES)) {
+        process.destroyForcibly();
+        throw new AssertionError("the runner did not finish within 5 minutes");
+      }
+      return new Ended(process.exitValue(), Files.readString(log));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
+  }
+}
