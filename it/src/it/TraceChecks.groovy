@@ -91,13 +91,16 @@ List cli(String cliJar, String javaHome, File dataHome, List<String> args) {
   return [exit, output, error]
 }
 
-/** The index rows (codetracer list --json) whose folder lies under the given folder. */
+/**
+ * The index rows (codetracer list --json) whose folder lies under the given folder and still
+ * exists (rows of an earlier run of the same build may remain when the index was not cleaned).
+ */
 List indexedUnder(String cliJar, String javaHome, File dataHome, File folder) {
   def (exit, output, error) = cli(cliJar, javaHome, dataHome, ['list', '--all', '--json'])
   assert exit == 0: "codetracer list --json failed: ${error}"
   def rows = new JsonSlurper().parseText(output)
   String prefix = folder.canonicalPath + File.separator
-  return rows.findAll { row -> row.folder != null && new File(row.folder as String).canonicalPath.startsWith(prefix) }
+  return rows.findAll { row -> row.folder != null && new File(row.folder as String).isDirectory() && new File(row.folder as String).canonicalPath.startsWith(prefix) }
 }
 
 return this

@@ -40,6 +40,7 @@ File dataHome = new File(itHome, 'data')
 List rows = checks.indexedUnder(cliJar, javaHome, dataHome, output)
 assert rows.collect { new File(it.folder).name }.sort() == recordings*.name
 assert rows.every { it.test_outcome == 'failed' }
+assert rows.collect { it.recording_id }.sort() == recordings.collect { checks.metadata(it).recording_id }.sort()
 
 // the summary table, and the build failed because tests failed
 assert log.contains('CodeTracer recordings of record-tests (5 tests run, 2 failed, 0 aborted, 0 skipped):')
@@ -82,4 +83,8 @@ if (log.contains('cannot record with -Dcodetracer.backend=rr: ')) {
     assert new File(recording, 'rr').isDirectory()
   }
 }
+
+// 5: a bad recorder option
+assert log.contains('codetracer-agent: option "depth" must be between 0 and 16, not 99')
+assert log.contains('the forked test JVM ended (exit status 2) without reporting its tests; its output is above.')
 return true

@@ -313,7 +313,7 @@ public class RecordMojo extends AbstractCodeTracerMojo {
   }
 
   private TestRunResults runFork(ForkedTestRun fork, String agentArgument, ForkPlan plan, Path workFolder)
-      throws MojoExecutionException {
+      throws MojoExecutionException, MojoFailureException {
     try {
       Files.deleteIfExists(plan.results());
       Path planFile = workFolder.resolve("plan.properties");
@@ -321,11 +321,16 @@ public class RecordMojo extends AbstractCodeTracerMojo {
       List<String> command = fork.command(agentArgument, planFile);
       getLog().debug("Forked test JVM: " + String.join(" ", command));
       int status = fork.run(command);
+      if (status == ForkedTestRun.TIMED_OUT) {
+        throw new MojoFailureException(
+            "the tests did not finish within Surefire's forkedProcessTimeoutInSeconds (" + fork.timeoutSeconds()
+                + " s) and were stopped; raise it, or select fewer tests with -Dcodetracer.test=...");
+      }
       Optional<TestRunResults> results = TestRunResults.read(plan.results());
       if (results.isEmpty()) {
-        throw new MojoExecutionException(
+        throw new MojoFailureException(
             "the forked test JVM ended (exit status " + status + ") without reporting its tests; its output is above."
-                + " Check the Surefire argLine and the agent options (-Dcodetracer.agentOptions)");
+                + " Check the Surefire argLine and the recorder options (-Dcodetracer.agentOptions, includes, excludes)");
       }
       return results.get();
     } catch (IOException e) {
@@ -381,7 +386,8 @@ public class RecordMojo extends AbstractCodeTracerMojo {
         ForkedTestRun.environment(processEnvironment, surefire.excludedEnvironmentVariables(), surefire.environmentVariables()),
         workingDirectory,
         testClasspath(surefire),
-        Path.of(project.getBuild().getDirectory()).toAbsolutePath().resolve("codetracer-run"));
+        Path.of(project.getBuild().getDirectory()).toAbsolutePath().resolve("codetracer-run"),
+        surefire.forkedProcessTimeoutSeconds());
   }
 
   private List<Path> testClasspath(SurefireConfiguration surefire) throws MojoExecutionException, MojoFailureException {

@@ -145,6 +145,16 @@ public final class SurefireConfiguration {
     return isTrue("skip") || isTrue("skipTests") || isTrue("skipExec");
   }
 
+  /** {@code <forkedProcessTimeoutInSeconds>}: 0 for none. */
+  public long forkedProcessTimeoutSeconds() {
+    String value = value("forkedProcessTimeoutInSeconds");
+    try {
+      return value == null ? 0 : Math.max(0, Long.parseLong(value));
+    } catch (NumberFormatException e) {
+      return 0;
+    }
+  }
+
   public boolean testFailureIgnore() {
     return isTrue("testFailureIgnore");
   }

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 /**
@@ -25,6 +26,7 @@ import java.util.stream.Collectors;
  * @param workingDirectory where the tests run
  * @param classpath the test class path, then what the launcher needs
  * @param workFolder where the plan, argfile and results go
+ * @param timeoutSeconds Surefire's {@code forkedProcessTimeoutInSeconds}, 0 for none
  */
 public record ForkedTestRun(
     Path java,
@@ -33,7 +35,11 @@ public record ForkedTestRun(
     Map<String, String> environment,
     Path workingDirectory,
     List<Path> classpath,
-    Path workFolder) {
+    Path workFolder,
+    long timeoutSeconds) {
+
+  /** The JVM did not end within {@link #timeoutSeconds} and was killed. */
+  public static final int TIMED_OUT = -1;
 
   /**
    * The command for one run.
@@ -63,7 +69,7 @@ public record ForkedTestRun(
     return argfile;
   }
 
-  /** Writes the plan and runs the JVM with the build's output; returns its exit status. */
+  /** Runs the JVM with the build's output; returns its exit status, or {@link #TIMED_OUT}. */
   public int run(List<String> command) throws IOException, InterruptedException {
     ProcessBuilder builder =
         new ProcessBuilder(command)
@@ -75,6 +81,10 @@ public record ForkedTestRun(
     Process process = builder.start();
     process.getOutputStream().close(); // tests get no input, as under Surefire
     try {
+      if (timeoutSeconds > 0 && !process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+        process.destroyForcibly().waitFor();
+        return TIMED_OUT;
+      }
       return process.waitFor();
     } catch (InterruptedException e) {
       process.destroyForcibly();
