@@ -437,7 +437,7 @@ async function markCalls(detail) {
 // ---- console and steps
 
 async function loadConsole(from) {
-  const page = await api('/api/output', { from, count: 500 });
+  const page = await api('/api/output', { from, count: 200 });
   const box = $('console');
   const oldMore = box.querySelector('.more');
   if (oldMore) oldMore.remove();
