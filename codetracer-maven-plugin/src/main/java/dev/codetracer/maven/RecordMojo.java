@@ -1,13 +1,10 @@
 package dev.codetracer.maven;
 
 import dev.codetracer.core.CodeTracerException;
-import dev.codetracer.core.archive.ProgressListener;
 import dev.codetracer.core.index.LocalRecordings;
-import dev.codetracer.core.jvm.JvmRecorder;
 import dev.codetracer.core.record.ExportFolder;
 import dev.codetracer.core.record.RecordRequest;
 import dev.codetracer.core.record.Recorder;
-import dev.codetracer.core.record.Recorders;
 import dev.codetracer.core.record.RecordingSession;
 import dev.codetracer.core.record.TraceFormat;
 import dev.codetracer.core.rr.RrRecorder;
@@ -32,8 +29,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.stream.Collectors;
 import org.apache.maven.artifact.Artifact;
 import org.apache.maven.artifact.DependencyResolutionRequiredException;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -492,53 +487,29 @@ public class RecordMojo extends AbstractCodeTracerMojo {
               + (similar.isEmpty() ? "" : " (did you mean " + String.join(" or ", similar) + "?)")
               + ": give the fully qualified name with -Dcodetracer.mainClass=com.acme.App");
     }
-    List<String> command = new ArrayList<>();
-    command.add(javaExecutable(SurefireConfiguration.of(project)).toString());
-    try {
-      command.addAll(ArgLine.split(jvmArgs));
-      command.add("-cp");
-      command.add(classpath.stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator)));
-      command.add(name);
-      command.addAll(ArgLine.split(args));
-    } catch (IllegalArgumentException e) {
-      throw new MojoFailureException("codetracer.args or codetracer.jvmArgs cannot be read: " + e.getMessage());
-    }
-    Path output = outputDirectory.toPath().toAbsolutePath().normalize();
-    String simpleName = name.substring(name.lastIndexOf('.') + 1);
-    Path folder = output.resolve(simpleName + "-" + String.format("%08x", ThreadLocalRandom.current().nextInt()));
-    RecordingSession.Options options =
-        new RecordingSession.Options(
-            backend,
-            folder,
-            export ? folder.resolveSibling(folder.getFileName() + ".zip") : null,
-            ExportFolder.fromEnvironment(processEnvironment).orElse(null),
-            TraceFormat.JSON,
-            rr == null ? null : rr.toPath(),
-            false,
-            backend.equals(JVM) ? recorderOptions().addVerbatim(agentOptions).toString() : null,
-            register);
     Path basedir = project.getBasedir().toPath().toAbsolutePath().normalize();
-    RecordingSession.Result result;
-    try {
-      Files.createDirectories(output);
-      RecordingSession recordingSession =
-          new RecordingSession(new Recorders(List.of(new JvmRecorder(), new RrRecorder())), LocalRecordings.fromEnvironment(), ProgressListener.NONE);
-      result = AgentJarProperty.with(agentJar(), () -> recordingSession.record(command, basedir, processEnvironment, options));
-    } catch (CodeTracerException e) {
-      throw new MojoFailureException("cannot record " + name + " with the " + backend + " backend: " + e.getMessage());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new MojoExecutionException("interrupted while recording " + name, e);
-    } catch (MojoExecutionException e) {
-      throw e;
-    } catch (Exception e) {
-      throw new MojoExecutionException("recording " + name + " failed: " + e.getMessage(), e);
-    }
+    MainProgramRecording recording =
+        new MainProgramRecording(
+            name,
+            args,
+            jvmArgs,
+            javaExecutable(SurefireConfiguration.of(project)),
+            classpath,
+            basedir,
+            processEnvironment,
+            backend,
+            recorderOptions().addVerbatim(agentOptions).toString(),
+            outputDirectory.toPath().toAbsolutePath().normalize(),
+            export,
+            ExportFolder.fromEnvironment(processEnvironment).orElse(null),
+            register,
+            rr == null ? null : rr.toPath());
+    RecordingSession.Result result = recording.record(agentJar());
     result.warnings().forEach(getLog()::warn);
     result.exports().forEach(zip -> getLog().info("Exported " + zip));
     RecordingSummaryTable table = new RecordingSummaryTable(basedir);
-    String run = name + (args == null || args.isBlank() ? "" : " " + args.trim());
-    table.add(run, "exit " + result.exit().exitCode(), result.folder().path(), result.folder().sizeBytes(), null);
+    String label = name + (args == null || args.isBlank() ? "" : " " + args.trim());
+    table.add(label, "exit " + result.exit().exitCode(), result.folder().path(), result.folder().sizeBytes(), null);
     getLog().info("");
     getLog().info("CodeTracer recording of " + project.getArtifactId() + "'s main program:");
     table.lines().forEach(line -> getLog().info("  " + line));
