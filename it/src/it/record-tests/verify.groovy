@@ -5,7 +5,8 @@ String log = new File(basedir, 'build.log').getText('UTF-8')
 // 1: only the two failing tests left recordings, each with an exported zip beside it
 File output = new File(basedir, 'target/codetracer')
 List<File> recordings = output.listFiles().findAll { it.isDirectory() }.sort { it.name }
-assert recordings*.name.collect { it.replaceAll(/-[0-9a-f]{8}$/, '') } == ['CalculatorTest.averagesThreeNumbers', 'GreetingTest.greetsByName']
+// (the parameterized test failed for its second value only, 3)
+assert recordings*.name.collect { it.replaceAll(/-[0-9a-f]{8}$/, '') } == ['CalculatorTest.averagesThreeNumbers', 'CalculatorTest.halvesEvenNumbers[2]', 'GreetingTest.greetsByName']
 recordings.each { File recording ->
   assert new File(output, recording.name + '.zip').isFile(): "no zip for ${recording.name}"
   Map metadata = checks.metadata(recording)
@@ -13,7 +14,7 @@ recordings.each { File recording ->
   assert metadata.record_mode == 'retain'
   assert metadata.failure_type == 'org.opentest4j.AssertionFailedError'
   assert metadata.backend == 'jvm'
-  assert metadata.test_id.contains('[method:')
+  assert metadata.test_id.startsWith('[engine:junit-jupiter]/[class:com.acme.')
 }
 
 // the failing assertion's line, with the values that led to it
@@ -31,7 +32,12 @@ assert checks.sourceCopy(average, 'com/acme/CalculatorTest.java').text == calcul
 assert checks.sourceCopy(average, 'com/acme/Calculator.java').isFile()
 assert checks.metadata(average).failure_message.contains('the average of 4, 5 and 6')
 
-File greeting = recordings[1]
+File halves = recordings[1]
+assert checks.metadata(halves).test_parameters == '[2] 3'
+int halvesAssertion = checks.lineOf(calculatorTest, 'assertEquals(number, half * 2)')
+assert checks.valuesAtLine(halves, 'com/acme/CalculatorTest.java', halvesAssertion).any { it.number == '3' && it.half == '1' }
+
+File greeting = recordings[2]
 int greetingAssertion = checks.lineOf(new File(basedir, 'src/test/java/com/acme/GreetingTest.java'), 'assertEquals("Hello, Ada!"')
 assert checks.valuesAtLine(greeting, 'com/acme/GreetingTest.java', greetingAssertion).any { it.greeting == '"Hello, Ada"' && it.name == '"Ada"' }
 
@@ -43,9 +49,9 @@ assert rows.every { it.test_outcome == 'failed' }
 assert rows.collect { it.recording_id }.sort() == recordings.collect { checks.metadata(it).recording_id }.sort()
 
 // the summary table, and the build failed because tests failed
-assert log.contains('CodeTracer recordings of record-tests (5 tests run, 2 failed, 0 aborted, 0 skipped):')
+assert log.contains('CodeTracer recordings of record-tests (8 tests run, 3 failed, 0 aborted, 0 skipped):')
 assert log =~ /CalculatorTest\.averagesThreeNumbers\s+failed\s+target\/codetracer\/CalculatorTest\.averagesThreeNumbers-[0-9a-f]{8}\s+\d/
-assert log.contains('2 test(s) failed in record-tests')
+assert log.contains('3 test(s) failed in record-tests')
 
 // the exported zips import elsewhere with `codetracer import`
 File elsewhere = new File(basedir, 'target/elsewhere')
@@ -58,7 +64,7 @@ recordings.each { File recording ->
   assert checks.metadata(target).recording_id == checks.metadata(recording).recording_id
 }
 List imported = checks.indexedUnder(cliJar, javaHome, elsewhere, new File(elsewhere, 'imported'))
-assert imported.size() == 2 && imported.every { it.imported }
+assert imported.size() == 3 && imported.every { it.imported }
 
 // 2: a -Dtest style selection ran exactly the two passing methods it names, and kept nothing
 assert log.contains('CodeTracer recordings of record-tests (2 tests run, 0 failed, 0 aborted, 0 skipped):')
@@ -76,7 +82,7 @@ if (log.contains('cannot record with -Dcodetracer.backend=rr: ')) {
   assert rrRecordings.isEmpty()
   println 'rr cannot record on this machine; the build said: ' + log.readLines().find { it.contains('-Dcodetracer.backend=rr: ') }
 } else {
-  assert rrRecordings.size() == 2
+  assert rrRecordings.size() == 3
   rrRecordings.each { File recording ->
     Map metadata = checks.metadata(recording)
     assert metadata.backend == 'rr' && metadata.record_mode == 'rerun' && metadata.reproduced == true
