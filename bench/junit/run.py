@@ -1,0 +1,125 @@
+#!/usr/bin/env python3
+"""The JUnit extension's benchmark: a generated suite of 500 tests (1% failing) run in one JVM
+each way, side by side in the same session, REPEAT times, alternating: without the extension,
+with it in rerun mode, with it in retain mode on every test. Prints medians and ratios.
+
+Usage (from the repository root):
+  mvn -q -pl codetracer-junit -am -DskipTests package dependency:build-classpath \\
+      -Dmdep.outputFile=$PWD/bench/junit/target/classpath.txt -Dmdep.includeScope=runtime
+  python3 bench/junit/run.py [REPEAT]
+"""
+import os
+import re
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
+HERE = os.path.dirname(os.path.abspath(__file__))
+WORK = os.path.join(HERE, "target")
+REPEAT = int(sys.argv[1]) if len(sys.argv) > 1 else 3
+JAVA = os.path.join(os.environ.get("JAVA_HOME", "/usr/lib/jvm/java-17-openjdk-amd64"), "bin", "java")
+JAVAC = JAVA + "c"
+FAILING_CLASSES = ["bench.Suite01Test", "bench.Suite06Test", "bench.Suite11Test", "bench.Suite16Test", "bench.Suite21Test"]
+EXCLUDES = "com.fasterxml.jackson.*:org.sqlite.*:org.xerial.*:org.apache.commons.*:com.github.luben.*"
+
+
+def private_copy(path, name):
+    """Copies a build output: other builds in the same checkout may replace it while we run."""
+    target = os.path.join(WORK, "lib", name)
+    shutil.copyfile(path, target)
+    return target
+
+
+def main():
+    os.makedirs(os.path.join(WORK, "lib"), exist_ok=True)
+    version = "0.1.0-SNAPSHOT"
+    standalone = os.path.join(ROOT, "codetracer-junit", "target", "junit-standalone", "junit-platform-console-standalone-1.14.4.jar")
+    agent = private_copy(os.path.join(ROOT, "codetracer-agent", "target", "codetracer-agent-%s.jar" % version), "codetracer-agent.jar")
+    junit_jar = private_copy(os.path.join(ROOT, "codetracer-junit", "target", "codetracer-junit-%s.jar" % version), "codetracer-junit.jar")
+    deps = []
+    for entry in open(os.path.join(WORK, "classpath.txt")).read().strip().split(":"):
+        deps.append(private_copy(entry, os.path.basename(entry)) if "/target/" in entry else entry)
+    classpath_base = [standalone, junit_jar] + deps
+
+    src = os.path.join(WORK, "src")
+    classes = os.path.join(WORK, "classes")
+    shutil.rmtree(src, ignore_errors=True)
+    shutil.rmtree(classes, ignore_errors=True)
+    subprocess.run([sys.executable, os.path.join(HERE, "generate.py"), src], check=True)
+    sources = [os.path.join(src, "bench", f) for f in os.listdir(os.path.join(src, "bench"))]
+    subprocess.run([JAVAC, "-g", "-d", classes, "-cp", standalone] + sources, check=True)
+    classpath = ":".join([classes] + classpath_base)
+
+    auto = ["-Djunit.jupiter.extensions.autodetection.enabled=true", "-Dcodetracer.all=true"]
+    configs = {
+        "without the extension": ([], {}),
+        "rerun mode": (auto + ["-Dcodetracer.mode=rerun"], {"CODETRACER_AGENT_JAR": agent}),
+        "retain mode, every test": (
+            ["-javaagent:%s=start=api,excludes=%s" % (agent, EXCLUDES)] + auto + ["-Dcodetracer.mode=retain"], {}),
+        "agent loaded, extension off": (["-javaagent:%s=start=api,excludes=%s" % (agent, EXCLUDES)], {}),
+    }
+    selections = {"all 500 tests": ["--select-package=bench"],
+                  "the 400 passing tests": ["--select-package=bench"] + ["--exclude-classname=" + re.escape(c) for c in FAILING_CLASSES]}
+
+    results = {}
+    for repeat in range(REPEAT):
+        for selection, select_args in selections.items():
+            for config, (jvm_args, env) in configs.items():
+                if selection != "all 500 tests" and config not in ("without the extension", "rerun mode"):
+                    continue
+                home = tempfile.mkdtemp(prefix="ct-bench-")
+                environment = dict(os.environ, HOME=home, XDG_DATA_HOME=os.path.join(home, "xdg"), **env)
+                environment.pop("CODETRACER_EXPORT_RECORD_FOLDER", None)
+                command = [JAVA] + jvm_args + ["-Dcodetracer.output=" + os.path.join(home, "out"), "-cp", classpath,
+                                               "org.junit.platform.console.ConsoleLauncher", "execute", "--disable-banner",
+                                               "--details=summary"] + select_args
+                start = time.monotonic()
+                before = resource.getrusage(resource.RUSAGE_CHILDREN)
+                done = subprocess.run(command, cwd=WORK, env=environment, capture_output=True, text=True)
+                wall = time.monotonic() - start
+                after = resource.getrusage(resource.RUSAGE_CHILDREN)
+                cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+                found = re.search(r"Test run finished after (\d+) ms", done.stdout)
+                failed = re.search(r"(\d+) tests failed", done.stdout)
+                recordings = len([d for d in os.listdir(os.path.join(home, "out")) if not d.startswith(".") and not d.endswith(".zip")]) \
+                    if os.path.isdir(os.path.join(home, "out")) else 0
+                if not found:
+                    print(done.stdout[-3000:], done.stderr[-3000:])
+                    raise SystemExit("run failed: " + config)
+                results.setdefault((selection, config), []).append((wall, int(found.group(1)) / 1000.0, int(failed.group(1)), recordings, cpu))
+                print("%-22s %-28s wall %6.2f s  tests %6.2f s  cpu %6.2f s  failed %s  recordings %d" % (
+                    selection, config, wall, int(found.group(1)) / 1000.0, cpu, failed.group(1), recordings), flush=True)
+                shutil.rmtree(home, ignore_errors=True)
+
+    print()
+    print("| tests | run | wall time (median of %d) | ratio | test run time | CPU time (user+sys, all processes) | ratio | failed | recordings |" % REPEAT)
+    print("|---|---|---|---|---|---|---|---|---|")
+    for selection in selections:
+        base = None
+        for config in configs:
+            runs = results.get((selection, config))
+            if not runs:
+                continue
+            wall = statistics.median(r[0] for r in runs)
+            test_time = statistics.median(r[1] for r in runs)
+            cpu = statistics.median(r[4] for r in runs)
+            if base is None:
+                base = (wall, cpu)
+            print("| %s | %s | %.2f s | %.2fx | %.2f s | %.2f s | %.2fx | %d | %d |" % (
+                selection, config, wall, wall / base[0], test_time, cpu, cpu / base[1], runs[0][2], runs[0][3]))
+    all_base = statistics.median(r[0] for r in results[("all 500 tests", "without the extension")])
+    rerun = statistics.median(r[0] for r in results[("all 500 tests", "rerun mode")])
+    passing_base = statistics.median(r[0] for r in results[("the 400 passing tests", "without the extension")])
+    passing_rerun = statistics.median(r[0] for r in results[("the 400 passing tests", "rerun mode")])
+    print()
+    print("rerun mode: %.2f s more for %d failing tests = %.2f s per failing test (wall, medians)" % (rerun - all_base, 5, (rerun - all_base) / 5))
+    print("rerun mode on passing tests: %+.2f s (wall, medians)" % (passing_rerun - passing_base))
+
+
+if __name__ == "__main__":
+    main()
