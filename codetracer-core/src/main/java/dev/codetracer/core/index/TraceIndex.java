@@ -1,7 +1,9 @@
 package dev.codetracer.core.index;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import dev.codetracer.core.recording.RecordingJson;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -30,6 +32,8 @@ public final class TraceIndex implements AutoCloseable {
   private static final String COLUMNS =
       "recording_id, program, args, workdir, backend, language, recorded_at, duration_ms,"
           + " exit_code, folder, imported, size_bytes, test_id, test_name, test_outcome";
+
+  private static final JsonFactory ARGS_JSON = new JsonFactory();
 
   private final Path file;
   private final Connection connection;
@@ -240,12 +244,7 @@ public final class TraceIndex implements AutoCloseable {
   }
 
   private static IndexedRecording read(ResultSet rs) throws SQLException {
-    List<String> args;
-    try {
-      args = RecordingJson.MAPPER.readValue(rs.getString(3), new TypeReference<List<String>>() {});
-    } catch (JsonProcessingException e) {
-      args = List.of(rs.getString(3));
-    }
+    List<String> args = parseArgs(rs.getString(3));
     long duration = rs.getLong(8);
     Long durationMs = rs.wasNull() ? null : duration;
     int exit = rs.getInt(9);
@@ -266,6 +265,25 @@ public final class TraceIndex implements AutoCloseable {
         rs.getString(13),
         rs.getString(14),
         rs.getString(15));
+  }
+
+  /**
+   * The {@code args} column: a JSON array of strings. Read with jackson-core's streaming parser, so
+   * that {@code codetracer list} does not pay for initialising Jackson's object mapper.
+   */
+  static List<String> parseArgs(String json) {
+    try (JsonParser parser = ARGS_JSON.createParser(json)) {
+      if (parser.nextToken() != JsonToken.START_ARRAY) {
+        return List.of(json);
+      }
+      List<String> args = new ArrayList<>();
+      while (parser.nextToken() == JsonToken.VALUE_STRING) {
+        args.add(parser.getText());
+      }
+      return parser.currentToken() == JsonToken.END_ARRAY && parser.nextToken() == null ? args : List.of(json);
+    } catch (IOException e) {
+      return List.of(json);
+    }
   }
 
   private static void setLong(PreparedStatement statement, int index, Long value) throws SQLException {

@@ -150,6 +150,16 @@ class TraceIndexTest {
   }
 
   @Test
+  void argsColumnIsReadInAnyJsonLayoutAndKeptAsTextWhenItIsNotAnArrayOfStrings() {
+    assertThat(TraceIndex.parseArgs("[ \"a\", \"b c\" ]")).containsExactly("a", "b c");
+    assertThat(TraceIndex.parseArgs("[\"\\u00e9\\n\"]")).containsExactly("\u00e9\n");
+    assertThat(TraceIndex.parseArgs("[]")).isEmpty();
+    assertThat(TraceIndex.parseArgs("a b")).containsExactly("a b");
+    assertThat(TraceIndex.parseArgs("[1]")).containsExactly("[1]");
+    assertThat(TraceIndex.parseArgs("[\"a\"] trailing")).containsExactly("[\"a\"] trailing");
+  }
+
+  @Test
   void keepsEveryColumn() {
     IndexedRecording full =
         new IndexedRecording(id(5), "/bin/p", List.of("a"), "/w", "rr", "c", "2026-02-03T04:05:06.007Z", null, null,
