@@ -7,6 +7,7 @@ import dev.codetracer.viewer.index.IndexStore;
 import dev.codetracer.viewer.server.ServerOptions;
 import dev.codetracer.viewer.server.ViewerServer;
 import dev.codetracer.viewer.testing.LoopRecordings;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -79,6 +80,7 @@ public class ViewerBenchmark {
   /** A later open as `codetracer host` does it, then the page's first requests; then the moves. */
   private static void openAndStep(Path folder) throws Exception {
     long start = System.nanoTime();
+    long startCpu = cpuNanos();
     RecordingViewer viewer = RecordingViewer.open(RecordingFolder.open(folder), IndexListener.SILENT);
     System.err.printf("  opened the index: %.3f s%n", seconds(start));
     ViewerServer server = ViewerServer.start(viewer, ServerOptions.loopback(0), System.err);
@@ -96,13 +98,15 @@ public class ViewerBenchmark {
     Matcher path = Pattern.compile("\"path\":\"([^\"]+)\"").matcher(step0);
     path.find();
     get(base + "/api/source?path=" + URLEncoder.encode(path.group(1), StandardCharsets.UTF_8));
-    System.out.printf("RESULT open %.3f s (server up, page and its first 9 requests answered)%n", seconds(start));
+    System.out.printf("RESULT open %.3f s wall, %.3f s CPU of this process (server up, page and its first 9 requests"
+        + " answered; load average %.1f)%n", seconds(start), (cpuNanos() - startCpu) / 1e9, loadAverage());
 
     VERBOSE = false;
     int steps = viewer.index().orElseThrow().stepCount();
     Random random = new Random(42);
     for (String move : List.of("forward", "back", "over", "over-back", "out", "out-back", "line-back", "failure")) {
       List<Double> millis = new ArrayList<>();
+      long moveCpu = cpuNanos();
       for (int i = 0; i < SAMPLES; i++) {
         int from = random.nextInt(steps);
         long t = System.nanoTime();
@@ -113,8 +117,9 @@ public class ViewerBenchmark {
         millis.add((System.nanoTime() - t) / 1e6);
       }
       Collections.sort(millis);
-      System.out.printf("RESULT step %-10s median %6.2f ms  p95 %6.2f ms  max %6.2f ms%n", move,
-          millis.get(SAMPLES / 2), millis.get(SAMPLES * 95 / 100), millis.get(SAMPLES - 1));
+      System.out.printf("RESULT step %-10s median %6.2f ms  p95 %6.2f ms  max %6.2f ms  CPU %5.2f ms/step  (load %.1f)%n", move,
+          millis.get(SAMPLES / 2), millis.get(SAMPLES * 95 / 100), millis.get(SAMPLES - 1),
+          (cpuNanos() - moveCpu) / 1e6 / SAMPLES, loadAverage());
     }
     server.close();
     viewer.close();
@@ -139,6 +144,15 @@ public class ViewerBenchmark {
       throw new IllegalStateException(url + " answered " + response.statusCode() + ": " + response.body());
     }
     return response.body();
+  }
+
+  /** CPU time of the whole process (all threads, client and server, JIT and GC included). */
+  private static long cpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+  }
+
+  private static double loadAverage() {
+    return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
   }
 
   private static double seconds(long start) {

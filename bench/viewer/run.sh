@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The viewer's benchmark: a recording of STEPS steps (default 10 million) as trace.json and as
 # trace.bin, indexed once, then opened and stepped through over HTTP. Each phase runs in a fresh
-# JVM. Usage: bench/viewer/run.sh [STEPS] [WORKDIR]
+# JVM. Usage: bench/viewer/run.sh [STEPS] [WORKDIR]; SKIP_INDEX=1 reuses the indexes of a previous run.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 STEPS="${1:-10000000}"
@@ -27,7 +27,7 @@ for format in json bin; do
     run generate "$folder" "$format" "$STEPS"
   fi
   echo "== trace.$format"
-  run index "$folder"
+  if [ -z "${SKIP_INDEX:-}" ]; then run index "$folder"; fi
   run open "$folder"
   run open "$folder" 2>/dev/null | grep "RESULT open"
 done
