@@ -72,7 +72,7 @@ class CliCommandsIT {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"list --bogus", "import", "export", "rm", "show", "nosuchcommand", "list --limit x", "import a b c"})
+  @ValueSource(strings = {"list --bogus", "import", "export", "rm", "show", "nosuchcommand", "list --limit x", "list -n 0", "import a b c"})
   void usageErrorsExitWith2InOneLine(String args) {
     CliProcess.Result result = cli().run(List.of(args.split(" ")));
     assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
@@ -96,6 +96,7 @@ class CliCommandsIT {
     assertThat(verbose.exitCode()).isEqualTo(1);
     assertThat(verbose.stderrLines().get(0)).isEqualTo(line);
     assertThat(verbose.stderr()).contains("\tat dev.codetracer.");
+    assertThat(failure(cli().run("import", "missing.zip"))).isEqualTo("codetracer: error: " + sandbox.resolve("missing.zip") + " does not exist");
     assertThat(failure(cli().run("show", "0190ffff"))).contains("no recording with id 0190ffff");
     assertThat(failure(cli().run("rm", "0190ffff-0000"))).contains("no recording with id 0190ffff-0000");
   }
@@ -127,6 +128,7 @@ class CliCommandsIT {
     Path zip = zipOf("app", ID);
     CliProcess.Result first = ok(cli().run("import", zip.toString()));
     assertThat(first.stdout()).contains("imported recording " + ID + " into " + sandbox.resolve("app"));
+    assertThat(first.stderr()).as("no progress when stderr is not a terminal").isEmpty();
     Sandbox.assertSameFiles(sandbox.resolve("app"), sandbox.resolve("made/app"));
     Map<String, String> before = Sandbox.snapshot(sandbox);
 
@@ -180,11 +182,22 @@ class CliCommandsIT {
   }
 
   @Test
+  void aRecordingWhoseFolderIsGoneSaysHowToRemoveIt() throws Exception {
+    Path folder = Sandbox.recording(sandbox.resolve("gone"), ID, "/bin/app", null);
+    Sandbox.register(sandbox, folder);
+    Files.walk(folder).sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    assertThat(failure(cli().run("show", ID))).contains("folder " + folder + " is gone", "codetracer rm 0190cccc");
+    assertThat(failure(cli().run("export", ID, "-o", "x.zip"))).contains("is gone");
+    assertThat(ok(cli().run("rm", ID)).stdout()).contains("removed recording " + ID);
+  }
+
+  @Test
   void exportWritesTheRecordingAndForeignOnesGetTheirIndexedId() throws Exception {
     Path folder = Sandbox.recording(sandbox.resolve("r1"), ID, "/bin/app", null);
     Sandbox.register(sandbox, folder);
     CliProcess.Result exported = ok(cli().run("export", "0190cccc", "-o", "out/app.zip"));
     assertThat(exported.stdout()).contains("exported " + folder + " to " + sandbox.resolve("out/app.zip"));
+    assertThat(exported.stderr()).as("no progress when stderr is not a terminal").isEmpty();
     try (ZipFile zip = ZipFile.builder().setPath(sandbox.resolve("out/app.zip")).get()) {
       List<String> names = new ArrayList<>();
       zip.getEntries().asIterator().forEachRemaining(e -> names.add(e.getName()));

@@ -8,6 +8,7 @@ import dev.codetracer.core.archive.ImportResult;
 import dev.codetracer.core.archive.RecordingImporter;
 import dev.codetracer.core.index.LocalRecordings;
 import dev.codetracer.core.recording.RecordingId;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -50,6 +51,9 @@ public final class ImportCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     LocalRecordings recordings = LocalRecordings.fromEnvironment();
+    if (!Files.exists(Path.of(source))) {
+      throw new CodeTracerException(Path.of(source).toAbsolutePath().normalize() + " does not exist");
+    }
     RecordingArgument argument = new RecordingArgument(source);
     ImportResult result;
     if (argument.kind() == RecordingArgument.Kind.FOLDER) {

@@ -11,7 +11,10 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /** {@code codetracer list}: the recordings in the local index, newest first. */
 @Command(name = "list", mixinStandardHelpOptions = true, description = "List the recordings in the local index, newest first.")
@@ -32,8 +35,13 @@ public final class ListCommand implements Callable<Integer> {
     boolean all;
   }
 
+  @Spec CommandSpec spec;
+
   @Override
   public Integer call() throws JsonProcessingException {
+    if (!amount.all && amount.limit < 1) {
+      throw new ParameterException(spec.commandLine(), "--limit must be at least 1, not " + amount.limit);
+    }
     LocalRecordings recordings = LocalRecordings.fromEnvironment();
     List<IndexedRecording> rows = recordings.newest(amount.all ? Integer.MAX_VALUE : amount.limit);
     PrintStream out = System.out;
