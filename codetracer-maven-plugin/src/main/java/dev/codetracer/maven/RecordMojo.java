@@ -198,22 +198,19 @@ public class RecordMojo extends AbstractCodeTracerMojo {
     }
 
     ForkedTestRun fork = forkedTestRun(surefire);
-    Path workFolder = fork.workFolder();
     Path output = outputDirectory.toPath().toAbsolutePath().normalize();
-    Path agent = agentJar();
+    ForkPlan plan = plan(classes, selection, surefire, output, fork.workFolder());
     RecordingRegistration registration = registration();
-    RecordingSummaryTable table = new RecordingSummaryTable(project.getBasedir().toPath().toAbsolutePath().normalize());
     TestRunResults results;
     List<TestResult> shown;
     if (backend.equals(RR)) {
-      RrTestReruns reruns = new RrTestReruns(fork, rrRecorder(), output, rr == null ? null : rr.toPath(), getLog());
+      RrTestReruns reruns = new RrTestReruns(fork, new RrRecorder(), output, rr == null ? null : rr.toPath(), getLog());
       reruns.checkUsable(processEnvironment);
-      results = runFork(fork, null, plan(classes, selection, surefire, ForkPlan.Keep.NONE, output, workFolder, "results.json"), workFolder);
-      shown = reruns.record(results, keep.equals(KEEP_ALL), plan(classes, selection, surefire, ForkPlan.Keep.NONE, output, workFolder, "rerun.json"), registration);
+      results = runFork(fork, null, plan.withKeep(ForkPlan.Keep.NONE));
+      shown = reruns.record(results, keep.equals(KEEP_ALL), plan.withKeep(ForkPlan.Keep.NONE), registration);
     } else {
-      String agentArgument = RecorderOptions.javaagent(agent, recorderOptions().add("start", "api").addVerbatim(agentOptions).toString(), false);
-      ForkPlan.Keep keepInFork = keep.equals(KEEP_ALL) ? ForkPlan.Keep.ALL : ForkPlan.Keep.FAILED;
-      results = runFork(fork, agentArgument, plan(classes, selection, surefire, keepInFork, output, workFolder, "results.json"), workFolder);
+      String agentArgument = RecorderOptions.javaagent(agentJar(), recorderOptions().add("start", "api").addVerbatim(agentOptions).toString(), false);
+      results = runFork(fork, agentArgument, plan.withKeep(keep.equals(KEEP_ALL) ? ForkPlan.Keep.ALL : ForkPlan.Keep.FAILED));
       shown = new ArrayList<>();
       for (TestResult result : results.all()) {
         shown.add(completeRetained(result, registration));
@@ -223,6 +220,7 @@ public class RecordMojo extends AbstractCodeTracerMojo {
       noTestMatched(progress, module, selection, testClasses, false);
       return;
     }
+    RecordingSummaryTable table = new RecordingSummaryTable(project.getBasedir().toPath().toAbsolutePath().normalize());
     for (TestResult result : shown) {
       if (result.failed() || keep.equals(KEEP_ALL) || result.recording() != null) {
         Long size = result.recording() == null ? null : sizeOf(result.recording());
@@ -230,9 +228,9 @@ public class RecordMojo extends AbstractCodeTracerMojo {
       }
     }
     printSummary(module, results, table);
-    int failed = results.failures().size();
+    int failed = failsOnTestFailure(surefire) ? results.failures().size() : 0;
     progress.moduleRan(module, true, failed);
-    if (failed > 0 && failsOnTestFailure(surefire) && !ReactorProgress.defersToEnd(session)) {
+    if (failed > 0 && !ReactorProgress.defersToEnd(session)) {
       throw new MojoFailureException(failureMessage(failed, module));
     }
   }
@@ -307,11 +305,11 @@ public class RecordMojo extends AbstractCodeTracerMojo {
         + "; their recordings are listed above (set -Dcodetracer.failOnTestFailure=false to record without failing the build)";
   }
 
-  private TestRunResults runFork(ForkedTestRun fork, String agentArgument, ForkPlan plan, Path workFolder)
+  private TestRunResults runFork(ForkedTestRun fork, String agentArgument, ForkPlan plan)
       throws MojoExecutionException, MojoFailureException {
     try {
       Files.deleteIfExists(plan.results());
-      Path planFile = workFolder.resolve("plan.properties");
+      Path planFile = fork.workFolder().resolve("plan.properties");
       plan.write(planFile);
       List<String> command = fork.command(agentArgument, planFile);
       getLog().debug("Forked test JVM: " + String.join(" ", command));
@@ -336,9 +334,7 @@ public class RecordMojo extends AbstractCodeTracerMojo {
     }
   }
 
-  private ForkPlan plan(
-      List<String> classes, TestSelection selection, SurefireConfiguration surefire, ForkPlan.Keep keepInFork, Path output,
-      Path workFolder, String resultsName) {
+  private static ForkPlan plan(List<String> classes, TestSelection selection, SurefireConfiguration surefire, Path output, Path workFolder) {
     return new ForkPlan(
         classes,
         List.of(),
@@ -346,8 +342,8 @@ public class RecordMojo extends AbstractCodeTracerMojo {
         surefire.groups(),
         surefire.excludedGroups(),
         output,
-        keepInFork,
-        workFolder.resolve(resultsName),
+        ForkPlan.Keep.FAILED,
+        workFolder.resolve("results.json"),
         surefire.configurationParameters());
   }
 
@@ -464,10 +460,6 @@ public class RecordMojo extends AbstractCodeTracerMojo {
     } catch (IOException e) {
       return null;
     }
-  }
-
-  private Recorder rrRecorder() {
-    return new RrRecorder();
   }
 
   // --- the main program ----------------------------------------------------------------------

@@ -69,6 +69,11 @@ public final class ForkPlan {
     this.configurationParameters = Map.copyOf(configurationParameters);
   }
 
+  /** The same run, keeping these recordings. */
+  public ForkPlan withKeep(Keep newKeep) {
+    return new ForkPlan(classes, uniqueIds, filter, groups, excludedGroups, output, newKeep, results, configurationParameters);
+  }
+
   /** The same run, narrowed to single tests by unique id, reporting into another file. */
   public ForkPlan withTests(List<String> testUniqueIds, Path resultsFile) {
     return new ForkPlan(classes, testUniqueIds, filter, groups, excludedGroups, output, keep, resultsFile, configurationParameters);
