@@ -62,6 +62,8 @@ def main():
         "retain mode, every test": (
             ["-javaagent:%s=start=api,excludes=%s" % (agent, EXCLUDES)] + auto + ["-Dcodetracer.mode=retain"], {}),
         "agent loaded, extension off": (["-javaagent:%s=start=api,excludes=%s" % (agent, EXCLUDES)], {}),
+        "agent loaded, extension on, recording nothing": (
+            ["-javaagent:%s=start=api,excludes=%s" % (agent, EXCLUDES)] + auto + ["-Dcodetracer.mode=retain", "-Dcodetracer.maxRecordings=0"], {}),
     }
     selections = {"all 500 tests": ["--select-package=bench"],
                   "the 400 passing tests": ["--select-package=bench"] + ["--exclude-classname=" + re.escape(c) for c in FAILING_CLASSES]}
@@ -92,7 +94,7 @@ def main():
                     print(done.stdout[-3000:], done.stderr[-3000:])
                     raise SystemExit("run failed: " + config)
                 results.setdefault((selection, config), []).append((wall, int(found.group(1)) / 1000.0, int(failed.group(1)), recordings, cpu))
-                print("%-22s %-28s wall %6.2f s  tests %6.2f s  cpu %6.2f s  failed %s  recordings %d" % (
+                print("%-22s %-46s wall %6.2f s  tests %6.2f s  cpu %6.2f s  failed %s  recordings %d" % (
                     selection, config, wall, int(found.group(1)) / 1000.0, cpu, failed.group(1), recordings), flush=True)
                 shutil.rmtree(home, ignore_errors=True)
 
