@@ -2,8 +2,8 @@
 def checks = new GroovyShell(this.class.classLoader).parse(new File(itSources, 'TraceChecks.groovy'))
 String log = new File(basedir, 'build.log').getText('UTF-8')
 
-// 1: the four setting checks passed (they fail when a setting is missing); IgnoredCheck and PlainTest never ran
-assert log.contains('CodeTracer recordings of surefire-settings (5 tests run, 1 failed, 0 aborted, 0 skipped):')
+// 1: the five setting checks passed (they fail when a setting is missing); IgnoredCheck and PlainTest never ran
+assert log.contains('CodeTracer recordings of surefire-settings (6 tests run, 1 failed, 0 aborted, 0 skipped):')
 assert !log.contains('yet it ran')
 List<File> recordings = new File(basedir, 'target/codetracer').listFiles().findAll { it.isDirectory() }
 assert recordings*.name.collect { it.replaceAll(/-[0-9a-f]{8}$/, '') } == ['SettingsCheck.failsWithTheSettingsInScope']
@@ -13,9 +13,9 @@ assert values.greeting == '"hello from the pom"'
 assert values.mode == '"test-mode"'
 assert values.both == '"hello from the pom in test-mode"'
 
-// 2: keep=all: the three selected passing tests were recorded and kept
+// 2: keep=all: the four selected passing tests were recorded and kept
 List<String> all = new File(basedir, 'target/all').listFiles().findAll { it.isDirectory() }*.name.collect { it.replaceAll(/-[0-9a-f]{8}$/, '') }.sort()
-assert all == ['SettingsCheck.appliesTheArgLine', 'SettingsCheck.appliesTheEnvironment', 'SettingsCheck.appliesTheSystemProperties']
+assert all == ['SettingsCheck.appliesTheArgLine', 'SettingsCheck.appliesTheCommandLinesProperties', 'SettingsCheck.appliesTheEnvironment', 'SettingsCheck.appliesTheSystemProperties']
 new File(basedir, 'target/all').listFiles().findAll { it.isDirectory() }.each { assert checks.metadata(it).test_outcome == 'passed' }
-assert log.contains('CodeTracer recordings of surefire-settings (3 tests run, 0 failed, 0 aborted, 0 skipped):')
+assert log.contains('CodeTracer recordings of surefire-settings (4 tests run, 0 failed, 0 aborted, 0 skipped):')
 return true

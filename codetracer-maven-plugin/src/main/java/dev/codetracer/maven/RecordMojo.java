@@ -364,6 +364,8 @@ public class RecordMojo extends AbstractCodeTracerMojo {
     Map<String, String> systemProperties = new LinkedHashMap<>();
     systemProperties.put("basedir", basedir.toString());
     surefire.systemProperties().forEach(systemProperties::put);
+    // as Surefire does: -D properties of the Maven command line reach the tests, over the POM's
+    session.getUserProperties().stringPropertyNames().forEach(name -> systemProperties.put(name, session.getUserProperties().getProperty(name)));
     Path workingDirectory = surefire.workingDirectory() == null ? basedir : basedir.resolve(surefire.workingDirectory());
     try {
       Files.createDirectories(workingDirectory);

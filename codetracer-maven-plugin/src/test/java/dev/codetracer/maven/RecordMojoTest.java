@@ -210,7 +210,7 @@ class RecordMojoTest {
             + "<additionalClasspathElements><e>/extra/classes</e></additionalClasspathElements>"
             + "<classpathDependencyExcludes><e>org.slf4j:slf4j-simple</e></classpathDependencyExcludes>"
             + "</configuration>");
-    RecordMojo mojo = mojo(project);
+    RecordMojo mojo = mojo(project, "api.url=http://localhost:8080", "greeting=from the command line");
 
     ForkedTestRun fork = mojo.forkedTestRun(SurefireConfiguration.of(project));
     Path plan = basedir.resolve("plan.properties");
@@ -219,7 +219,9 @@ class RecordMojoTest {
     assertThat(command.get(0)).endsWith("/bin/java");
     assertThat(command.subList(1, command.size()))
         .containsSubsequence("-javaagent:/plugin/codetracer-agent.jar=start=api", "-Dlate=yes", "-Da=b c", "-Dbasedir=" + basedir,
-            "-Dgreeting=hello")
+            "-Dgreeting=from the command line")
+        .contains("-Dapi.url=http://localhost:8080")
+        .doesNotContain("-Dgreeting=hello")
         .endsWith(TestRecordingLauncher.class.getName(), plan.toString())
         .noneMatch(arg -> arg.startsWith("-javaagent:/m2/")); // prepare-agent's agent is replaced by this run's
     String argfile = Files.readString(Path.of(command.get(command.size() - 3).substring(1)));

@@ -22,6 +22,11 @@ class SettingsCheck {
   }
 
   @Test
+  void appliesTheCommandLinesProperties() {
+    assertEquals("from-the-command-line", System.getProperty("cli.flag"));
+  }
+
+  @Test
   void appliesTheEnvironment() {
     assertEquals("test-mode", System.getenv("APP_MODE"));
   }
