@@ -65,6 +65,57 @@ final class CliProcess {
     return new CliProcess(sandbox);
   }
 
+  /** bin/codetracer's start-up preparations, made once per build and used by every process here. */
+  private static final List<String> STARTUP_FLAGS = prepareStartup();
+
+  /**
+   * Runs the launcher once (without building) so that it prepares its AppCDS archive and unpacks
+   * the SQLite library next to the jar; the processes then start like the launcher's. When that is
+   * not possible the processes simply start without them.
+   */
+  private static List<String> prepareStartup() {
+    Path jar = jar();
+    Path target = jar.getParent();
+    Path launcher = target.getParent().getParent().resolve("bin/codetracer");
+    if (Files.isExecutable(launcher)) {
+      try {
+        Path home = Files.createTempDirectory("codetracer-it-launcher");
+        ProcessBuilder builder = new ProcessBuilder("bash", launcher.toString(), "--version")
+            .redirectErrorStream(true).redirectOutput(home.resolve("out.txt").toFile());
+        builder.environment().put("CODETRACER_SKIP_BUILD", "1");
+        builder.environment().put("HOME", home.toString());
+        builder.environment().put("XDG_DATA_HOME", home.resolve("xdg").toString());
+        Process process = builder.start();
+        if (!process.waitFor(180, TimeUnit.SECONDS)) {
+          process.destroyForcibly();
+        }
+        dev.codetracer.core.io.FileTrees.deleteQuietly(home);
+      } catch (IOException e) {
+        // start without the preparations
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    List<String> flags = new ArrayList<>();
+    Path cds = target.resolve("codetracer.jsa");
+    if (Files.isRegularFile(cds) && isNewer(cds, jar)) {
+      flags.addAll(List.of("-XX:SharedArchiveFile=" + cds, "-Xlog:cds=off", "-Xlog:cds+dynamic=off"));
+    }
+    Path sqlite = target.resolve("native/libsqlitejdbc.so");
+    if (Files.isRegularFile(sqlite)) {
+      flags.addAll(List.of("-Dorg.sqlite.lib.path=" + sqlite.getParent(), "-Dorg.sqlite.lib.name=libsqlitejdbc.so"));
+    }
+    return List.copyOf(flags);
+  }
+
+  private static boolean isNewer(Path a, Path b) {
+    try {
+      return Files.getLastModifiedTime(a).compareTo(Files.getLastModifiedTime(b)) >= 0;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
   static Path jar() {
     Path jar = Path.of(System.getProperty("codetracer.jar", "target/codetracer.jar")).toAbsolutePath();
     assertThat(jar).as("the CLI jar (run the ITs with mvn verify)").isRegularFile();
@@ -114,6 +165,7 @@ final class CliProcess {
     List<String> jvm = new ArrayList<>();
     jvm.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     jvm.addAll(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:-UsePerfData", "-Xshare:auto"));
+    jvm.addAll(STARTUP_FLAGS);
     jvm.add("-Djava.io.tmpdir=" + sandbox.resolve("tmp"));
     if (extraClasspath == null) {
       jvm.addAll(List.of("-jar", jar().toString()));
