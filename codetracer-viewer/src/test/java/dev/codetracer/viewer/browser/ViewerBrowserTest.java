@@ -101,7 +101,7 @@ class ViewerBrowserTest {
     assertThat(testCall.findElement(By.className("call-label")).getText())
         .startsWith("shop.PriceCalculatorTest.totalAppliesTheDiscount()").contains("AssertionFailedError");
     testCall.findElement(By.className("toggle")).click();
-    WebElement totalCall = waitFor(By.xpath("//li[contains(@class,'call-node')][.//span[starts-with(text(),'shop.PriceCalculator.total(')]]"));
+    WebElement totalCall = waitFor(By.xpath("//span[contains(@class,'call-label')][starts-with(text(),'shop.PriceCalculator.total(')]/.."));
     assertThat(totalCall.findElement(By.className("call-label")).getText()).contains("prices=[40, 60]").contains("→ 10");
     totalCall.findElement(By.className("toggle")).click();
     WebElement discounted = waitFor(By.xpath("//span[contains(@class,'call-label')][starts-with(text(),'shop.PriceCalculator.discounted(')]"));
