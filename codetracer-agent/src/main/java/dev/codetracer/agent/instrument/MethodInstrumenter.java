@@ -32,6 +32,8 @@ import org.objectweb.asm.tree.analysis.AnalyzerException;
 import org.objectweb.asm.tree.analysis.BasicInterpreter;
 import org.objectweb.asm.tree.analysis.BasicValue;
 import org.objectweb.asm.tree.analysis.Frame;
+import org.objectweb.asm.tree.analysis.SourceInterpreter;
+import org.objectweb.asm.tree.analysis.SourceValue;
 
 /**
  * Puts the probes into one method (tree API). Entry: the call and its argument values; each line:
@@ -135,7 +137,11 @@ final class MethodInstrumenter {
     for (Site site : sites) {
       siteIndexes.set(site.index);
     }
-    BitSet dirty = analyzed == null ? new BitSet() : MutationFlow.dirtyAt(insns, successors, siteIndexes);
+    int[] coveredSlot = analyzed == null ? new int[insns.length] : coveredArrayStores(insns, variables);
+    if (analyzed == null) {
+      java.util.Arrays.fill(coveredSlot, -1);
+    }
+    long[] changed = analyzed == null ? new long[insns.length] : MutationFlow.stateAt(insns, successors, siteIndexes, coveredSlot);
 
     Definitions definitions = Definitions.get();
     int methodId = definitions.nextMethodId();
@@ -160,13 +166,15 @@ final class MethodInstrumenter {
       int probeId = definitions.nextProbeId();
       made.add(new RawDefinition.Probe(probeId, methodId, site.line, visible));
       InsnList probe = new InsnList();
-      if (analyzed != null && dirty.get(site.index) && analyzed[site.index] != null) {
+      if (analyzed != null && changed[site.index] != 0 && analyzed[site.index] != null) {
         for (int index : visible) {
           Variable variable = variables.get(index);
-          if (isMutableReference(variable) && analyzed[site.index].getLocal(variable.slot).isReference()) {
+          if (isMutableReference(variable)
+              && MutationFlow.needsRefresh(changed[site.index], variable.slot)
+              && analyzed[site.index].getLocal(variable.slot).isReference()) {
             probe.add(new VarInsnNode(Opcodes.ALOAD, variable.slot));
             probe.add(push(RawEvents.valueMeta(RawEvents.K_REF, variable.slot)));
-            probe.add(probeCall("valueA", "(Ljava/lang/Object;I)V"));
+            probe.add(probeCall("refreshA", "(Ljava/lang/Object;I)V"));
           }
         }
       }
@@ -196,6 +204,27 @@ final class MethodInstrumenter {
         int kind = kindFor(variable.descriptor, op);
         method.instructions.insert(insn, valueProbe(op - Opcodes.ISTORE + Opcodes.ILOAD, stored, kind, stored));
       }
+    }
+
+    // Array stores through a named local: the element, so the array need not be snapshotted again.
+    for (int i = bodyStart; i < insns.length; i++) {
+      if (coveredSlot[i] < 0) {
+        continue;
+      }
+      int op = insns[i].getOpcode();
+      Variable array = variableStoredAt(variables, insns, i, coveredSlot[i]);
+      int kind = RawEvents.kindOf(array.descriptor.substring(1));
+      InsnList element = new InsnList();
+      element.add(new InsnNode(Opcodes.DUP2));
+      element.add(push(RawEvents.valueMeta(kind, coveredSlot[i])));
+      if (op == Opcodes.AASTORE) {
+        element.add(probeCall("elementA", "(ILjava/lang/Object;I)V"));
+      } else if (op == Opcodes.FASTORE) {
+        element.add(probeCall("elementF", "(IFI)V"));
+      } else {
+        element.add(probeCall("elementI", "(III)V"));
+      }
+      method.instructions.insertBefore(insns[i], element);
     }
 
     // Returns.
@@ -418,6 +447,47 @@ final class MethodInstrumenter {
       return kind;
     }
     return opcodeKind;
+  }
+
+  /**
+   * For each array store (of an int-like, float or reference element) whose array comes straight
+   * from a named, unredacted local: that local's slot; else -1.
+   */
+  private int[] coveredArrayStores(AbstractInsnNode[] insns, List<Variable> variables) {
+    int[] covered = new int[insns.length];
+    java.util.Arrays.fill(covered, -1);
+    boolean any = false;
+    for (AbstractInsnNode insn : insns) {
+      int op = insn.getOpcode();
+      any |= op >= Opcodes.IASTORE && op <= Opcodes.SASTORE && op != Opcodes.LASTORE && op != Opcodes.DASTORE;
+    }
+    if (!any) {
+      return covered;
+    }
+    Frame<SourceValue>[] sources;
+    try {
+      sources = new Analyzer<>(new SourceInterpreter()).analyze(owner, method);
+    } catch (AnalyzerException | RuntimeException e) {
+      return covered;
+    }
+    for (int i = 0; i < insns.length; i++) {
+      int op = insns[i].getOpcode();
+      if (op < Opcodes.IASTORE || op > Opcodes.SASTORE || op == Opcodes.LASTORE || op == Opcodes.DASTORE
+          || sources[i] == null) {
+        continue;
+      }
+      SourceValue arrayRef = sources[i].getStack(sources[i].getStackSize() - 3);
+      if (arrayRef.insns.size() != 1 || arrayRef.insns.iterator().next().getOpcode() != Opcodes.ALOAD) {
+        continue;
+      }
+      int slot = ((VarInsnNode) arrayRef.insns.iterator().next()).var;
+      Variable variable = variableStoredAt(variables, insns, i, slot);
+      if (variable != null && !variable.redacted && variable.descriptor.startsWith("[") && variable.descriptor.length() >= 2
+          && variable.start <= i) {
+        covered[i] = slot;
+      }
+    }
+    return covered;
   }
 
   @SuppressWarnings("unchecked")

@@ -9,43 +9,60 @@ import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.tree.AbstractInsnNode;
 
 /**
- * Which line probes follow code that may have changed the heap. A variable holding a mutable
- * object keeps its snapshot until then: its snapshot is re-taken only at a line reached, on some
- * path since the previous line probe, through a call or a field or array store.
+ * Which line probes follow code that may have changed the heap, and how. A variable holding a
+ * mutable object keeps its snapshot until then: its snapshot is re-taken only at a line reached,
+ * on some path since the previous line probe, through a call, a field store or an array store.
+ * An array store recorded as an element event ("covered") changes the array that local holds,
+ * which its element event already describes: it dirties every other variable (they may share the
+ * array) but not that one.
+ *
+ * <p>The state at an instruction is a mask: {@link #DIRTY} for an uncovered mutation, else bit
+ * {@code s} for a covered store through local {@code s} (locals past 62 count as uncovered).
  */
 final class MutationFlow {
+  static final long DIRTY = 1L << 63;
+
   private MutationFlow() {}
 
   /**
    * @param successors control-flow successors of each instruction index (exception edges too)
    * @param sites line-probe instruction indexes
-   * @return for each instruction index, whether a mutation may have happened since the last probe
+   * @param coveredSlot for each instruction, the local whose array an element event describes, or -1
+   * @return for each instruction index, what may have changed since the last probe
    */
-  static BitSet dirtyAt(AbstractInsnNode[] insns, List<List<Integer>> successors, BitSet sites) {
-    BitSet dirtyIn = new BitSet(insns.length);
+  static long[] stateAt(AbstractInsnNode[] insns, List<List<Integer>> successors, BitSet sites, int[] coveredSlot) {
+    long[] in = new long[insns.length];
     BitSet visited = new BitSet(insns.length);
     Deque<Integer> work = new ArrayDeque<>();
     work.add(0);
     visited.set(0);
     while (!work.isEmpty()) {
       int i = work.poll();
-      boolean out = mutates(insns[i]) || (!sites.get(i) && dirtyIn.get(i));
+      long out = sites.get(i) ? 0 : in[i];
+      if (coveredSlot[i] >= 0) {
+        out |= coveredSlot[i] < 63 ? 1L << coveredSlot[i] : DIRTY;
+      } else if (mutates(insns[i])) {
+        out |= DIRTY;
+      }
       for (int successor : successors.get(i)) {
-        boolean changed = false;
-        if (out && !dirtyIn.get(successor)) {
-          dirtyIn.set(successor);
-          changed = true;
-        }
-        if (!visited.get(successor)) {
+        long merged = in[successor] | out;
+        if (merged != in[successor] || !visited.get(successor)) {
+          in[successor] = merged;
           visited.set(successor);
-          changed = true;
-        }
-        if (changed) {
           work.add(successor);
         }
       }
     }
-    return dirtyIn;
+    return in;
+  }
+
+  /** True when a variable in {@code slot} must be re-snapshotted under state {@code state}. */
+  static boolean needsRefresh(long state, int slot) {
+    if ((state & DIRTY) != 0) {
+      return true;
+    }
+    long others = slot < 63 ? state & ~(1L << slot) : state;
+    return others != 0;
   }
 
   static List<List<Integer>> emptyEdges(int size) {

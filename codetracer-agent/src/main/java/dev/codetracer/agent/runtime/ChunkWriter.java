@@ -126,6 +126,8 @@ final class ChunkWriter implements Runnable {
       while (true) {
         Chunk chunk = full.take();
         if (chunk == END) {
+          fact("raw_events", events);
+          fact("raw_steps", steps);
           writeDefinitions();
           log.end();
           return;

@@ -1,5 +1,6 @@
 package dev.codetracer.agent.runtime;
 
+import dev.codetracer.agent.values.ValueCapture;
 import dev.codetracer.core.jvm.RawEvents;
 
 /**
@@ -18,6 +19,8 @@ public final class Probes {
   static int position;
   static int eventLimit;
   static Object[] refs;
+  /** Calls minus returns since the recording started: with the slot, which variable a value is. */
+  static int depth;
   static int refPosition;
   static int refLimit;
   private static Thread lastOther;
@@ -45,6 +48,7 @@ public final class Probes {
       }
       return;
     }
+    depth++;
     put(RawEvents.call(method));
   }
 
@@ -52,6 +56,7 @@ public final class Probes {
     if (Thread.currentThread() != thread) {
       return;
     }
+    depth--;
     put(RawEvents.ret(method));
   }
 
@@ -62,6 +67,7 @@ public final class Probes {
     }
     putRef(RawEvents.value(RawEvents.valueMeta(RawEvents.K_REF, RawEvents.RETURN_SLOT), 0),
         RecordingControl.capture().exception(exception));
+    depth--;
     put(RawEvents.thrown(method));
   }
 
@@ -97,7 +103,43 @@ public final class Probes {
     if (Thread.currentThread() != thread) {
       return;
     }
-    putRef(RawEvents.value(meta, 0), RecordingControl.capture().capture(value));
+    putRef(RawEvents.value(meta, 0), RecordingControl.capture().capture(value, depth, meta & 0xFFFF));
+  }
+
+  /** A variable re-snapshotted after a line that may have changed the object it holds. */
+  public static void refreshA(Object value, int meta) {
+    if (Thread.currentThread() != thread) {
+      return;
+    }
+    Object kept = RecordingControl.capture().refresh(value, depth, meta & 0xFFFF);
+    if (kept == ValueCapture.SAME) {
+      put(RawEvents.value((meta & ~(0xF << 24)) | RawEvents.K_SAME << 24, 0));
+    } else {
+      putRef(RawEvents.value(meta, 0), kept);
+    }
+  }
+
+  /** An int-like element stored into the array held by a local ({@code meta}: its kind and slot). */
+  public static void elementI(int index, int value, int meta) {
+    if (Thread.currentThread() != thread) {
+      return;
+    }
+    putWide(RawEvents.element(meta & 0xFFFF, index), RawEvents.value((meta & ~0xFFFF) | RawEvents.ELEMENT_SLOT, value));
+  }
+
+  public static void elementF(int index, float value, int meta) {
+    if (Thread.currentThread() != thread) {
+      return;
+    }
+    putWide(RawEvents.element(meta & 0xFFFF, index), RawEvents.value((meta & ~0xFFFF) | RawEvents.ELEMENT_SLOT, Float.floatToRawIntBits(value)));
+  }
+
+  public static void elementA(int index, Object value, int meta) {
+    if (Thread.currentThread() != thread) {
+      return;
+    }
+    put(RawEvents.element(meta & 0xFFFF, index));
+    putRef(RawEvents.value((meta & ~0xFFFF) | RawEvents.ELEMENT_SLOT, 0), RecordingControl.capture().capture(value));
   }
 
   /** Bytes the recording thread wrote to standard output or error. */

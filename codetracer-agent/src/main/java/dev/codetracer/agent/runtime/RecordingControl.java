@@ -64,6 +64,8 @@ public final class RecordingControl {
         writer.start();
         recording.current = writer.firstChunk();
         Probes.install(recording.current);
+        Probes.depth = 0;
+        capture.reset();
         current = recording;
         Probes.thread = recording.thread;
         return true;

@@ -8,7 +8,6 @@ import java.lang.reflect.Field;
 import java.lang.reflect.Proxy;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
-import java.util.IdentityHashMap;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -50,7 +49,9 @@ public final class ValueCapture {
   private final Pattern redact;
   private final ClassValue<Layout> layouts;
   private final ValueEncoder scratch = new ValueEncoder(1 << 12);
-  private final IdentityHashMap<Object, Boolean> path = new IdentityHashMap<>();
+  /** The objects being written, outermost first: a value among them is a cycle. */
+  private final Object[] path;
+  private int pathSize;
   private final Elements[] elementsByDepth;
   private int budget;
 
@@ -60,6 +61,7 @@ public final class ValueCapture {
     this.maxElements = options.maxElements();
     this.redact = options.redact();
     this.elementsByDepth = new Elements[maxDepth + 2];
+    this.path = new Object[maxDepth + 2];
     this.layouts =
         new ClassValue<>() {
           @Override
@@ -101,6 +103,71 @@ public final class ValueCapture {
     return Kind.STRUCT;
   }
 
+  /** What {@link #refresh} returns for a value equal to the variable's last one. */
+  public static final Object SAME = new Object();
+
+  private static final int CACHED_DEPTHS = 64;
+  private static final int CACHED_SLOTS = 32;
+
+  /**
+   * The last encoded snapshot of each variable, by call depth and slot, so that a re-snapshot
+   * that finds nothing changed is logged as {@link #SAME}. Every encoded value of a variable
+   * passes through here (immutable ones clear the entry); a refresh concerns a variable in scope,
+   * whose slot no other variable can have written since its own last value.
+   */
+  private final byte[][][] lastSnapshot = new byte[CACHED_DEPTHS][][];
+
+  /** Captures a variable's new value (a store, an argument) and remembers it for refreshes. */
+  public Object capture(Object value, int depth, int slot) {
+    Object kept = capture(value);
+    byte[][] row = row(depth, slot);
+    if (row != null) {
+      row[slot] = kept instanceof byte[] encoded ? encoded : null;
+    }
+    return kept;
+  }
+
+  /** Re-captures a variable after code that may have changed it: {@link #SAME} when it did not. */
+  public Object refresh(Object value, int depth, int slot) {
+    if (value == null || isImmutable(value)) {
+      return capture(value, depth, slot);
+    }
+    encode(value);
+    byte[][] row = row(depth, slot);
+    if (row != null) {
+      byte[] last = row[slot];
+      if (last != null && java.util.Arrays.equals(last, 0, last.length, scratch.array(), 0, scratch.size())) {
+        return SAME;
+      }
+      byte[] encoded = scratch.toByteArray();
+      row[slot] = encoded;
+      return encoded;
+    }
+    return scratch.toByteArray();
+  }
+
+  private byte[][] row(int depth, int slot) {
+    if (depth < 0 || depth >= CACHED_DEPTHS || slot >= CACHED_SLOTS) {
+      return null;
+    }
+    byte[][] row = lastSnapshot[depth];
+    if (row == null) {
+      row = new byte[CACHED_SLOTS][];
+      lastSnapshot[depth] = row;
+    }
+    return row;
+  }
+
+  private static boolean isImmutable(Object value) {
+    Kind kind = KINDS.get(value.getClass());
+    return kind == Kind.STRING || kind == Kind.BOX || kind == Kind.ENUM || kind == Kind.CLASS;
+  }
+
+  /** Forgets the remembered snapshots (a new recording). */
+  public void reset() {
+    java.util.Arrays.fill(lastSnapshot, null);
+  }
+
   /**
    * What to keep for a reference value: the value itself when it cannot change, else its
    * snapshot, encoded.
@@ -113,17 +180,22 @@ public final class ValueCapture {
     if (kind == Kind.STRING || kind == Kind.BOX || kind == Kind.ENUM || kind == Kind.CLASS) {
       return value;
     }
+    encode(value);
+    return scratch.toByteArray();
+  }
+
+  /** Encodes a snapshot of a mutable value into the scratch encoder. */
+  private void encode(Object value) {
     scratch.reset();
     budget = NODE_BUDGET;
-    path.clear();
     try {
       write(value, 1, scratch);
     } catch (Throwable e) {
       scratch.reset();
       scratch.error("<unreadable: " + e.getClass().getSimpleName() + ">");
     }
-    path.clear();
-    return scratch.toByteArray();
+    java.util.Arrays.fill(path, 0, pathSize, null);
+    pathSize = 0;
   }
 
   /** The value of a method left by an exception: its class and message, read from its fields. */
@@ -202,15 +274,17 @@ public final class ValueCapture {
       default:
         break;
     }
-    if (path.containsKey(value)) {
-      out.cycle(TypeNames.id(type));
-      return;
+    for (int i = 0; i < pathSize; i++) {
+      if (path[i] == value) {
+        out.cycle(TypeNames.id(type));
+        return;
+      }
     }
-    if (depth > maxDepth || --budget < 0) {
+    if (depth > maxDepth || --budget < 0 || pathSize == path.length) {
       out.elided(TypeNames.id(type));
       return;
     }
-    path.put(value, Boolean.TRUE);
+    path[pathSize++] = value;
     try {
       if (kind == Kind.ARRAY) {
         writeArray(value, type, depth, out);
@@ -220,7 +294,7 @@ public final class ValueCapture {
         writeStruct(value, type, depth, out);
       }
     } finally {
-      path.remove(value);
+      path[--pathSize] = null;
     }
   }
 
@@ -373,24 +447,22 @@ public final class ValueCapture {
       return;
     }
     byte[] value = (byte[]) BUILDER_VALUE.get(builder);
-    int count = Math.min(BUILDER_COUNT.getInt(builder), value.length);
     byte coder = BUILDER_CODER.getByte(builder);
-    String text;
+    int count = BUILDER_COUNT.getInt(builder);
     int keep = Math.min(count, maxString);
     if (coder == 0) {
-      text = new String(value, 0, keep, StandardCharsets.ISO_8859_1);
-    } else {
-      int chars = Math.min(keep, value.length / 2);
-      char[] decoded = new char[chars];
-      boolean big = ByteOrder.nativeOrder() == ByteOrder.BIG_ENDIAN;
-      for (int i = 0; i < chars; i++) {
-        int hi = value[2 * i + (big ? 0 : 1)] & 0xFF;
-        int lo = value[2 * i + (big ? 1 : 0)] & 0xFF;
-        decoded[i] = (char) (hi << 8 | lo);
-      }
-      text = new String(decoded);
+      out.latin1Prefix(value, Math.min(keep, value.length), count);
+      return;
     }
-    out.stringPrefix(text, count);
+    int chars = Math.min(keep, value.length / 2);
+    char[] decoded = new char[chars];
+    boolean big = ByteOrder.nativeOrder() == ByteOrder.BIG_ENDIAN;
+    for (int i = 0; i < chars; i++) {
+      int hi = value[2 * i + (big ? 0 : 1)] & 0xFF;
+      int lo = value[2 * i + (big ? 1 : 0)] & 0xFF;
+      decoded[i] = (char) (hi << 8 | lo);
+    }
+    out.stringPrefix(new String(decoded), count);
   }
 
   private static final Field DETAIL_MESSAGE = throwableMessage();

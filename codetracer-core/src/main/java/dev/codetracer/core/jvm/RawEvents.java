@@ -14,6 +14,8 @@ package dev.codetracer.core.jvm;
  *                                                             REF: the value is the next entry of
  *                                                             the chunk's value stream)
  * OUTPUT  5     | stream (1 stdout, 2 stderr): the bytes are the next entry of the value stream
+ * ELEMENT 6     | slot:16 (bits 32-47) | index:32   (followed by a VALUE in ELEMENT_SLOT: the
+ *                                                   element stored into the array that local holds)
  * </pre>
  */
 public final class RawEvents {
@@ -23,6 +25,7 @@ public final class RawEvents {
   public static final int THROW = 3;
   public static final int VALUE = 4;
   public static final int OUTPUT = 5;
+  public static final int ELEMENT = 6;
 
   public static final int K_INT = 0;
   public static final int K_BOOLEAN = 1;
@@ -33,9 +36,14 @@ public final class RawEvents {
   public static final int K_LONG = 6;
   public static final int K_DOUBLE = 7;
   public static final int K_REF = 8;
+  /** A re-snapshot found the variable's value unchanged since its last value: no payload. */
+  public static final int K_SAME = 9;
 
   /** The slot of a return value or of the exception that left a method. */
   public static final int RETURN_SLOT = 0xFFFF;
+
+  /** The slot of the value of an ELEMENT event. */
+  public static final int ELEMENT_SLOT = 0xFFFE;
 
   public static final int STDOUT = 1;
   public static final int STDERR = 2;
@@ -45,6 +53,7 @@ public final class RawEvents {
   private static final long TAG_THROW = (long) THROW << 60;
   private static final long TAG_VALUE = (long) VALUE << 60;
   private static final long TAG_OUTPUT = (long) OUTPUT << 60;
+  private static final long TAG_ELEMENT = (long) ELEMENT << 60;
 
   private RawEvents() {}
 
@@ -71,6 +80,11 @@ public final class RawEvents {
 
   public static long output(int stream) {
     return TAG_OUTPUT | stream;
+  }
+
+  /** An array element store through local {@code slot}; the value follows. */
+  public static long element(int slot, int index) {
+    return TAG_ELEMENT | (long) (slot & 0xFFFF) << 32 | (index & 0xFFFF_FFFFL);
   }
 
   public static int tag(long event) {

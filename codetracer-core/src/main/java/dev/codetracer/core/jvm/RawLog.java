@@ -9,15 +9,16 @@ import java.nio.charset.StandardCharsets;
  *
  * <ul>
  *   <li>{@link #DEFINITIONS}: a JSON array of {@link RawDefinition}s
- *   <li>{@link #EVENTS}: {@code count:int}, that many big-endian longs ({@link RawEvents}), then
- *       the values the REF and OUTPUT events refer to, in order ({@link ValueEncoder}; an OUTPUT's
- *       bytes are {@code length:varint bytes})
+ *   <li>{@link #EVENTS}: {@code count:int} (longs of {@link RawEvents}), {@code encoded:int}, the
+ *       events compactly encoded ({@link EventCodec}), then the values the REF and OUTPUT events
+ *       refer to, in order ({@link ValueEncoder}; an OUTPUT's bytes are {@code length:varint
+ *       bytes})
  *   <li>{@link #END}: the agent finished the log (absent after a SIGKILL)
  * </ul>
  */
 public final class RawLog {
   public static final String FILE_NAME = "trace.raw";
-  public static final byte[] MAGIC = "CTJRAW01".getBytes(StandardCharsets.US_ASCII);
+  public static final byte[] MAGIC = "CTJRAW02".getBytes(StandardCharsets.US_ASCII);
 
   public static final byte DEFINITIONS = 'D';
   public static final byte EVENTS = 'E';

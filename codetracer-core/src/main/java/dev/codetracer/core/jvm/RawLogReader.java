@@ -80,10 +80,9 @@ public final class RawLogReader implements Closeable {
       case RawLog.EVENTS:
         ByteBuffer buffer = ByteBuffer.wrap(payload);
         int count = buffer.getInt();
-        long[] events = new long[count];
-        buffer.asLongBuffer().get(events);
-        int valuesStart = 4 + 8 * count;
-        return new Events(events, Arrays.copyOfRange(payload, valuesStart, payload.length));
+        int encoded = buffer.getInt();
+        long[] events = EventCodec.decode(payload, 8, encoded, count);
+        return new Events(events, Arrays.copyOfRange(payload, 8 + encoded, payload.length));
       case RawLog.END:
         ended = true;
         return new End();

@@ -11,6 +11,7 @@ import java.util.List;
 /** Appends records to a change log. Used by one thread: the agent's writer thread. */
 public final class RawLogWriter implements Closeable {
   private final FileChannel channel;
+  private final EventCodec codec = new EventCodec();
   private ByteBuffer buffer = ByteBuffer.allocateDirect(1 << 20);
   private long bytesWritten;
 
@@ -31,11 +32,11 @@ public final class RawLogWriter implements Closeable {
 
   /** One chunk of events and the encoded values they refer to. */
   public void events(long[] events, int count, byte[] values, int valuesLength) throws IOException {
-    int payload = 4 + 8 * count + valuesLength;
+    codec.encode(events, count);
+    int payload = 8 + codec.size() + valuesLength;
     ByteBuffer out = prepare(5 + payload);
-    out.put(RawLog.EVENTS).putInt(payload).putInt(count);
-    out.asLongBuffer().put(events, 0, count);
-    out.position(out.position() + 8 * count);
+    out.put(RawLog.EVENTS).putInt(payload).putInt(count).putInt(codec.size());
+    out.put(codec.bytes(), 0, codec.size());
     out.put(values, 0, valuesLength);
     flip();
   }

@@ -54,6 +54,8 @@ public final class TraceExpander {
   private String failure;
   private Charset outputCharset = StandardCharsets.UTF_8;
   private int pendingLogKind = -1;
+  private int pendingElementSlot = -1;
+  private int pendingElementIndex;
   private final StringBuilder pendingLog = new StringBuilder();
 
   public TraceExpander(TraceEventWriter out, LongSupplier bytesWritten, ExpansionLimits limits) {
@@ -169,7 +171,9 @@ public final class TraceExpander {
             }
             break;
           }
-          if (kind == RawEvents.K_REF) {
+          if (kind == RawEvents.K_SAME) {
+            break;
+          } else if (kind == RawEvents.K_REF) {
             value = values.read(refs);
           } else if (RawEvents.isWide(kind)) {
             value = values.primitive(kind, log[++i]);
@@ -181,6 +185,10 @@ public final class TraceExpander {
         }
         case RawEvents.OUTPUT:
           onOutput(RawEvents.id(event), refs.blob());
+          break;
+        case RawEvents.ELEMENT:
+          pendingElementSlot = RawEvents.slot(event);
+          pendingElementIndex = RawEvents.payload(event);
           break;
         default:
           throw new IllegalStateException("unknown event tag in the change log: " + RawEvents.tag(event));
@@ -232,6 +240,11 @@ public final class TraceExpander {
     }
     if (slot == RawEvents.RETURN_SLOT) {
       frame.returnValue = value;
+    } else if (slot == RawEvents.ELEMENT_SLOT) {
+      if (pendingElementSlot >= 0 && pendingElementSlot < frame.slots.length) {
+        frame.slots[pendingElementSlot] = withElement(frame.slots[pendingElementSlot], pendingElementIndex, value);
+      }
+      pendingElementSlot = -1;
     } else {
       frame.set(slot, value);
     }
@@ -259,6 +272,26 @@ public final class TraceExpander {
       uncaught = null;
     }
     emit(new TraceEvent.Return(value == null ? values.none() : value));
+  }
+
+  /**
+   * The array value with one element replaced; unchanged when the index is outside what was
+   * recorded of it (past the shown elements, or out of bounds: the store threw).
+   */
+  private static ValueRecord withElement(ValueRecord array, int index, ValueRecord element) {
+    if (!(array instanceof ValueRecord.Sequence sequence) || index < 0) {
+      return array;
+    }
+    List<ValueRecord> elements = sequence.elements();
+    boolean cut = !elements.isEmpty() && elements.get(elements.size() - 1) instanceof ValueRecord.Raw more
+        && more.r().startsWith("...(") && more.r().endsWith(" in all)");
+    int shown = cut ? elements.size() - 1 : elements.size();
+    if (index >= shown) {
+      return array;
+    }
+    List<ValueRecord> changed = new ArrayList<>(elements);
+    changed.set(index, element);
+    return new ValueRecord.Sequence(changed, sequence.isSlice(), sequence.typeId());
   }
 
   private boolean isOnStack(int methodId) {

@@ -166,10 +166,47 @@ public final class ValueEncoder {
     size += length;
   }
 
+  /** Length-prefixed UTF-8; ASCII text (the common case) is copied without an intermediate array. */
   private void text(String text) {
+    int length = text.length();
+    int start = size;
+    ensure(length + 5);
+    varint(length);
+    int i = 0;
+    while (i < length) {
+      char c = text.charAt(i);
+      if (c >= 0x80) {
+        break;
+      }
+      bytes[size++] = (byte) c;
+      i++;
+    }
+    if (i == length) {
+      return;
+    }
+    size = start;
     byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
     varint(utf8.length);
     append(utf8, 0, utf8.length);
+  }
+
+  /**
+   * The first {@code count} characters of a Latin-1 text held in bytes (a StringBuilder's array),
+   * as a string value of {@code totalLength} characters.
+   */
+  public void latin1Prefix(byte[] latin1, int count, int totalLength) {
+    put(STRING);
+    varint(Math.max(totalLength, count));
+    boolean ascii = true;
+    for (int i = 0; i < count; i++) {
+      ascii &= latin1[i] >= 0;
+    }
+    if (ascii) {
+      varint(count);
+      append(latin1, 0, count);
+    } else {
+      text(new String(latin1, 0, count, StandardCharsets.ISO_8859_1));
+    }
   }
 
   private static int cutPoint(String value, int maxChars) {

@@ -1,0 +1,179 @@
+package dev.codetracer.core.jvm;
+
+import java.util.Arrays;
+
+/**
+ * The change log's events on disk: each {@link RawEvents} long re-encoded by the writer thread
+ * into a few bytes, since the recording thread produces them faster than a disk takes 8 bytes
+ * each. A header varint {@code id << 3 | tag} (the probe id of a step, the method of a call or
+ * return, {@code slot << 4 | kind} of a value, the stream of an output), then a value's payload:
+ * nothing for a reference, the IEEE bits of a float (4 bytes) or double (8 bytes), else a
+ * zigzag varint.
+ */
+public final class EventCodec {
+  private byte[] bytes = new byte[1 << 16];
+  private int size;
+
+  public byte[] bytes() {
+    return bytes;
+  }
+
+  public int size() {
+    return size;
+  }
+
+  /** Encodes {@code count} events (replacing what was encoded before). */
+  public void encode(long[] events, int count) {
+    size = 0;
+    ensure(count * 3 + 16);
+    for (int i = 0; i < count; i++) {
+      long event = events[i];
+      int tag = RawEvents.tag(event);
+      if (tag == RawEvents.VALUE) {
+        int kind = RawEvents.kind(event);
+        ensure(24);
+        varint(((long) (RawEvents.slot(event) << 4 | kind) << 3) | tag);
+        switch (kind) {
+          case RawEvents.K_REF:
+          case RawEvents.K_SAME:
+            break;
+          case RawEvents.K_FLOAT:
+            fixed(RawEvents.payload(event) & 0xFFFF_FFFFL, 4);
+            break;
+          case RawEvents.K_DOUBLE:
+            fixed(events[++i], 8);
+            break;
+          case RawEvents.K_LONG:
+            long value = events[++i];
+            varint((value << 1) ^ (value >> 63));
+            break;
+          default:
+            long payload = RawEvents.payload(event);
+            varint((payload << 1) ^ (payload >> 63));
+        }
+      } else if (tag == RawEvents.ELEMENT) {
+        ensure(20);
+        varint(((long) RawEvents.slot(event) << 3) | tag);
+        varint(RawEvents.payload(event) & 0xFFFF_FFFFL);
+      } else {
+        ensure(10);
+        varint(((long) RawEvents.id(event) << 3) | tag);
+      }
+    }
+  }
+
+  /** Decodes {@code count} longs (a value's payload long counts) from {@code bytes}. */
+  public static long[] decode(byte[] bytes, int offset, int length, int count) {
+    long[] events = new long[count];
+    int position = offset;
+    int end = offset + length;
+    int n = 0;
+    while (position < end && n < count) {
+      long header = 0;
+      int shift = 0;
+      byte b;
+      do {
+        b = bytes[position++];
+        header |= (long) (b & 0x7F) << shift;
+        shift += 7;
+      } while (b < 0);
+      int tag = (int) (header & 7);
+      long id = header >>> 3;
+      switch (tag) {
+        case RawEvents.STEP:
+          events[n++] = (int) id;
+          break;
+        case RawEvents.CALL:
+          events[n++] = RawEvents.call((int) id);
+          break;
+        case RawEvents.RETURN:
+          events[n++] = RawEvents.ret((int) id);
+          break;
+        case RawEvents.THROW:
+          events[n++] = RawEvents.thrown((int) id);
+          break;
+        case RawEvents.OUTPUT:
+          events[n++] = RawEvents.output((int) id);
+          break;
+        case RawEvents.ELEMENT: {
+          long index = 0;
+          int s = 0;
+          do {
+            b = bytes[position++];
+            index |= (long) (b & 0x7F) << s;
+            s += 7;
+          } while (b < 0);
+          events[n++] = RawEvents.element((int) id, (int) index);
+          break;
+        }
+        case RawEvents.VALUE: {
+          int kind = (int) (id & 0xF);
+          int meta = RawEvents.valueMeta(kind, (int) (id >>> 4));
+          switch (kind) {
+            case RawEvents.K_REF:
+            case RawEvents.K_SAME:
+              events[n++] = RawEvents.value(meta, 0);
+              break;
+            case RawEvents.K_FLOAT: {
+              long bits = 0;
+              for (int k = 0; k < 4; k++) {
+                bits = bits << 8 | (bytes[position++] & 0xFF);
+              }
+              events[n++] = RawEvents.value(meta, (int) bits);
+              break;
+            }
+            case RawEvents.K_DOUBLE: {
+              long bits = 0;
+              for (int k = 0; k < 8; k++) {
+                bits = bits << 8 | (bytes[position++] & 0xFF);
+              }
+              events[n++] = RawEvents.value(meta, 0);
+              events[n++] = bits;
+              break;
+            }
+            default: {
+              long raw = 0;
+              int s = 0;
+              do {
+                b = bytes[position++];
+                raw |= (long) (b & 0x7F) << s;
+                s += 7;
+              } while (b < 0);
+              long value = (raw >>> 1) ^ -(raw & 1);
+              if (kind == RawEvents.K_LONG) {
+                events[n++] = RawEvents.value(meta, 0);
+                events[n++] = value;
+              } else {
+                events[n++] = RawEvents.value(meta, (int) value);
+              }
+            }
+          }
+          break;
+        }
+        default:
+          throw new IllegalStateException("unknown event tag " + tag + " in the change log");
+      }
+    }
+    return n == count ? events : Arrays.copyOf(events, n);
+  }
+
+  private void varint(long value) {
+    while ((value & ~0x7FL) != 0) {
+      bytes[size++] = (byte) ((value & 0x7F) | 0x80);
+      value >>>= 7;
+    }
+    bytes[size++] = (byte) value;
+  }
+
+  private void fixed(long value, int length) {
+    for (int shift = 8 * (length - 1); shift >= 0; shift -= 8) {
+      bytes[size++] = (byte) (value >>> shift);
+    }
+  }
+
+  private void ensure(int more) {
+    if (size + more > bytes.length) {
+      bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + more));
+    }
+  }
+}

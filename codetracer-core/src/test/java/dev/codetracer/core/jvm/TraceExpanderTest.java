@@ -1,0 +1,189 @@
+package dev.codetracer.core.jvm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.codetracer.core.trace.EventLogKind;
+import dev.codetracer.core.trace.JsonTraceWriter;
+import dev.codetracer.core.trace.TraceEvent;
+import dev.codetracer.core.trace.TraceModel;
+import dev.codetracer.core.trace.TraceReader;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TraceExpanderTest {
+  @TempDir Path dir;
+
+  private record Expanded(ExpansionResult result, TraceModel model, List<TraceEvent> events) {}
+
+  private Expanded expand(ChangeLogFixture log, boolean finished, ExpansionLimits limits) throws IOException {
+    Path raw = log.write(dir.resolve("trace.raw"), finished);
+    Path json = dir.resolve("trace.json");
+    ExpansionResult result;
+    try (RawLogReader reader = new RawLogReader(raw); JsonTraceWriter writer = JsonTraceWriter.create(json)) {
+      result = new TraceExpander(writer, () -> 0, limits).expand(reader);
+    }
+    return new Expanded(result, TraceModel.load(json), TraceReader.readAll(json));
+  }
+
+  private Expanded expand(ChangeLogFixture log) throws IOException {
+    return expand(log, true, ExpansionLimits.defaults());
+  }
+
+  /** The example of recording-format.md: sum(2) called from main. */
+  private static ChangeLogFixture sumProgram() {
+    return new ChangeLogFixture()
+        .method(0, "main", 9, 0, "unused", "s")
+        .method(1, "sum", 3, 1, "n", "total", "i")
+        .probe(0, 0, 9).probe(1, 0, 10, 1)
+        .probe(2, 1, 3, 0).probe(3, 1, 4, 0, 1).probe(4, 1, 5, 0, 1, 2).probe(5, 1, 4, 0, 1, 2).probe(6, 1, 6, 0, 1)
+        .call(0).step(0)
+        .call(1).intValue(0, 2)
+        .step(2).intValue(1, 0)
+        .step(3).intValue(2, 0)
+        .step(4).intValue(1, 0)
+        .step(5).intValue(2, 1)
+        .step(4).intValue(1, 1)
+        .step(5).intValue(2, 2)
+        .step(6).intValue(-1 & 0xFFFF, 1).ret(1)
+        .intValue(1, 1)
+        .step(1).stdout("1").stdout("\n")
+        .ret(0);
+  }
+
+  @Test
+  void expandsChangesIntoValuesAtEveryStep() throws IOException {
+    Expanded e = expand(sumProgram());
+    TraceModel model = e.model();
+    assertThat(e.events().subList(0, 4)).containsExactly(
+        new TraceEvent.Path(ChangeLogFixture.PATH),
+        new TraceEvent.Function(0, 1, "<toplevel>"),
+        new TraceEvent.Call(0, List.of()),
+        new TraceEvent.Type(30, "None", dev.codetracer.core.trace.TypeSpecificInfo.NONE));
+    TraceModel.Call sum = model.callsOf("Main.sum").get(0);
+    assertThat(sum.args()).containsOnlyKeys("n");
+    assertThat(model.render(sum.returnValue().orElseThrow())).isEqualTo("1");
+    assertThat(sum.parent().orElseThrow().function()).isEqualTo("Main.main");
+    List<Integer> loopBody = model.stepsAt(ChangeLogFixture.PATH, 5);
+    assertThat(loopBody).hasSize(2);
+    assertThat(model.render(model.valueAt(loopBody.get(0), "i").orElseThrow())).isEqualTo("0");
+    assertThat(model.render(model.valueAt(loopBody.get(1), "i").orElseThrow())).isEqualTo("1");
+    assertThat(model.render(model.valueAt(loopBody.get(1), "total").orElseThrow())).isEqualTo("0");
+    assertThat(model.valueAt(model.stepsAt(ChangeLogFixture.PATH, 3).get(0), "total")).isEmpty();
+    assertThat(model.output()).singleElement().satisfies(o -> {
+      assertThat(o.content()).isEqualTo("1\n");
+      assertThat(model.step(o.step()).line()).isEqualTo(10);
+    });
+    assertThat(e.result().steps()).isEqualTo(model.stepCount());
+    assertThat(e.result().paths()).containsExactly(ChangeLogFixture.PATH);
+    assertThat(e.result().logWasCut()).isFalse();
+  }
+
+  @Test
+  void theStepCapEndsTheStreamAtThatStep() throws IOException {
+    Expanded e = expand(sumProgram(), true, new ExpansionLimits(4, Long.MAX_VALUE, Long.MAX_VALUE));
+    assertThat(e.model().stepCount()).isEqualTo(4);
+    assertThat(e.result().truncated()).isTrue();
+    assertThat(e.result().truncatedAtStep()).isEqualTo(4);
+    assertThat(e.result().truncationReason()).startsWith("maxSteps");
+    assertThat(e.model().output()).last().satisfies(o -> assertThat(o.kind()).isEqualTo(EventLogKind.TRACE_LOG_EVENT));
+  }
+
+  @Test
+  void anExceptionLeavingTheOutermostCallEndsWithAnError() throws IOException {
+    ChangeLogFixture log = new ChangeLogFixture()
+        .method(0, "main", 3, 0).method(1, "fail", 7, 0)
+        .probe(0, 0, 3).probe(1, 1, 7)
+        .call(0).step(0).call(1).step(1)
+        .thrown(1, "java.lang.IllegalStateException: boom")
+        .thrown(0, "java.lang.IllegalStateException: boom");
+    Expanded e = expand(log);
+    assertThat(e.model().error()).hasValueSatisfying(o -> assertThat(o.content()).isEqualTo("java.lang.IllegalStateException: boom"));
+    assertThat(e.model().render(e.model().callsOf("Main.fail").get(0).returnValue().orElseThrow()))
+        .isEqualTo("<error: threw java.lang.IllegalStateException: boom>");
+    assertThat(e.result().uncaughtException()).isEqualTo("java.lang.IllegalStateException: boom");
+  }
+
+  @Test
+  void returnsOfFramesEnteredBeforeTheRecordingAreIgnoredAndSkippedFramesUnwound() throws IOException {
+    ChangeLogFixture log = new ChangeLogFixture()
+        .method(0, "test", 3, 0).method(1, "outer", 7, 0).method(2, "inner", 11, 0)
+        .probe(0, 0, 3).probe(1, 1, 7).probe(2, 2, 11)
+        .step(0)
+        .call(1).step(1).call(2).step(2)
+        .ret(1)
+        .ret(0);
+    Expanded e = expand(log);
+    assertThat(e.model().callsOf("Main.outer").get(0).returned()).isTrue();
+    assertThat(e.model().render(e.model().callsOf("Main.inner").get(0).returnValue().orElseThrow())).isEqualTo("<error: <unwound>>");
+    assertThat(e.events().stream().filter(ev -> ev instanceof TraceEvent.Return)).hasSize(2);
+  }
+
+  @Test
+  void elementEventsChangeTheArrayOfTheirLocal() throws IOException {
+    ChangeLogFixture log = new ChangeLogFixture()
+        .define(new RawDefinition.TypeName(WellKnownTypes.FIRST_DYNAMIC_ID, "int[]"))
+        .method(0, "main", 3, 0, "a")
+        .probe(0, 0, 3).probe(1, 0, 4, 0).probe(2, 0, 5, 0)
+        .call(0).step(0).intArray(0, 1, 2, 3)
+        .step(1).element(0, 1, 20).element(0, 9, 99)
+        .step(2);
+    Expanded e = expand(log);
+    TraceModel model = e.model();
+    assertThat(model.render(model.valueAt(model.stepsAt(ChangeLogFixture.PATH, 4).get(0), "a").orElseThrow())).isEqualTo("[1, 2, 3]");
+    assertThat(model.render(model.valueAt(model.stepsAt(ChangeLogFixture.PATH, 5).get(0), "a").orElseThrow())).isEqualTo("[1, 20, 3]");
+  }
+
+  @Test
+  void aLogCutShortByAKillStillExpandsToAValidStream() throws IOException {
+    ChangeLogFixture log = sumProgram();
+    Path raw = log.write(dir.resolve("trace.raw"), false);
+    byte[] bytes = Files.readAllBytes(raw);
+    Files.write(raw, java.util.Arrays.copyOf(bytes, bytes.length - 7));
+    Path json = dir.resolve("cut.json");
+    ExpansionResult result;
+    try (RawLogReader reader = new RawLogReader(raw); JsonTraceWriter writer = JsonTraceWriter.create(json)) {
+      result = new TraceExpander(writer, () -> 0, ExpansionLimits.defaults()).expand(reader);
+    }
+    assertThat(result.logWasCut()).isTrue();
+    assertThat(TraceModel.load(json).stepCount()).isZero();
+  }
+
+  @Test
+  void eventsSurviveTheirCompactEncoding() {
+    long[] events = {
+      7, RawEvents.call(3), RawEvents.ret(1_000_000), RawEvents.thrown(2), RawEvents.output(RawEvents.STDERR),
+      RawEvents.value(RawEvents.valueMeta(RawEvents.K_INT, 4), -5),
+      RawEvents.value(RawEvents.valueMeta(RawEvents.K_INT, 4), Integer.MIN_VALUE),
+      RawEvents.value(RawEvents.valueMeta(RawEvents.K_CHAR, 65_535), 'x'),
+      RawEvents.value(RawEvents.valueMeta(RawEvents.K_FLOAT, 2), Float.floatToRawIntBits(-2.5f)),
+      RawEvents.value(RawEvents.valueMeta(RawEvents.K_LONG, 1), 0), Long.MIN_VALUE,
+      RawEvents.value(RawEvents.valueMeta(RawEvents.K_DOUBLE, 1), 0), Double.doubleToRawLongBits(Math.PI),
+      RawEvents.value(RawEvents.valueMeta(RawEvents.K_REF, RawEvents.RETURN_SLOT), 0),
+      RawEvents.element(3, 1 << 30)
+    };
+    EventCodec codec = new EventCodec();
+    codec.encode(events, events.length);
+    assertThat(EventCodec.decode(codec.bytes(), 0, codec.size(), events.length)).containsExactly(events);
+    assertThat(codec.size()).isLessThan(events.length * 8);
+  }
+
+  @Test
+  void definitionsSurviveTheirJson() throws IOException {
+    List<RawDefinition> definitions = List.of(
+        new RawDefinition.Method(1, "a.B", "m", "(I)V", "a.B.m", "/p/B.java", true, 3,
+            List.of(new RawDefinition.Variable(0, "x", "I", false), new RawDefinition.Variable(1, "token", "Ljava/lang/String;", true)),
+            new int[] {0}, -1),
+        new RawDefinition.Probe(2, 1, 4, new int[] {0, 1}),
+        new RawDefinition.Layout(3, "a.B", List.of("x", "y")),
+        new RawDefinition.TypeName(64, "ArrayList"),
+        new RawDefinition.Fact("java_version", "17"),
+        new RawDefinition.Fact("value_depth", 2L),
+        new RawDefinition.Fact("recorder_killed", true));
+    List<RawDefinition> read = DefinitionCodec.read(DefinitionCodec.write(definitions));
+    assertThat(read).usingRecursiveFieldByFieldElementComparator().isEqualTo(definitions);
+  }
+}
