@@ -45,4 +45,10 @@ recordings.each { File recording ->
   assert exit == 0: "codetracer import ${zip} failed: ${err}"
   assert checks.metadata(target).recording_id == checks.metadata(recording).recording_id
 }
+
+// 2: retried by Surefire (three runs of totalOfThree in one JVM): one recording, of the first failure
+assert log =~ /Run 3: OrderTest\.totalOfThree/
+List<File> retried = new File(basedir, 'target/retried').listFiles().findAll { it.isDirectory() && !it.name.startsWith('.') }
+assert retried*.name.collect { it.replaceAll(/-[0-9a-f]{8}$/, '') } == ['OrderTest.totalOfThree']
+assert checks.metadata(retried[0]).reproduced == true
 return true
