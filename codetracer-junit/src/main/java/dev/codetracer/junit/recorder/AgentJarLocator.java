@@ -1,7 +1,8 @@
 package dev.codetracer.junit.recorder;
 
-import dev.codetracer.junit.config.ConfigurationKeys;
+import dev.codetracer.core.CodeTracerVersion;
 import dev.codetracer.core.recording.DataDirectory;
+import dev.codetracer.junit.config.ConfigurationKeys;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -14,8 +15,8 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * Finds the agent jar for a JVM started to rerun tests, by the rules {@code codetracer record}
- * follows: {@code codetracer.agent.jar} (configuration parameter or system property), then the
+ * Finds the agent jar for a JVM started to rerun tests, by the rules of core's {@code AgentJar}
+ * (which {@code codetracer record} follows), with the configuration parameter in front: {@code codetracer.agent.jar} (configuration parameter or system property), then the
  * {@code CODETRACER_AGENT_JAR} environment variable, then the copy bundled in this jar, extracted
  * once into the data directory (a jar inside a jar cannot be given to {@code -javaagent}).
  */
@@ -78,7 +79,8 @@ public final class AgentJarLocator {
         bytes = in.readAllBytes();
       }
       Path folder = dataDirectory.get().root().resolve("agent");
-      Path jar = folder.resolve("codetracer-agent-" + shortHash(bytes) + ".jar");
+      // The name core's AgentJar gives it, so the CLI, the plugin and this extension share one copy.
+      Path jar = folder.resolve("codetracer-agent-" + CodeTracerVersion.get() + "-" + shortHash(bytes) + ".jar");
       if (Files.isRegularFile(jar) && Files.size(jar) == bytes.length) {
         return jar;
       }

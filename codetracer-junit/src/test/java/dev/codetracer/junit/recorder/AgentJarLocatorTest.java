@@ -44,7 +44,7 @@ class AgentJarLocatorTest {
       Path second = new AgentJarLocator(null, Map.of(), loader, () -> data).locate();
       assertThat(first).isEqualTo(second).startsWith(data.root().resolve("agent"));
       assertThat(Files.readAllBytes(first)).containsExactly(1, 2, 3);
-      assertThat(first.getFileName().toString()).matches("codetracer-agent-[0-9a-f]{12}\\.jar");
+      assertThat(first.getFileName().toString()).matches("codetracer-agent-" + java.util.regex.Pattern.quote(dev.codetracer.core.CodeTracerVersion.get()) + "-[0-9a-f]{12}\\.jar");
     }
   }
 }
