@@ -42,7 +42,7 @@ public final class RecorderBenchmark {
     Path work = Path.of(argv[2]).toAbsolutePath();
     int runs = Integer.parseInt(argv[3]);
     List<Workload> workloads = List.of(
-        new Workload("(a) CPU-bound loops and small methods", "bench.CpuLoops", List.of("50000", "10")),
+        new Workload("(a) CPU-bound loops and small methods", "bench.CpuLoops", List.of("30000", "8")),
         new Workload("(b) unit-test-shaped (parsing, collections, strings)", "bench.UnitTestShaped", List.of("100", "10")));
     Files.createDirectories(work);
     StringBuilder report = new StringBuilder();

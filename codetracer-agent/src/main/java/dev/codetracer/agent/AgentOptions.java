@@ -19,8 +19,8 @@ import java.util.regex.PatternSyntaxException;
 public final class AgentOptions {
   public static final String DEFAULT_REDACT = "(?i)(password|passwd|secret|token|api[_-]?key|auth|credential)";
   public static final int DEFAULT_DEPTH = 2;
-  public static final int DEFAULT_MAX_STRING = 1000;
-  public static final int DEFAULT_MAX_ELEMENTS = 100;
+  public static final int DEFAULT_MAX_STRING = 256;
+  public static final int DEFAULT_MAX_ELEMENTS = 50;
   public static final long DEFAULT_MAX_STEPS = ExpansionLimits.DEFAULT_MAX_STEPS;
   public static final long DEFAULT_MAX_EVENTS = ExpansionLimits.DEFAULT_MAX_EVENTS;
   public static final long DEFAULT_MAX_BYTES = ExpansionLimits.DEFAULT_MAX_BYTES;

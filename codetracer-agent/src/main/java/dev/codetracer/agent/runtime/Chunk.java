@@ -7,6 +7,8 @@ package dev.codetracer.agent.runtime;
 final class Chunk {
   static final int EVENTS = 1 << 16;
   static final int REFS = 1 << 14;
+  /** Roughly what one chunk takes of the heap. */
+  static final long BYTES = 8L * EVENTS + 8L * REFS;
 
   final long[] events = new long[EVENTS];
   final Object[] refs = new Object[REFS];

@@ -21,11 +21,17 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * next hand-off) to stop logging.
  */
 final class ChunkWriter implements Runnable {
-  private static final int POOL = 4;
+  /**
+   * Chunks in flight at most: enough that a burst of events (a test's worth) never waits for the
+   * disk, within 1/32 of the heap; the writer catches up after the burst, or at the end.
+   */
+  private static final int POOL =
+      (int) Math.max(4, Math.min(64, Runtime.getRuntime().maxMemory() / 32 / Chunk.BYTES));
   private static final Chunk END = new Chunk();
 
   private final BlockingQueue<Chunk> full = new ArrayBlockingQueue<>(POOL + 1);
   private final BlockingQueue<Chunk> free = new ArrayBlockingQueue<>(POOL);
+  private int allocated;
   private final Queue<RawDefinition> facts = new ConcurrentLinkedQueue<>();
   private final RawLogWriter log;
   private final ValueCapture capture;
@@ -46,9 +52,8 @@ final class ChunkWriter implements Runnable {
     this.maxSteps = maxSteps;
     this.maxEvents = maxEvents;
     this.maxBytes = maxBytes;
-    for (int i = 0; i < POOL - 1; i++) {
-      free.add(new Chunk());
-    }
+    free.add(new Chunk());
+    allocated = 2;
     thread = new Thread(this, "codetracer-writer");
     thread.setDaemon(true);
   }
@@ -77,6 +82,14 @@ final class ChunkWriter implements Runnable {
         } catch (InterruptedException e) {
           interrupted = true;
         }
+      }
+      Chunk empty = free.poll();
+      if (empty != null) {
+        return empty;
+      }
+      if (allocated < POOL) {
+        allocated++;
+        return new Chunk();
       }
       while (true) {
         try {
@@ -176,7 +189,9 @@ final class ChunkWriter implements Runnable {
     }
     events += chunk.size;
     writeDefinitions();
-    this.log.events(log, chunk.size, encoder.array(), encoder.size());
+    // Encoding costs the writer a few nanoseconds an event: when chunks queue up, the recording
+    // thread is waiting on it, and copying them as they are keeps up.
+    this.log.events(log, chunk.size, encoder.array(), encoder.size(), full.isEmpty());
     if (steps > maxSteps || events > maxEvents || this.log.size() > maxBytes) {
       capReached = true;
     }

@@ -116,34 +116,168 @@ public final class ValueCapture {
    * whose slot no other variable can have written since its own last value.
    */
   private final byte[][][] lastSnapshot = new byte[CACHED_DEPTHS][][];
+  private final Fingerprint[][] fingerprints = new Fingerprint[CACHED_DEPTHS][];
 
   /** Captures a variable's new value (a store, an argument) and remembers it for refreshes. */
   public Object capture(Object value, int depth, int slot) {
     Object kept = capture(value);
     byte[][] row = row(depth, slot);
     if (row != null) {
-      row[slot] = kept instanceof byte[] encoded ? encoded : null;
+      boolean encoded = kept instanceof byte[];
+      row[slot] = encoded ? (byte[]) kept : null;
+      fingerprints[depth][slot] = encoded ? fingerprint(value) : null;
     }
     return kept;
   }
 
-  /** Re-captures a variable after code that may have changed it: {@link #SAME} when it did not. */
+  /**
+   * Re-captures a variable after code that may have changed it: {@link #SAME} when it did not,
+   * found cheaply from its {@link Fingerprint} when it has one, else by encoding it again and
+   * comparing the bytes.
+   */
   public Object refresh(Object value, int depth, int slot) {
     if (value == null || isImmutable(value)) {
       return capture(value, depth, slot);
     }
-    encode(value);
     byte[][] row = row(depth, slot);
-    if (row != null) {
-      byte[] last = row[slot];
-      if (last != null && java.util.Arrays.equals(last, 0, last.length, scratch.array(), 0, scratch.size())) {
-        return SAME;
-      }
-      byte[] encoded = scratch.toByteArray();
-      row[slot] = encoded;
-      return encoded;
+    if (row == null) {
+      encode(value);
+      return scratch.toByteArray();
     }
-    return scratch.toByteArray();
+    Fingerprint print = fingerprints[depth][slot];
+    if (row[slot] != null && print != null && print.isOf(value) && unchanged(value, print)) {
+      return SAME;
+    }
+    encode(value);
+    byte[] last = row[slot];
+    if (last != null && java.util.Arrays.equals(last, 0, last.length, scratch.array(), 0, scratch.size())) {
+      fingerprints[depth][slot] = fingerprint(value);
+      return SAME;
+    }
+    byte[] encoded = scratch.toByteArray();
+    row[slot] = encoded;
+    fingerprints[depth][slot] = fingerprint(value);
+    return encoded;
+  }
+
+  /** Whether a value still matches the fingerprint of its last snapshot (false when unsure). */
+  private boolean unchanged(Object value, Fingerprint print) {
+    try {
+      Class<?> type = value.getClass();
+      switch (KINDS.get(type)) {
+        case ARRAY: {
+          int length = java.lang.reflect.Array.getLength(value);
+          return type.getComponentType().isPrimitive()
+              ? print.samePrimitives(value, length)
+              : print.sameArray((Object[]) value, length);
+        }
+        case COLLECTION: {
+          Elements elements = reusableElements(1);
+          elements.reset(JdkCollections.isMap(type));
+          int total = JdkCollections.readerFor(type).read(value, elements);
+          boolean same = print.sameChildren(total, elements.items, elements.count);
+          elements.reset(false);
+          return same;
+        }
+        case BUILDER: {
+          byte[] bytes = (byte[]) BUILDER_VALUE.get(value);
+          byte coder = BUILDER_CODER.getByte(value);
+          int count = BUILDER_COUNT.getInt(value);
+          int kept = Math.min(bytes.length, (coder == 0 ? 1 : 2) * Math.min(count, maxString));
+          return print.sameText(count, coder, bytes, kept);
+        }
+        case STRUCT: {
+          if (!print.isStruct()) {
+            return false;
+          }
+          Layout layout = layouts.get(type);
+          long[] primitives = print.structPrimitives();
+          Object[] references = print.structReferences();
+          for (int i = 0; i < layout.fields.length; i++) {
+            Field field = layout.fields[i];
+            if (field == null || layout.redacted[i]) {
+              continue;
+            }
+            if (layout.kinds[i] == RawEvents.K_REF) {
+              if (field.get(value) != references[i]) {
+                return false;
+              }
+            } else if (Fingerprint.bits(field, value, layout.kinds[i]) != primitives[i]) {
+              return false;
+            }
+          }
+          return true;
+        }
+        default:
+          return false;
+      }
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      return false;
+    }
+  }
+
+  /** The fingerprint of a value just snapshotted, or null when it cannot have one. */
+  private Fingerprint fingerprint(Object value) {
+    if (maxDepth < 1) {
+      return null;
+    }
+    try {
+      Class<?> type = value.getClass();
+      switch (KINDS.get(type)) {
+        case ARRAY: {
+          int length = java.lang.reflect.Array.getLength(value);
+          int shown = Math.min(length, maxElements);
+          return type.getComponentType().isPrimitive()
+              ? Fingerprint.ofPrimitiveArray(value, length, shown)
+              : Fingerprint.ofChildren(value, length, (Object[]) value, shown);
+        }
+        case COLLECTION: {
+          Elements elements = reusableElements(1);
+          elements.reset(JdkCollections.isMap(type));
+          int total = JdkCollections.readerFor(type).read(value, elements);
+          Fingerprint print = Fingerprint.ofChildren(value, total, elements.items, elements.count);
+          elements.reset(false);
+          return print;
+        }
+        case BUILDER: {
+          byte[] bytes = (byte[]) BUILDER_VALUE.get(value);
+          byte coder = BUILDER_CODER.getByte(value);
+          int count = BUILDER_COUNT.getInt(value);
+          int kept = Math.min(bytes.length, (coder == 0 ? 1 : 2) * Math.min(count, maxString));
+          return Fingerprint.ofText(value, count, coder, bytes, kept);
+        }
+        case STRUCT: {
+          Layout layout = layouts.get(type);
+          long[] primitives = new long[layout.fields.length];
+          Object[] references = new Object[layout.fields.length];
+          for (int i = 0; i < layout.fields.length; i++) {
+            Field field = layout.fields[i];
+            if (field == null || layout.redacted[i]) {
+              continue;
+            }
+            if (layout.kinds[i] == RawEvents.K_REF) {
+              references[i] = field.get(value);
+            } else {
+              primitives[i] = Fingerprint.bits(field, value, layout.kinds[i]);
+            }
+          }
+          return Fingerprint.ofStruct(value, primitives, references);
+        }
+        default:
+          return null;
+      }
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      return null;
+    }
+  }
+
+  private Elements reusableElements(int depth) {
+    Elements elements = elementsByDepth[depth];
+    if (elements == null) {
+      elements = new Elements(maxElements);
+      elementsByDepth[depth] = elements;
+    }
+    return elements;
   }
 
   private byte[][] row(int depth, int slot) {
@@ -154,6 +288,7 @@ public final class ValueCapture {
     if (row == null) {
       row = new byte[CACHED_SLOTS][];
       lastSnapshot[depth] = row;
+      fingerprints[depth] = new Fingerprint[CACHED_SLOTS];
     }
     return row;
   }
@@ -166,6 +301,7 @@ public final class ValueCapture {
   /** Forgets the remembered snapshots (a new recording). */
   public void reset() {
     java.util.Arrays.fill(lastSnapshot, null);
+    java.util.Arrays.fill(fingerprints, null);
   }
 
   /**

@@ -219,9 +219,9 @@ class RecordingContentIT {
     assertThat(render(model, locals.get("sorted"))).isEqualTo("[(\"ada\", 36), (\"grace\", 85)]");
     assertThat(render(model, locals.get("hashed"))).isEqualTo("[(1, \"one\")]");
     ValueRecord.Sequence numbers = (ValueRecord.Sequence) locals.get("numbers");
-    assertThat(numbers.elements()).hasSize(101);
-    assertThat(render(model, numbers.elements().get(100))).isEqualTo("...(400 more, 500 in all)");
-    assertThat(render(model, locals.get("longText"))).endsWith("...(5000 chars)\"").hasSize(1000 + 2 + "...(5000 chars)".length());
+    assertThat(numbers.elements()).hasSize(51);
+    assertThat(render(model, numbers.elements().get(50))).isEqualTo("...(450 more, 500 in all)");
+    assertThat(render(model, locals.get("longText"))).endsWith("...(5000 chars)\"").hasSize(256 + 2 + "...(5000 chars)".length());
     assertThat(render(model, locals.get("first")))
         .isEqualTo("samples.Values.Node{label=\"first\", next=samples.Values.Node{label=\"second\", next=<cycle: samples.Values.Node>, weights=int[]{...}}, weights=[1, 2]}");
     assertThat(render(model, locals.get("builder"))).isEqualTo("\"built42\"");

@@ -64,13 +64,16 @@ public final class JvmRecorder implements Recorder {
     ProcessBuilder builder = new ProcessBuilder(command).directory(request.workdir().toFile()).inheritIO();
     builder.environment().clear();
     builder.environment().putAll(request.environment());
-    Process process;
-    try {
-      process = builder.start();
-    } catch (IOException e) {
-      throw new CodeTracerException("cannot start " + request.program() + ": " + e.getMessage(), e);
+    int status;
+    try (InterruptGuard guard = InterruptGuard.raise()) {
+      Process process;
+      try {
+        process = builder.start();
+      } catch (IOException e) {
+        throw new CodeTracerException("cannot start " + request.program() + ": " + e.getMessage(), e);
+      }
+      status = process.waitFor();
     }
-    int status = process.waitFor();
     if (!Files.isRegularFile(request.folder().resolve(RawLog.FILE_NAME))) {
       throw new CodeTracerException(
           "the JVM recorder did not start in " + request.program() + " (exit code " + status + "; see its message above)");

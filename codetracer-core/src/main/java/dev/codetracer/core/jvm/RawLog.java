@@ -13,6 +13,8 @@ import java.nio.charset.StandardCharsets;
  *       events compactly encoded ({@link EventCodec}), then the values the REF and OUTPUT events
  *       refer to, in order ({@link ValueEncoder}; an OUTPUT's bytes are {@code length:varint
  *       bytes})
+ *   <li>{@link #RAW_EVENTS}: the same, the events as they are ({@code count} big-endian longs):
+ *       what the writer thread writes when chunks arrive faster than it can encode them
  *   <li>{@link #END}: the agent finished the log (absent after a SIGKILL)
  * </ul>
  */
@@ -22,6 +24,7 @@ public final class RawLog {
 
   public static final byte DEFINITIONS = 'D';
   public static final byte EVENTS = 'E';
+  public static final byte RAW_EVENTS = 'R';
   public static final byte END = 'Z';
 
   private RawLog() {}

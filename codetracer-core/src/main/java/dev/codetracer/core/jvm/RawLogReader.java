@@ -83,6 +83,13 @@ public final class RawLogReader implements Closeable {
         int encoded = buffer.getInt();
         long[] events = EventCodec.decode(payload, 8, encoded, count);
         return new Events(events, Arrays.copyOfRange(payload, 8 + encoded, payload.length));
+      case RawLog.RAW_EVENTS: {
+        ByteBuffer raw = ByteBuffer.wrap(payload);
+        int rawCount = raw.getInt();
+        long[] rawEvents = new long[rawCount];
+        raw.asLongBuffer().get(rawEvents);
+        return new Events(rawEvents, Arrays.copyOfRange(payload, 4 + 8 * rawCount, payload.length));
+      }
       case RawLog.END:
         ended = true;
         return new End();

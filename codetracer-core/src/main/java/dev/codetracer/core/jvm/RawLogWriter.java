@@ -30,8 +30,21 @@ public final class RawLogWriter implements Closeable {
     flip();
   }
 
-  /** One chunk of events and the encoded values they refer to. */
-  public void events(long[] events, int count, byte[] values, int valuesLength) throws IOException {
+  /**
+   * One chunk of events and the encoded values they refer to; {@code compact}: encode the events
+   * (a few bytes each, but a few nanoseconds each too), else copy them as they are.
+   */
+  public void events(long[] events, int count, byte[] values, int valuesLength, boolean compact) throws IOException {
+    if (!compact) {
+      int payload = 4 + 8 * count + valuesLength;
+      ByteBuffer out = prepare(5 + payload);
+      out.put(RawLog.RAW_EVENTS).putInt(payload).putInt(count);
+      out.asLongBuffer().put(events, 0, count);
+      out.position(out.position() + 8 * count);
+      out.put(values, 0, valuesLength);
+      flip();
+      return;
+    }
     codec.encode(events, count);
     int payload = 8 + codec.size() + valuesLength;
     ByteBuffer out = prepare(5 + payload);

@@ -13,6 +13,13 @@ final class ChangeLogFixture {
   private final List<RawDefinition> definitions = new ArrayList<>();
   private final List<Long> events = new ArrayList<>();
   private final ValueEncoder values = new ValueEncoder(256);
+  private boolean compact = true;
+
+  /** Write the events as they are, as the writer thread does when it falls behind. */
+  ChangeLogFixture uncompacted() {
+    compact = false;
+    return this;
+  }
 
   ChangeLogFixture define(RawDefinition definition) {
     definitions.add(definition);
@@ -88,7 +95,7 @@ final class ChangeLogFixture {
     try (RawLogWriter writer = new RawLogWriter(file)) {
       writer.definitions(definitions);
       long[] array = events.stream().mapToLong(Long::longValue).toArray();
-      writer.events(array, array.length, values.array(), values.size());
+      writer.events(array, array.length, values.array(), values.size(), compact);
       if (finished) {
         writer.end();
       }

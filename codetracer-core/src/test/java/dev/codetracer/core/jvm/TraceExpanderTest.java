@@ -20,8 +20,9 @@ class TraceExpanderTest {
   private record Expanded(ExpansionResult result, TraceModel model, List<TraceEvent> events) {}
 
   private Expanded expand(ChangeLogFixture log, boolean finished, ExpansionLimits limits) throws IOException {
-    Path raw = log.write(dir.resolve("trace.raw"), finished);
-    Path json = dir.resolve("trace.json");
+    Path run = Files.createTempDirectory(dir, "run");
+    Path raw = log.write(run.resolve("trace.raw"), finished);
+    Path json = run.resolve("trace.json");
     ExpansionResult result;
     try (RawLogReader reader = new RawLogReader(raw); JsonTraceWriter writer = JsonTraceWriter.create(json)) {
       result = new TraceExpander(writer, () -> 0, limits).expand(reader);
@@ -80,6 +81,13 @@ class TraceExpanderTest {
     assertThat(e.result().steps()).isEqualTo(model.stepCount());
     assertThat(e.result().paths()).containsExactly(ChangeLogFixture.PATH);
     assertThat(e.result().logWasCut()).isFalse();
+  }
+
+  @Test
+  void eventsWrittenAsTheyAreExpandTheSame() throws IOException {
+    List<TraceEvent> compact = expand(sumProgram()).events();
+    List<TraceEvent> uncompacted = expand(sumProgram().uncompacted()).events();
+    assertThat(uncompacted).isEqualTo(compact);
   }
 
   @Test

@@ -1,0 +1,187 @@
+package dev.codetracer.agent.values;
+
+import java.lang.reflect.Array;
+import java.lang.reflect.Field;
+import java.lang.reflect.RecordComponent;
+import java.util.Arrays;
+
+/**
+ * What a variable's last snapshot was made of, kept so that a re-snapshot can tell "nothing
+ * changed" without encoding anything: the same object, with the same length and the same direct
+ * children (primitives by value, objects by identity). Only possible when every child is a leaf
+ * (a value that cannot change: strings, boxes, enums, records of those): a child that could change
+ * inside would need its own look.
+ */
+final class Fingerprint {
+  /** Classes whose instances never change: what a child must be for a fingerprint to hold. */
+  private static final ClassValue<Boolean> LEAF =
+      new ClassValue<>() {
+        @Override
+        protected Boolean computeValue(Class<?> type) {
+          return isLeaf(type, 0);
+        }
+      };
+
+  private final Object object;
+  private final int length;
+  private final Object children;
+
+  private Fingerprint(Object object, int length, Object children) {
+    this.object = object;
+    this.length = length;
+    this.children = children;
+  }
+
+  static boolean isLeaf(Object value) {
+    return value == null || LEAF.get(value.getClass());
+  }
+
+  private static boolean isLeaf(Class<?> type, int nesting) {
+    if (type.isPrimitive() || type == String.class || type == Integer.class || type == Long.class
+        || type == Boolean.class || type == Character.class || type == Short.class || type == Byte.class
+        || type == Float.class || type == Double.class || type == Class.class || type.isEnum()
+        || (type.getSuperclass() != null && type.getSuperclass().isEnum())) {
+      return true;
+    }
+    if (type.isRecord() && nesting < 4) {
+      for (RecordComponent component : type.getRecordComponents()) {
+        Class<?> declared = component.getType();
+        boolean fixed = declared.isPrimitive() || java.lang.reflect.Modifier.isFinal(declared.getModifiers()) || declared.isEnum();
+        if (!fixed || !isLeaf(declared, nesting + 1)) {
+          return false;
+        }
+      }
+      return true;
+    }
+    return false;
+  }
+
+  /** A primitive array: a copy of its first {@code shown} elements. */
+  static Fingerprint ofPrimitiveArray(Object array, int length, int shown) {
+    Object copy = Array.newInstance(array.getClass().getComponentType(), shown);
+    System.arraycopy(array, 0, copy, 0, shown);
+    return new Fingerprint(array, length, copy);
+  }
+
+  /** Children by identity (object array elements, collection elements, struct reference fields). */
+  static Fingerprint ofChildren(Object object, int length, Object[] children, int count) {
+    for (int i = 0; i < count; i++) {
+      if (!isLeaf(children[i])) {
+        return null;
+      }
+    }
+    return new Fingerprint(object, length, Arrays.copyOf(children, count));
+  }
+
+  /** A StringBuilder's coder and first bytes. */
+  static Fingerprint ofText(Object builder, int length, byte coder, byte[] value, int bytes) {
+    byte[] copy = Arrays.copyOf(value, bytes + 1);
+    copy[bytes] = coder;
+    return new Fingerprint(builder, length, copy);
+  }
+
+  /** A struct: its primitive fields' bits and its reference fields (which must all be leaves). */
+  static Fingerprint ofStruct(Object object, long[] primitives, Object[] references) {
+    for (Object reference : references) {
+      if (!isLeaf(reference)) {
+        return null;
+      }
+    }
+    return new Fingerprint(object, references.length, new Object[] {primitives, references});
+  }
+
+  long[] structPrimitives() {
+    return (long[]) ((Object[]) children)[0];
+  }
+
+  Object[] structReferences() {
+    return (Object[]) ((Object[]) children)[1];
+  }
+
+  boolean isStruct() {
+    return children instanceof Object[] parts && parts.length == 2 && parts[0] instanceof long[];
+  }
+
+  boolean sameArray(Object[] current, int length) {
+    Object[] last = (Object[]) children;
+    if (length != this.length) {
+      return false;
+    }
+    for (int i = 0; i < last.length; i++) {
+      if (current[i] != last[i]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  boolean isOf(Object value) {
+    return value == object;
+  }
+
+  boolean samePrimitives(Object array, int length) {
+    if (length != this.length) {
+      return false;
+    }
+    int shown = Array.getLength(children);
+    if (array instanceof int[] a) {
+      return Arrays.equals(a, 0, shown, (int[]) children, 0, shown);
+    } else if (array instanceof long[] a) {
+      return Arrays.equals(a, 0, shown, (long[]) children, 0, shown);
+    } else if (array instanceof double[] a) {
+      return Arrays.equals(a, 0, shown, (double[]) children, 0, shown);
+    } else if (array instanceof byte[] a) {
+      return Arrays.equals(a, 0, shown, (byte[]) children, 0, shown);
+    } else if (array instanceof char[] a) {
+      return Arrays.equals(a, 0, shown, (char[]) children, 0, shown);
+    } else if (array instanceof boolean[] a) {
+      return Arrays.equals(a, 0, shown, (boolean[]) children, 0, shown);
+    } else if (array instanceof float[] a) {
+      return Arrays.equals(a, 0, shown, (float[]) children, 0, shown);
+    } else if (array instanceof short[] a) {
+      return Arrays.equals(a, 0, shown, (short[]) children, 0, shown);
+    }
+    return false;
+  }
+
+  boolean sameChildren(int length, Object[] current, int count) {
+    Object[] last = (Object[]) children;
+    if (length != this.length || count != last.length) {
+      return false;
+    }
+    for (int i = 0; i < count; i++) {
+      if (current[i] != last[i]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  boolean sameText(int length, byte coder, byte[] value, int bytes) {
+    byte[] last = (byte[]) children;
+    return length == this.length && last.length == bytes + 1 && last[bytes] == coder
+        && Arrays.equals(value, 0, bytes, last, 0, bytes);
+  }
+
+  /** For structs: primitive fields are compared by their boxed-free raw bits. */
+  static long bits(Field field, Object object, int kind) throws IllegalAccessException {
+    switch (kind) {
+      case dev.codetracer.core.jvm.RawEvents.K_INT:
+        return field.getInt(object);
+      case dev.codetracer.core.jvm.RawEvents.K_LONG:
+        return field.getLong(object);
+      case dev.codetracer.core.jvm.RawEvents.K_BOOLEAN:
+        return field.getBoolean(object) ? 1 : 0;
+      case dev.codetracer.core.jvm.RawEvents.K_CHAR:
+        return field.getChar(object);
+      case dev.codetracer.core.jvm.RawEvents.K_SHORT:
+        return field.getShort(object);
+      case dev.codetracer.core.jvm.RawEvents.K_BYTE:
+        return field.getByte(object);
+      case dev.codetracer.core.jvm.RawEvents.K_FLOAT:
+        return Float.floatToRawIntBits(field.getFloat(object));
+      default:
+        return Double.doubleToRawLongBits(field.getDouble(object));
+    }
+  }
+}
