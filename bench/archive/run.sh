@@ -2,6 +2,7 @@
 # Archives and index benchmark (see BENCHMARKS.md, "Archives and index").
 #
 #   bench/archive/run.sh [SIZE_MIB] [REPEAT]      defaults: 1024 MiB, 3 runs per measurement
+#   BENCH_PARTS=list bench/archive/run.sh          only part 2 (BENCH_PARTS=archive: only part 1)
 #
 # 1. Builds a recording of SIZE_MIB MiB (half trace.json-like text, the rest random trace.bin and
 #    rr/ payloads, 3000 source files), then exports and imports it with codetracer and zips and
@@ -37,7 +38,7 @@ say() { echo "$*" | tee -a "$summary"; }
 # measure NAME COMMAND...: one run; appends "NAME wall cpu maxrss_kb"
 measure() {
   local name="$1"; shift
-  /usr/bin/time -f '%e %U %S %M' -o "$work/t" "$@" >/dev/null
+  /usr/bin/time -f '%e %U %S %M' -o "$work/t" "$@" >/dev/null 2>"$work/stderr"
   read -r wall user sys rss < "$work/t"
   echo "$name $wall $(echo "$user + $sys" | bc) $rss" >> "$times"
 }
@@ -45,6 +46,8 @@ measure() {
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 stat_of() { awk -v n="$1" -v c="$2" '$1==n {print $c}' "$times" | median; }
 
+parts="${BENCH_PARTS:-archive list}"
+if [[ " $parts " == *" archive "* ]]; then
 echo "== making a ${size} MiB recording"
 java -cp "$jar" "$root/bench/archive/MakeRecording.java" "$work/rec" "$size"
 rec_bytes=$(du -sb "$work/rec" | cut -f1)
@@ -85,6 +88,9 @@ measure ct-import-quarter "${ct[@]}" import "$work/small.zip" "$work/ct-out"
     "import $(echo "scale=2; $(stat_of ct-import 2) / $(stat_of unzip 2)" | bc) (wall)"
 } | tee -a "$summary"
 rm -rf "$work/rec" "$work/ct-out" "$work/zip-out" "$work"/*.zip
+fi
+
+if [[ " $parts " == *" list "* ]]; then
 
 echo "== an index of 100,000 recordings"
 list_data="$work/list/xdg"
@@ -117,3 +123,4 @@ query=$(XDG_DATA_HOME="$list_data" java -cp "$jar" "$root/bench/archive/ListQuer
   echo
   echo "machine: $(nproc) cores, $(uname -sr), $(java -version 2>&1 | head -1); load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
 } | tee -a "$summary"
+fi

@@ -1,6 +1,7 @@
 package dev.codetracer.cli;
 
 import picocli.CommandLine;
+import picocli.CommandLine.Command;
 
 /** Entry point of the {@code codetracer} command. */
 public final class CodeTracerCli {
@@ -12,14 +13,37 @@ public final class CodeTracerCli {
 
   public static int run(String... args) {
     CommandLine commandLine = new CommandLine(new CodeTracerCommand());
+    String named = commandName(args);
+    for (Class<?> subcommand : CodeTracerCommand.SUBCOMMANDS) {
+      if (named == null || subcommand.getAnnotation(Command.class).name().equals(named)) {
+        commandLine.addSubcommand(subcommand);
+      }
+    }
     commandLine.setExecutionExceptionHandler(new ErrorReporter());
     commandLine.setCaseInsensitiveEnumValuesAllowed(true);
-    commandLine.getSubcommands().get("record").setStopAtPositional(true);
+    if (commandLine.getSubcommands().containsKey("record")) {
+      commandLine.getSubcommands().get("record").setStopAtPositional(true);
+    }
     commandLine.setParameterExceptionHandler(new UsageErrorReporter());
     // every command answers --version, not only the top one
     for (CommandLine sub : commandLine.getSubcommands().values()) {
       sub.getCommandSpec().versionProvider(new VersionProvider());
     }
     return commandLine.execute(args);
+  }
+
+  /** The command the arguments name (the first one that is not an option), when it exists. */
+  static String commandName(String... args) {
+    for (String arg : args) {
+      if (!arg.startsWith("-")) {
+        for (Class<?> subcommand : CodeTracerCommand.SUBCOMMANDS) {
+          if (subcommand.getAnnotation(Command.class).name().equals(arg)) {
+            return arg;
+          }
+        }
+        return null;
+      }
+    }
+    return null;
   }
 }

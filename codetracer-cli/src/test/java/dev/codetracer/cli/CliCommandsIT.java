@@ -143,6 +143,27 @@ class CliCommandsIT {
   }
 
   @Test
+  void roundTripThroughTheCliKeepsEveryByteAndTheId() throws Exception {
+    Path folder = Sandbox.recording(sandbox.resolve("alice/rec"), ID, "/bin/app", "2026-01-01T00:00:00.000Z");
+    Files.write(folder.resolve("trace.bin"), Sandbox.random(300_000, 1));
+    Sandbox.write(folder, "source/w/src/util/Strings.java", "class Strings {}\n".repeat(500));
+    Path alice = sandbox.resolve("alice");
+    Path bob = sandbox.resolve("bob");
+    ok(CliProcess.in(alice).workdir(alice).run("import", folder.toString()));
+    ok(CliProcess.in(alice).workdir(alice).run("export", ID.substring(0, 8), "-o", sandbox.resolve("shared/rec.zip").toString()));
+    CliProcess.Result imported = ok(CliProcess.in(bob).workdir(bob).run("import", sandbox.resolve("shared/rec.zip").toString(),
+        bob.resolve("received").toString()));
+    assertThat(imported.stdout()).contains("imported recording " + ID);
+    Sandbox.assertSameFiles(bob.resolve("received"), folder);
+    JsonNode rows = RecordingJson.MAPPER.readTree(ok(CliProcess.in(bob).run("list", "--json")).stdout());
+    assertThat(rows).singleElement().satisfies(row -> {
+      assertThat(row.get("recording_id").asText()).isEqualTo(ID);
+      assertThat(row.get("imported").asBoolean()).isTrue();
+      assertThat(row.get("folder").asText()).isEqualTo(bob.resolve("received").toString());
+    });
+  }
+
+  @Test
   void listShowsNewestFirstAndJsonForScripts() throws Exception {
     assertThat(ok(cli().run("list")).stderr()).contains("no recordings yet");
     assertThat(listJson()).isEmpty();

@@ -9,6 +9,7 @@ import dev.codetracer.core.recording.RecordingJson;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -20,6 +21,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "list", mixinStandardHelpOptions = true, description = "List the recordings in the local index, newest first.")
 public final class ListCommand implements Callable<Integer> {
   private static final int DEFAULT_LIMIT = 50;
+  private static final Pattern FRACTION = Pattern.compile("\\.\\d+Z$");
 
   @Option(names = "--json", description = "Print the rows as a JSON array, for scripts.")
   boolean json;
@@ -43,7 +45,8 @@ public final class ListCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), "--limit must be at least 1, not " + amount.limit);
     }
     LocalRecordings recordings = LocalRecordings.fromEnvironment();
-    List<IndexedRecording> rows = recordings.newest(amount.all ? Integer.MAX_VALUE : amount.limit);
+    LocalRecordings.Listing listing = recordings.list(amount.all ? Integer.MAX_VALUE : amount.limit);
+    List<IndexedRecording> rows = listing.rows();
     PrintStream out = System.out;
     if (json) {
       out.println(RecordingJson.MAPPER.writeValueAsString(rows.stream().map(ListCommand::toJson).toList()));
@@ -53,25 +56,22 @@ public final class ListCommand implements Callable<Integer> {
       System.err.println("no recordings yet in " + recordings.dataDirectory().indexFile() + " (make one with `codetracer record`)");
       return 0;
     }
-    StringBuilder table = new StringBuilder(rows.size() * 100);
-    table.append(String.format("%-8s  %-40s  %-7s  %-30s  %-20s  %9s%n", "ID", "PROGRAM", "BACKEND", "TEST", "DATE", "SIZE"));
+    // built by hand rather than with String.format: a listing is start-up time, and Formatter is slow cold
+    StringBuilder table = new StringBuilder((rows.size() + 1) * 128);
+    appendRow(table, "ID", "PROGRAM", "BACKEND", "TEST", "DATE", "SIZE");
     for (IndexedRecording row : rows) {
-      table.append(
-          String.format(
-              "%-8s  %-40s  %-7s  %-30s  %-20s  %9s%n",
-              RecordingId.shortForm(row.recordingId()),
-              clip(programLine(row), 40),
-              nullToDash(row.backend()),
-              clip(row.testName() == null ? "-" : row.testName() + outcome(row), 30),
-              row.recordedAt() == null ? "-" : row.recordedAt().replace('T', ' ').replaceAll("\\.\\d+Z$", "Z"),
-              HumanSizes.format(row.sizeBytes())));
+      appendRow(
+          table,
+          RecordingId.shortForm(row.recordingId()),
+          clip(programLine(row), 40),
+          nullToDash(row.backend()),
+          clip(row.testName() == null ? "-" : row.testName() + outcome(row), 30),
+          row.recordedAt() == null ? "-" : FRACTION.matcher(row.recordedAt().replace('T', ' ')).replaceFirst("Z"),
+          HumanSizes.format(row.sizeBytes()));
     }
     out.print(table);
-    if (!amount.all && rows.size() == amount.limit) {
-      int total = recordings.count();
-      if (total > rows.size()) {
-        System.err.println("(the newest " + rows.size() + " of " + total + "; --all shows every one)");
-      }
+    if (!amount.all && listing.total() > rows.size()) {
+      System.err.println("(the newest " + rows.size() + " of " + listing.total() + "; --all shows every one)");
     }
     return 0;
   }
@@ -94,6 +94,20 @@ public final class ListCommand implements Callable<Integer> {
     map.put("test_name", row.testName());
     map.put("test_outcome", row.testOutcome());
     return map;
+  }
+
+  /** One line of the table: id, program, backend, test and date left-aligned, size right-aligned. */
+  private static void appendRow(StringBuilder line, String id, String program, String backend, String test, String date, String size) {
+    pad(line, id, 8);
+    pad(line, program, 40);
+    pad(line, backend, 7);
+    pad(line, test, 30);
+    pad(line, date, 20);
+    line.append(" ".repeat(Math.max(0, 9 - size.length()))).append(size).append(System.lineSeparator());
+  }
+
+  private static void pad(StringBuilder line, String text, int width) {
+    line.append(text).append(" ".repeat(Math.max(0, width - text.length()))).append("  ");
   }
 
   private static String programLine(IndexedRecording row) {

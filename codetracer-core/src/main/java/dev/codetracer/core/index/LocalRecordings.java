@@ -106,6 +106,19 @@ public final class LocalRecordings {
     return matches.get(0);
   }
 
+  /** The newest rows, and how many recordings the index holds in all. */
+  public record Listing(List<IndexedRecording> rows, int total) {}
+
+  /** The newest rows and the total, in one visit to the index (what {@code codetracer list} shows). */
+  public Listing list(int limit) {
+    return withIndex(
+            index -> {
+              List<IndexedRecording> rows = index.newest(limit);
+              return new Listing(rows, rows.size() < limit ? rows.size() : index.count());
+            })
+        .orElse(new Listing(List.of(), 0));
+  }
+
   public List<IndexedRecording> newest(int limit) {
     return withIndex(index -> index.newest(limit)).orElse(List.of());
   }
