@@ -27,6 +27,7 @@ final class CliProcess {
   private Path workdir;
   private String extraClasspath;
   private String shellPrefix;
+  private boolean onTerminal;
   private Duration timeout = DEFAULT_TIMEOUT;
 
   /** What the process did. */
@@ -152,6 +153,12 @@ final class CliProcess {
     return this;
   }
 
+  /** Runs the process on a pseudo-terminal ({@code script}); its stdout then holds stdout and stderr. */
+  CliProcess onTerminal() {
+    this.onTerminal = true;
+    return this;
+  }
+
   CliProcess timeout(Duration timeout) {
     this.timeout = timeout;
     return this;
@@ -174,12 +181,14 @@ final class CliProcess {
     }
     jvm.addAll(args);
     List<String> command = jvm;
-    if (shellPrefix != null) {
-      StringBuilder script = new StringBuilder(shellPrefix).append("; exec");
+    if (shellPrefix != null || onTerminal) {
+      StringBuilder script = new StringBuilder(shellPrefix == null ? "true" : shellPrefix).append("; exec");
       for (String word : jvm) {
         script.append(" '").append(word.replace("'", "'\\''")).append('\'');
       }
-      command = List.of("bash", "-c", script.toString());
+      command = onTerminal
+          ? List.of("script", "-qefc", script.toString(), "/dev/null")
+          : List.of("bash", "-c", script.toString());
     }
     try {
       // captured outside the sandbox, so that the sandbox's snapshots see only what the CLI wrote
