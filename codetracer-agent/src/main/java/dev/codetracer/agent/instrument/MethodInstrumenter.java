@@ -174,7 +174,8 @@ final class MethodInstrumenter {
               && analyzed[site.index].getLocal(variable.slot).isReference()) {
             probe.add(new VarInsnNode(Opcodes.ALOAD, variable.slot));
             probe.add(push(RawEvents.valueMeta(RawEvents.K_REF, variable.slot)));
-            probe.add(probeCall("refreshA", "(Ljava/lang/Object;I)V"));
+            boolean constructing = constructor && variable.slot == 0 && index == thisVariable;
+            probe.add(probeCall(constructing ? "refreshInit" : "refreshA", "(Ljava/lang/Object;I)V"));
           }
         }
       }
@@ -252,7 +253,13 @@ final class MethodInstrumenter {
     entry.add(probeCall("call", "(I)V"));
     if (values) {
       if (thisVariable >= 0 && !variables.get(thisVariable).redacted) {
-        entry.add(valueProbe(Opcodes.ALOAD, 0, RawEvents.K_REF, 0));
+        if (constructor) {
+          entry.add(new VarInsnNode(Opcodes.ALOAD, 0));
+          entry.add(push(RawEvents.valueMeta(RawEvents.K_REF, 0)));
+          entry.add(probeCall("valueInit", "(Ljava/lang/Object;I)V"));
+        } else {
+          entry.add(valueProbe(Opcodes.ALOAD, 0, RawEvents.K_REF, 0));
+        }
       }
       for (int i = 0; i < argumentTypes.length; i++) {
         if (arguments[i] >= 0 && variables.get(arguments[i]).redacted) {

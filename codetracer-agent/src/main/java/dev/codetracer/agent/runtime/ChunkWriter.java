@@ -48,7 +48,7 @@ final class ChunkWriter implements Runnable {
 
   ChunkWriter(Path file, ValueCapture capture, long maxSteps, long maxEvents, long maxBytes) throws IOException {
     this.log = new RawLogWriter(file);
-    this.capture = capture;
+    this.capture = capture.forWriterThread();
     this.maxSteps = maxSteps;
     this.maxEvents = maxEvents;
     this.maxBytes = maxBytes;

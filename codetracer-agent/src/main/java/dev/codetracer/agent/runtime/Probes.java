@@ -106,6 +106,27 @@ public final class Probes {
     putRef(RawEvents.value(meta, 0), RecordingControl.capture().capture(value, depth, meta & 0xFFFF));
   }
 
+  /** {@code this} at the start of its constructor. */
+  public static void valueInit(Object value, int meta) {
+    if (Thread.currentThread() != thread) {
+      return;
+    }
+    putRef(RawEvents.value(meta, 0), RecordingControl.capture().captureConstructing(value, depth, meta & 0xFFFF));
+  }
+
+  /** {@code this} re-snapshotted in its constructor. */
+  public static void refreshInit(Object value, int meta) {
+    if (Thread.currentThread() != thread) {
+      return;
+    }
+    Object kept = RecordingControl.capture().refreshConstructing(value, depth, meta & 0xFFFF);
+    if (kept == ValueCapture.SAME) {
+      put(RawEvents.value((meta & ~(0xF << 24)) | RawEvents.K_SAME << 24, 0));
+    } else {
+      putRef(RawEvents.value(meta, 0), kept);
+    }
+  }
+
   /** A variable re-snapshotted after a line that may have changed the object it holds. */
   public static void refreshA(Object value, int meta) {
     if (Thread.currentThread() != thread) {

@@ -32,6 +32,10 @@ final class Fingerprint {
     this.children = children;
   }
 
+  static boolean isLeafType(Class<?> type) {
+    return LEAF.get(type);
+  }
+
   static boolean isLeaf(Object value) {
     return value == null || LEAF.get(value.getClass());
   }
@@ -113,6 +117,20 @@ final class Fingerprint {
       }
     }
     return true;
+  }
+
+  int length() {
+    return length;
+  }
+
+  /** The children of a collection or object array fingerprint, or null for another kind. */
+  Object[] childArray() {
+    return children instanceof Object[] array && !isStruct() ? array : null;
+  }
+
+  /** The kept bytes and, last, the coder of a StringBuilder fingerprint, or null. */
+  byte[] textBytes() {
+    return children instanceof byte[] bytes ? bytes : null;
   }
 
   boolean isOf(Object value) {

@@ -23,7 +23,9 @@ public final class ValueCapture {
   private static final int NODE_BUDGET = 2000;
 
   private enum Kind {
-    NULL, STRING, BOX, ENUM, CLASS, ARRAY, COLLECTION, BUILDER, TEXT, OPAQUE, STRUCT
+    NULL, STRING, BOX, ENUM, CLASS, ARRAY, COLLECTION, BUILDER, TEXT, OPAQUE, STRUCT,
+    /** A record of values that cannot change: kept as it is, encoded by the writer thread. */
+    LEAF_RECORD
   }
 
   /** JDK value classes, all final, whose {@code toString} is their value and runs only JDK code. */
@@ -56,19 +58,28 @@ public final class ValueCapture {
   private int budget;
 
   public ValueCapture(AgentOptions options) {
-    this.maxDepth = options.depth();
-    this.maxString = options.maxString();
-    this.maxElements = options.maxElements();
-    this.redact = options.redact();
+    this(options.depth(), options.maxString(), options.maxElements(), options.redact(), null);
+  }
+
+  private ValueCapture(int maxDepth, int maxString, int maxElements, Pattern redact, ClassValue<Layout> layouts) {
+    this.maxDepth = maxDepth;
+    this.maxString = maxString;
+    this.maxElements = maxElements;
+    this.redact = redact;
     this.elementsByDepth = new Elements[maxDepth + 2];
     this.path = new Object[maxDepth + 2];
-    this.layouts =
+    this.layouts = layouts != null ? layouts :
         new ClassValue<>() {
           @Override
           protected Layout computeValue(Class<?> type) {
             return Layout.of(type, redact);
           }
         };
+  }
+
+  /** A capture for the writer thread (its own scratch state, the same layouts). */
+  public ValueCapture forWriterThread() {
+    return new ValueCapture(maxDepth, maxString, maxElements, redact, layouts);
   }
 
   private static Kind kindOf(Class<?> type) {
@@ -99,6 +110,9 @@ public final class ValueCapture {
     }
     if (JdkCollections.readerFor(type) != null) {
       return Kind.COLLECTION;
+    }
+    if (type.isRecord() && Fingerprint.isLeafType(type)) {
+      return Kind.LEAF_RECORD;
     }
     return Kind.STRUCT;
   }
@@ -145,8 +159,16 @@ public final class ValueCapture {
       return scratch.toByteArray();
     }
     Fingerprint print = fingerprints[depth][slot];
-    if (row[slot] != null && print != null && print.isOf(value) && unchanged(value, print)) {
-      return SAME;
+    if (row[slot] != null && print != null && print.isOf(value)) {
+      if (unchanged(value, print)) {
+        return SAME;
+      }
+      byte[] grown = grown(value, print);
+      if (grown != null) {
+        row[slot] = KNOWN_BY_FINGERPRINT;
+        fingerprints[depth][slot] = fingerprint(value);
+        return grown;
+      }
     }
     encode(value);
     byte[] last = row[slot];
@@ -158,6 +180,66 @@ public final class ValueCapture {
     row[slot] = encoded;
     fingerprints[depth][slot] = fingerprint(value);
     return encoded;
+  }
+
+  /** Marks a variable whose last value was logged as grown, not whole: only its fingerprint is known. */
+  private static final byte[] KNOWN_BY_FINGERPRINT = new byte[0];
+
+  /**
+   * A list or StringBuilder that only grew at the end since its last snapshot: the encoded
+   * growth ({@link ValueEncoder#APPEND}), or null when it changed otherwise.
+   */
+  private byte[] grown(Object value, Fingerprint print) {
+    try {
+      Class<?> type = value.getClass();
+      Kind kind = KINDS.get(type);
+      if (kind == Kind.BUILDER) {
+        byte[] last = print.textBytes();
+        byte[] bytes = (byte[]) BUILDER_VALUE.get(value);
+        int count = BUILDER_COUNT.getInt(value);
+        int kept = last.length - 1;
+        if (last[kept] != 0 || BUILDER_CODER.getByte(value) != 0 || count <= print.length()
+            || !java.util.Arrays.equals(bytes, 0, kept, last, 0, kept)) {
+          return null;
+        }
+        int nowKept = Math.min(Math.min(count, maxString), bytes.length);
+        scratch.reset();
+        scratch.latin1Append(kept, count, bytes, kept, nowKept);
+        return scratch.toByteArray();
+      }
+      if (kind != Kind.COLLECTION || JdkCollections.isMap(type) || print.childArray() == null) {
+        return null;
+      }
+      Object[] last = print.childArray();
+      Elements elements = reusableElements(1);
+      elements.reset(false);
+      try {
+        int total = JdkCollections.readerFor(type).read(value, elements);
+        if (total <= print.length() || elements.count < last.length) {
+          return null;
+        }
+        for (int i = 0; i < last.length; i++) {
+          if (elements.items[i] != last[i]) {
+            return null;
+          }
+        }
+        int added = elements.count - last.length;
+        scratch.reset();
+        budget = NODE_BUDGET;
+        scratch.startAppend(last.length, total, added);
+        path[pathSize++] = value;
+        for (int i = last.length; i < elements.count; i++) {
+          write(elements.items[i], 2, scratch);
+        }
+        return scratch.toByteArray();
+      } finally {
+        java.util.Arrays.fill(path, 0, pathSize, null);
+        pathSize = 0;
+        elements.reset(false);
+      }
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      return null;
+    }
   }
 
   /** Whether a value still matches the fingerprint of its last snapshot (false when unsure). */
@@ -295,7 +377,38 @@ public final class ValueCapture {
 
   private static boolean isImmutable(Object value) {
     Kind kind = KINDS.get(value.getClass());
-    return kind == Kind.STRING || kind == Kind.BOX || kind == Kind.ENUM || kind == Kind.CLASS;
+    return kind == Kind.STRING || kind == Kind.BOX || kind == Kind.ENUM || kind == Kind.CLASS || kind == Kind.LEAF_RECORD;
+  }
+
+  /**
+   * Captures {@code this} in its constructor: a record whose fields are still being assigned is
+   * not yet immutable, so it is snapshotted now.
+   */
+  public Object captureConstructing(Object value, int depth, int slot) {
+    encode(value);
+    byte[] encoded = scratch.toByteArray();
+    byte[][] row = row(depth, slot);
+    if (row != null) {
+      row[slot] = encoded;
+      fingerprints[depth][slot] = null;
+    }
+    return encoded;
+  }
+
+  /** Re-captures {@code this} in its constructor (see {@link #captureConstructing}). */
+  public Object refreshConstructing(Object value, int depth, int slot) {
+    encode(value);
+    byte[][] row = row(depth, slot);
+    if (row != null) {
+      byte[] last = row[slot];
+      if (last != null && java.util.Arrays.equals(last, 0, last.length, scratch.array(), 0, scratch.size())) {
+        return SAME;
+      }
+      byte[] encoded = scratch.toByteArray();
+      row[slot] = encoded;
+      return encoded;
+    }
+    return scratch.toByteArray();
   }
 
   /** Forgets the remembered snapshots (a new recording). */
@@ -312,8 +425,7 @@ public final class ValueCapture {
     if (value == null) {
       return null;
     }
-    Kind kind = KINDS.get(value.getClass());
-    if (kind == Kind.STRING || kind == Kind.BOX || kind == Kind.ENUM || kind == Kind.CLASS) {
+    if (isImmutable(value)) {
       return value;
     }
     encode(value);
@@ -348,7 +460,14 @@ public final class ValueCapture {
       return;
     }
     try {
-      writeImmutable(kept, out);
+      if (kept != null && KINDS.get(kept.getClass()) == Kind.LEAF_RECORD) {
+        budget = NODE_BUDGET;
+        write(kept, 1, out);
+        java.util.Arrays.fill(path, 0, pathSize, null);
+        pathSize = 0;
+      } else {
+        writeImmutable(kept, out);
+      }
     } catch (Throwable e) {
       out.error("<unreadable: " + e.getClass().getSimpleName() + ">");
     }

@@ -138,6 +138,17 @@ class JvmRecorderIT {
         key.pollEvents();
         key.reset();
       }
+      // The writer thread lags the program by design: wait until it has put events on disk.
+      Path log = folder.resolve(dev.codetracer.core.jvm.RawLog.FILE_NAME);
+      try (WatchService logWatcher = FileSystems.getDefault().newWatchService()) {
+        folder.register(logWatcher, StandardWatchEventKinds.ENTRY_MODIFY, StandardWatchEventKinds.ENTRY_CREATE);
+        while (!Files.exists(log) || Files.size(log) < 100_000) {
+          WatchKey key = logWatcher.poll(60, TimeUnit.SECONDS);
+          assertThat(key).as("the change log grew").isNotNull();
+          key.pollEvents();
+          key.reset();
+        }
+      }
       try (Stream<ProcessHandle> children = ProcessHandle.current().descendants()) {
         children.filter(p -> p.info().commandLine().orElse("").contains("samples.Spin")).forEach(ProcessHandle::destroyForcibly);
       }

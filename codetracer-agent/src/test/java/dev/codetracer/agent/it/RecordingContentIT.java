@@ -248,6 +248,28 @@ class RecordingContentIT {
   }
 
   @Test
+  void listsAndBuildersThatGrowAreRecordedAtEveryStep() {
+    Path source = Samples.source("samples.Growth");
+    TraceModel model = model("samples.Growth");
+    assertThat(Recordings.valuesAtLine(model, source, 11, "numbers"))
+        .containsExactly("[]", "[0]", "[0, 1]", "[0, 1, 2]", "[0, 1, 2, 3]");
+    assertThat(Recordings.valuesAtLine(model, source, 11, "text"))
+        .containsExactly("\"\"", "\"af\"", "\"afbg\"", "\"afbgch\"", "\"afbgchdi\"");
+    assertThat(Recordings.valuesAtLine(model, source, 16, "numbers")).containsExactly("[42, 1, 2, 3, 4]");
+    assertThat(Recordings.valuesAtLine(model, source, 16, "text")).containsExactly("\"Zfbgchdiej\"");
+
+    SampleRun cut = SampleRuns.recorded("samples.Growth", Jvm.JAVA_17, Samples.Debug.FULL, "maxElements=3,maxString=8");
+    TraceModel cutModel = Recordings.check(cut.folder());
+    assertThat(Recordings.valuesAtLine(cutModel, source, 11, "numbers"))
+        .containsExactly("[]", "[0]", "[0, 1]", "[0, 1, 2]", "[0, 1, 2, ...(1 more, 4 in all)]");
+    assertThat(Recordings.valuesAtLine(cutModel, source, 11, "text"))
+        .containsExactly("\"\"", "\"af\"", "\"afbg\"", "\"afbgch\"", "\"afbgchdi\"");
+    assertThat(Recordings.valuesAtLine(cutModel, source, 15, "text")).containsExactly("\"afbgchdi...(10 chars)\"");
+    assertThat(Recordings.valuesAtLine(cutModel, source, 16, "numbers")).containsExactly("[42, 1, 2, ...(2 more, 5 in all)]");
+    assertThat(Recordings.valuesAtLine(cutModel, source, 16, "text")).containsExactly("\"Zfbgchdi...(10 chars)\"");
+  }
+
+  @Test
   void withoutLocalVariableNamesStepsAndCallsRemain() {
     SampleRun run = SampleRuns.recorded("samples.Loops", Jvm.JAVA_17, Samples.Debug.DEFAULT, "");
     TraceModel model = Recordings.check(run.folder());

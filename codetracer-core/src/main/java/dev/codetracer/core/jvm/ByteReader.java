@@ -16,6 +16,10 @@ final class ByteReader {
     return bytes[position++];
   }
 
+  byte peekTag() {
+    return bytes[position];
+  }
+
   boolean bool() {
     return bytes[position++] != 0;
   }

@@ -173,6 +173,8 @@ public final class TraceExpander {
           }
           if (kind == RawEvents.K_SAME) {
             break;
+          } else if (kind == RawEvents.K_REF && ValueDecoder.isAppend(refs)) {
+            value = values.readAppend(refs, currentValue(RawEvents.slot(event)));
           } else if (kind == RawEvents.K_REF) {
             value = values.read(refs);
           } else if (RawEvents.isWide(kind)) {
@@ -231,6 +233,11 @@ public final class TraceExpander {
     }
     stack.push(new Frame(method));
     uncaught = null;
+  }
+
+  private ValueRecord currentValue(int slot) {
+    Frame frame = stack.peek();
+    return frame != null && slot < frame.slots.length ? frame.slots[slot] : null;
   }
 
   private void onValue(int slot, ValueRecord value) {

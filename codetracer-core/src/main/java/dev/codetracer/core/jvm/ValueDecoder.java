@@ -170,6 +170,51 @@ final class ValueDecoder {
     }
   }
 
+  /** True when the next value grows the variable's previous one ({@link ValueEncoder#APPEND}). */
+  static boolean isAppend(ByteReader in) {
+    byte tag = in.peekTag();
+    return tag == ValueEncoder.APPEND || tag == ValueEncoder.STRING_APPEND;
+  }
+
+  /** The previous value of a variable grown by the next value of the log. */
+  ValueRecord readAppend(ByteReader in, ValueRecord previous) {
+    byte tag = in.tag();
+    int previousShown = in.varint();
+    int total = in.varint();
+    if (tag == ValueEncoder.STRING_APPEND) {
+      String added = in.text();
+      if (!(previous instanceof ValueRecord.Str str) || str.text().length() < previousShown) {
+        return error("<lost: a string grew from an unknown value>");
+      }
+      String text = str.text().substring(0, previousShown) + added;
+      if (text.length() < total) {
+        text = text + "...(" + total + " chars)";
+      }
+      return new ValueRecord.Str(text, str.typeId());
+    }
+    int added = in.varint();
+    List<ValueRecord> elements = new ArrayList<>(previousShown + added + 1);
+    boolean known = previous instanceof ValueRecord.Sequence;
+    if (known) {
+      List<ValueRecord> before = ((ValueRecord.Sequence) previous).elements();
+      known = before.size() >= previousShown;
+      if (known) {
+        elements.addAll(before.subList(0, previousShown));
+      }
+    }
+    for (int i = 0; i < added; i++) {
+      elements.add(read(in));
+    }
+    if (!known) {
+      return error("<lost: a sequence grew from an unknown value>");
+    }
+    int shown = elements.size();
+    if (total > shown) {
+      elements.add(new ValueRecord.Raw("...(" + (total - shown) + " more, " + total + " in all)", types.simple(TypeKind.RAW, "more")));
+    }
+    return new ValueRecord.Sequence(elements, false, previous.typeId());
+  }
+
   /** Moves past a value without defining anything (a value outside any recorded frame). */
   void skip(ByteReader in) {
     byte tag = in.tag();
@@ -224,6 +269,20 @@ final class ValueDecoder {
       case ValueEncoder.CYCLE:
       case ValueEncoder.ELIDED:
         in.varint();
+        return;
+      case ValueEncoder.APPEND: {
+        in.varint();
+        in.varint();
+        int added = in.varint();
+        for (int i = 0; i < added; i++) {
+          skip(in);
+        }
+        return;
+      }
+      case ValueEncoder.STRING_APPEND:
+        in.varint();
+        in.varint();
+        in.text();
         return;
       default:
         throw new IllegalStateException("unknown value tag " + tag + " in the change log");

@@ -15,7 +15,11 @@ import java.util.Arrays;
  * FLOAT type 8-byte-bits          STRING total-length text               ENUM type text
  * BOOL type byte                  CHAR type varint                       ERROR text
  * CYCLE type                      ELIDED type
+ * APPEND previous-shown total added element*      STRING_APPEND previous-kept total text
  * </pre>
+ *
+ * <p>The two APPEND forms describe a variable's new value as its previous one grown at the end
+ * (a list or a StringBuilder filled in a loop), so that it is not copied whole at every line.
  */
 public final class ValueEncoder {
   public static final byte NULL = 0;
@@ -32,6 +36,10 @@ public final class ValueEncoder {
   public static final byte ERROR = 11;
   public static final byte CYCLE = 12;
   public static final byte ELIDED = 13;
+  /** Elements added at the end of a sequence: the variable's previous value, grown. */
+  public static final byte APPEND = 14;
+  /** Text added at the end of a string (a StringBuilder's): the variable's previous value, grown. */
+  public static final byte STRING_APPEND = 15;
 
   private byte[] bytes;
   private int size;
@@ -124,6 +132,21 @@ public final class ValueEncoder {
   public void startStruct(int layout) {
     put(STRUCT);
     varint(layout);
+  }
+
+  public void startAppend(int previousShown, int total, int added) {
+    put(APPEND);
+    varint(previousShown);
+    varint(total);
+    varint(added);
+  }
+
+  /** Latin-1 text appended to a string value; {@code previousKept} characters of it were kept. */
+  public void latin1Append(int previousKept, int total, byte[] latin1, int from, int to) {
+    put(STRING_APPEND);
+    varint(previousKept);
+    varint(total);
+    text(new String(latin1, from, to - from, StandardCharsets.ISO_8859_1));
   }
 
   public void raw(int type, String text) {

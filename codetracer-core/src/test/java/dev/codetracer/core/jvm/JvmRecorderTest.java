@@ -1,0 +1,45 @@
+package dev.codetracer.core.jvm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.codetracer.core.record.RecordRequest;
+import dev.codetracer.core.record.TraceFormat;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class JvmRecorderTest {
+  private final JvmRecorder recorder = new JvmRecorder();
+
+  @Test
+  void handlesJavaCommands() {
+    assertThat(recorder.handles(List.of("java", "-cp", "x", "Main"))).isTrue();
+    assertThat(recorder.handles(List.of("/usr/lib/jvm/temurin-25-jdk-amd64/bin/java", "-jar", "app.jar"))).isTrue();
+    assertThat(recorder.handles(List.of("./app"))).isFalse();
+    assertThat(recorder.handles(List.of("javac", "A.java"))).isFalse();
+    assertThat(recorder.handles(List.of())).isFalse();
+  }
+
+  @Test
+  void putsTheAgentRightAfterTheJavaExecutable() {
+    List<String> command = JvmRecorder.withAgent(
+        List.of("java", "-Xmx1g", "-jar", "app.jar", "--flag"), Path.of("/a/agent.jar"), "output=/r,finish=external");
+    assertThat(command).containsExactly(
+        "java", "-javaagent:/a/agent.jar=output=/r,finish=external", "-Xmx1g", "-jar", "app.jar", "--flag");
+  }
+
+  @Test
+  void agentOptionsNameTheFolderTheFormatAndTheUsersOptions() {
+    RecordRequest request = new RecordRequest(
+        List.of("java", "Main"), Path.of("/w"), Path.of("/w/rec"), Map.of(), TraceFormat.BIN, null, false, "depth=3,maxSteps=10");
+    assertThat(JvmRecorder.agentOptions(request)).isEqualTo("output=/w/rec,finish=external,format=bin,depth=3,maxSteps=10");
+  }
+
+  @Test
+  void readsTheCapsFromTheAgentOptions() {
+    assertThat(JvmRecorder.limits("maxSteps=1_000,maxEvents=20,maxBytes=3m,depth=1"))
+        .isEqualTo(new ExpansionLimits(1000, 20, 3L << 20));
+    assertThat(JvmRecorder.limits(null)).isEqualTo(ExpansionLimits.defaults());
+  }
+}
