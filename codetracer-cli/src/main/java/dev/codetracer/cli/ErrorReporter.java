@@ -16,10 +16,10 @@ final class ErrorReporter implements IExecutionExceptionHandler {
     PrintWriter err = commandLine.getErr();
     boolean verbose = parseResult.expandedArgs().contains("--verbose");
     if (e instanceof CodeTracerException) {
-      err.println("codetracer: error: " + e.getMessage());
+      err.println("codetracer: error: " + oneLine(e.getMessage()));
     } else {
       err.println(
-          "codetracer: internal error: " + e
+          "codetracer: internal error: " + oneLine(e.toString())
               + (verbose ? "" : " (run again with --verbose for the stack trace, and please report it)"));
     }
     if (verbose) {
@@ -27,5 +27,10 @@ final class ErrorReporter implements IExecutionExceptionHandler {
     }
     err.flush();
     return ExitCodes.FAILURE;
+  }
+
+  /** Messages from libraries sometimes span lines; an error stays one. */
+  static String oneLine(String message) {
+    return message == null ? "" : message.strip().replaceAll("\\s*\\R\\s*", " ");
   }
 }
