@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * The writer thread of one recording: takes full chunks, encodes the reference values they hold,
@@ -32,7 +31,7 @@ final class ChunkWriter implements Runnable {
   private final BlockingQueue<Chunk> full = new ArrayBlockingQueue<>(POOL + 1);
   private final BlockingQueue<Chunk> free = new ArrayBlockingQueue<>(POOL);
   private int allocated;
-  private final Queue<RawDefinition> facts = new ConcurrentLinkedQueue<>();
+  private final Queue<RawDefinition> facts;
   private final RawLogWriter log;
   private final ValueCapture capture;
   private final ValueEncoder encoder = new ValueEncoder(1 << 16);
@@ -46,7 +45,9 @@ final class ChunkWriter implements Runnable {
   private volatile boolean capReached;
   private volatile IOException failure;
 
-  ChunkWriter(Path file, ValueCapture capture, long maxSteps, long maxEvents, long maxBytes) throws IOException {
+  ChunkWriter(Path file, Queue<RawDefinition> facts, ValueCapture capture, long maxSteps, long maxEvents, long maxBytes)
+      throws IOException {
+    this.facts = facts;
     this.log = new RawLogWriter(file);
     this.capture = capture.forWriterThread();
     this.maxSteps = maxSteps;
@@ -56,15 +57,7 @@ final class ChunkWriter implements Runnable {
     allocated = 2;
     thread = new Thread(this, "codetracer-writer");
     thread.setDaemon(true);
-  }
-
-  void start() {
     thread.start();
-  }
-
-  /** The first chunk for the recording thread. */
-  Chunk firstChunk() {
-    return new Chunk();
   }
 
   void fact(String key, Object value) {

@@ -20,6 +20,7 @@ public final class RecordingControl {
   private static ValueCapture capture;
   private static RecordingFinisher finisher;
   private static volatile Recording current;
+  private static Chunk spare;
 
   private RecordingControl() {}
 
@@ -57,12 +58,8 @@ public final class RecordingControl {
       try {
         boolean created = !Files.isDirectory(folder);
         Files.createDirectories(folder);
-        ChunkWriter writer =
-            new ChunkWriter(folder.resolve(RawLog.FILE_NAME), capture, options.maxSteps(), options.maxEvents(), options.maxBytes());
-        Recording recording = new Recording(folder, created, Thread.currentThread(), writer, name);
-        finisher.started(recording.folder, writer::fact);
-        writer.start();
-        recording.current = writer.firstChunk();
+        Recording recording = new Recording(folder, created, Thread.currentThread(), spareChunk(), name, RecordingControl::openWriter);
+        finisher.started(recording.folder, recording::fact);
         Probes.install(recording.current);
         Probes.depth = 0;
         capture.reset();
@@ -73,6 +70,18 @@ public final class RecordingControl {
         throw new UncheckedIOException("codetracer: cannot start recording into " + folder + ": " + e.getMessage(), e);
       }
     }
+  }
+
+  private static ChunkWriter openWriter(Recording recording) throws IOException {
+    return new ChunkWriter(recording.folder.resolve(RawLog.FILE_NAME), recording.facts, capture,
+        options.maxSteps(), options.maxEvents(), options.maxBytes());
+  }
+
+  /** A chunk left by the previous recording (dropped ones leave theirs), or a new one. */
+  private static Chunk spareChunk() {
+    Chunk chunk = spare;
+    spare = null;
+    return chunk != null ? chunk : new Chunk();
   }
 
   public static void setName(String name) {
@@ -100,7 +109,17 @@ public final class RecordingControl {
       current = null;
     }
     try {
-      recording.writer.finish(recording.current);
+      ChunkWriter writer = recording.startedWriter();
+      if (!keep && writer == null) {
+        // nothing reached the disk: drop the chunk's contents and keep it for the next recording
+        recording.current.clear();
+        synchronized (LOCK) {
+          spare = recording.current;
+        }
+        finisher.discard(recording.folder, recording.createdFolder);
+        return null;
+      }
+      recording.writer().finish(recording.current);
       if (!keep) {
         finisher.discard(recording.folder, recording.createdFolder);
         return null;
@@ -131,9 +150,21 @@ public final class RecordingControl {
         return;
       }
       Probes.collect(recording.current);
-      recording.current = recording.writer.exchange(recording.current);
+      ChunkWriter writer;
+      try {
+        writer = recording.writer();
+      } catch (IOException e) {
+        // no change log: stop recording, the program goes on
+        System.err.println("codetracer: cannot write the recording in " + recording.folder + ": " + e.getMessage());
+        recording.stoppedAtCap = true;
+        Probes.thread = null;
+        Probes.position = 0;
+        Probes.refPosition = 0;
+        return;
+      }
+      recording.current = writer.exchange(recording.current);
       Probes.install(recording.current);
-      if (recording.writer.capReached() && !recording.stoppedAtCap) {
+      if (writer.capReached() && !recording.stoppedAtCap) {
         recording.stoppedAtCap = true;
         Probes.thread = null;
       }
