@@ -40,6 +40,9 @@ public final class RecordingFinisher {
 
   /** A recording that is not kept: remove what it wrote. */
   public void discard(Path folder, boolean createdFolder) throws IOException {
+    if (!Files.isDirectory(folder)) {
+      return;
+    }
     Files.deleteIfExists(folder.resolve(RawLog.FILE_NAME));
     if (createdFolder) {
       try (var entries = Files.list(folder)) {

@@ -57,7 +57,6 @@ public final class RecordingControl {
       }
       try {
         boolean created = !Files.isDirectory(folder);
-        Files.createDirectories(folder);
         Recording recording = new Recording(folder, created, Thread.currentThread(), spareChunk(), name, RecordingControl::openWriter);
         finisher.started(recording.folder, recording::fact);
         Probes.install(recording.current);
@@ -66,13 +65,14 @@ public final class RecordingControl {
         current = recording;
         Probes.thread = recording.thread;
         return true;
-      } catch (IOException e) {
-        throw new UncheckedIOException("codetracer: cannot start recording into " + folder + ": " + e.getMessage(), e);
+      } catch (RuntimeException e) {
+        throw new IllegalStateException("codetracer: cannot start recording into " + folder + ": " + e.getMessage(), e);
       }
     }
   }
 
   private static ChunkWriter openWriter(Recording recording) throws IOException {
+    Files.createDirectories(recording.folder);
     return new ChunkWriter(recording.folder.resolve(RawLog.FILE_NAME), recording.facts, capture,
         options.maxSteps(), options.maxEvents(), options.maxBytes());
   }
