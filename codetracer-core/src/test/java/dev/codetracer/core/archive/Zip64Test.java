@@ -19,8 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Zip64: more than 65535 entries, and an entry over 4 GiB. Both are slow on an ordinary disk
- * (66,000 files to create, export and import take about 20 s; the 4.3 GiB entry is written twice,
- * about a minute), so they run only when asked: {@code -Dcodetracer.zip64=true}.
+ * (66,000 files to create, export and import; the 4.3 GiB entry written twice: about 20 s each on
+ * the 2-core development machine), so they run only when asked: {@code -Dcodetracer.zip64=true}.
  */
 @EnabledIfSystemProperty(named = "codetracer.zip64", matches = "true")
 class Zip64Test {
