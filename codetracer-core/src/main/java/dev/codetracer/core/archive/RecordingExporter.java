@@ -152,11 +152,17 @@ public final class RecordingExporter {
     }
   }
 
-  /** Regular files under the folder, sorted by their entry name; symbolic links are refused. */
+  /**
+   * Regular files under the folder, sorted by their entry name, without the folders codetracer
+   * derives from a recording; symbolic links are refused.
+   */
   static List<Path> filesOf(Path root) {
     List<Path> files = new ArrayList<>();
     try (Stream<Path> walk = Files.walk(root)) {
       for (Path path : (Iterable<Path>) walk::iterator) {
+        if (RecordingFolder.isDerived(root, path)) {
+          continue;
+        }
         if (Files.isSymbolicLink(path)) {
           throw new ArchiveException(
               root + " holds a symbolic link (" + root.relativize(path) + "); a recording must hold only files");

@@ -23,6 +23,11 @@ public final class RecordingFolder {
   public static final String RR_DIR = "rr";
   public static final String TRACE_JSON = "trace.json";
   public static final String TRACE_BIN = "trace.bin";
+  /**
+   * Top-level folders whose name starts with this are derived from the recording by codetracer
+   * (the viewer's index): not part of it, so never exported and not counted in its size.
+   */
+  public static final String DERIVED_PREFIX = ".codetracer-";
 
   /** What holds the execution itself. */
   public enum Payload {
@@ -124,9 +129,16 @@ public final class RecordingFolder {
     return sizeOf(path);
   }
 
+  /** True for a path inside one of the folder's {@linkplain #DERIVED_PREFIX derived} folders. */
+  public static boolean isDerived(Path folder, Path path) {
+    Path relative = folder.relativize(path);
+    return relative.getNameCount() > 0 && relative.getName(0).toString().startsWith(DERIVED_PREFIX);
+  }
+
   public static long sizeOf(Path folder) {
     try (Stream<Path> files = Files.walk(folder)) {
       return files
+          .filter(file -> !isDerived(folder, file))
           .filter(Files::isRegularFile)
           .mapToLong(
               file -> {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.codetracer.core.recording.InvalidRecordingException;
+import dev.codetracer.core.recording.RecordingFolder;
 import dev.codetracer.core.recording.RecordingJson;
 import dev.codetracer.core.recording.TestRecordings;
 import java.io.InputStream;
@@ -55,6 +56,21 @@ class RecordingExporterTest {
       }
       return entries;
     }
+  }
+
+  @Test
+  void leavesOutWhatCodetracerDerivedFromTheRecording() throws Exception {
+    long sizeBefore = RecordingFolder.sizeOf(folder);
+    TestRecordings.randomFile(folder, ".codetracer-viewer/current/steps.idx", 50_000, 3);
+    Path zip = temp.resolve("derived.zip");
+
+    new RecordingExporter().export(folder, zip, false);
+
+    assertThat(entries(zip).keySet()).noneMatch(name -> name.startsWith(".codetracer-"))
+        .contains("trace.json");
+    assertThat(RecordingFolder.sizeOf(folder))
+        .as("the viewer's index is not part of the recording's size")
+        .isEqualTo(sizeBefore);
   }
 
   @Test
@@ -134,7 +150,7 @@ class RecordingExporterTest {
           }
         };
     new RecordingExporter(listener).export(folder, temp.resolve("p.zip"), false);
-    assertThat(last.get()).isEqualTo(total.get()).isEqualTo(dev.codetracer.core.recording.RecordingFolder.sizeOf(folder));
+    assertThat(last.get()).isEqualTo(total.get()).isEqualTo(RecordingFolder.sizeOf(folder));
     assertThat(finished.get()).isEqualTo(1);
   }
 

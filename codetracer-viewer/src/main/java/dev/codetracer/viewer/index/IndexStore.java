@@ -1,13 +1,14 @@
 package dev.codetracer.viewer.index;
 
 import dev.codetracer.core.CodeTracerException;
+import dev.codetracer.core.recording.RecordingFolder;
 import dev.codetracer.viewer.stream.EventStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -25,7 +26,7 @@ import java.util.UUID;
  * a reader never sees half an index.
  */
 public final class IndexStore {
-  public static final String FOLDER_NAME = ".codetracer-viewer";
+  public static final String FOLDER_NAME = RecordingFolder.DERIVED_PREFIX + "viewer";
   private static final String CURRENT = "current";
 
   private IndexStore() {}
