@@ -26,7 +26,25 @@ public final class CodeTracerAgent {
 
   public static void premain(String arguments, Instrumentation instrumentation) {
     AgentOptions options = parseOrExit(arguments);
+    if (options.start() == AgentOptions.Start.MAIN && options.finish() == AgentOptions.Finish.AGENT
+        && options.output() != null && holdsFiles(options.output())) {
+      exit("option \"output\": " + options.output() + " already exists and is not empty; choose another folder");
+    }
     start(options, instrumentation, true);
+  }
+
+  private static boolean holdsFiles(Path folder) {
+    try (java.util.stream.Stream<Path> entries = java.nio.file.Files.list(folder)) {
+      return entries.findAny().isPresent();
+    } catch (java.io.IOException e) {
+      return java.nio.file.Files.exists(folder);
+    }
+  }
+
+  private static void exit(String message) {
+    System.err.println("codetracer-agent: " + message);
+    System.err.flush();
+    Runtime.getRuntime().halt(2);
   }
 
   public static void agentmain(String arguments, Instrumentation instrumentation) {
@@ -45,9 +63,7 @@ public final class CodeTracerAgent {
     try {
       return AgentOptions.parse(arguments);
     } catch (IllegalArgumentException e) {
-      System.err.println("codetracer-agent: " + e.getMessage());
-      System.err.flush();
-      Runtime.getRuntime().halt(2);
+      exit(e.getMessage());
       throw e;
     }
   }

@@ -31,6 +31,16 @@ class AgentOptionsIT {
   }
 
   @Test
+  void anExistingRecordingIsNeverOverwritten() throws java.io.IOException {
+    java.nio.file.Path folder = java.nio.file.Files.createDirectories(SampleRuns.newFolder("occupied"));
+    java.nio.file.Files.writeString(folder.resolve("trace.json"), "[]");
+    SampleRun run = SampleRuns.run(SampleRuns.command(Jvm.JAVA_17, "output=" + folder, Samples.Debug.FULL, "samples.Loops"), null);
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.stderr()).isEqualTo("codetracer-agent: option \"output\": " + folder + " already exists and is not empty; choose another folder\n");
+    assertThat(folder.resolve("trace.json")).hasContent("[]");
+  }
+
+  @Test
   void reachingTheStepCapEndsTheStreamCleanly() {
     SampleRun plain = SampleRuns.plain("samples.Loops", Jvm.JAVA_17, Samples.Debug.FULL);
     SampleRun run = recorded("samples.Loops", "maxSteps=5");
