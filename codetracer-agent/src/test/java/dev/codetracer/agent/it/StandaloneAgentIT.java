@@ -67,6 +67,35 @@ class StandaloneAgentIT {
   }
 
   @Test
+  void ctrlCStillLeavesACompleteRecording() throws Exception {
+    Path folder = SampleRuns.newFolder("interrupted");
+    Path markers = Files.createDirectories(SampleRuns.newFolder("interrupt-markers"));
+    Path ready = markers.resolve("ready");
+    Path logs = Files.createTempDirectory(Files.createDirectories(Samples.WORK.resolve("logs")), "run");
+    Process process = new ProcessBuilder(SampleRuns.command(Jvm.JAVA_17, "output=" + folder, Samples.Debug.FULL, "samples.Spin", ready.toString()))
+        .directory(Samples.SOURCES.toFile())
+        .redirectOutput(logs.resolve("out").toFile())
+        .redirectError(logs.resolve("err").toFile())
+        .start();
+    try (java.nio.file.WatchService watcher = java.nio.file.FileSystems.getDefault().newWatchService()) {
+      markers.register(watcher, java.nio.file.StandardWatchEventKinds.ENTRY_CREATE);
+      while (!Files.exists(ready)) {
+        java.nio.file.WatchKey key = watcher.poll(60, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(key).as("the sample got ready").isNotNull();
+        key.pollEvents();
+        key.reset();
+      }
+    }
+    Process kill = new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).inheritIO().start();
+    assertThat(kill.waitFor()).isZero();
+    assertThat(process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+    assertThat(process.exitValue()).isEqualTo(130);
+    TraceModel model = Recordings.check(folder);
+    assertThat(model.callsOf("samples.Spin.main")).hasSize(1);
+    assertThat(Recordings.metadata(folder).extra()).doesNotContainKey("recorder_killed");
+  }
+
+  @Test
   void theApiIsHarmlessWithoutTheAgent() {
     Path folder = SampleRuns.newFolder("api-none");
     SampleRun run = SampleRuns.run(
