@@ -27,37 +27,37 @@ public final class Probes {
 
   private Probes() {}
 
+  // The probes are kept under 35 bytes of bytecode (and put() too), so that C1, which inlines
+  // only methods that small, inlines them while a method is not yet compiled by C2.
+
   public static void step(int probe) {
-    if (Thread.currentThread() != thread) {
-      return;
-    }
-    int p = position;
-    events[p++] = probe;
-    position = p;
-    if (p >= eventLimit) {
-      RecordingControl.handOff();
+    if (Thread.currentThread() == thread) {
+      put(probe);
     }
   }
 
   public static void call(int method) {
     Thread current = Thread.currentThread();
-    if (current != thread) {
-      if (current != lastOther && thread != null) {
-        lastOther = current;
-        RecordingControl.otherThread(current);
-      }
-      return;
+    if (current == thread) {
+      depth++;
+      put(RawEvents.call(method));
+    } else if (current != lastOther) {
+      otherThread(current);
     }
-    depth++;
-    put(RawEvents.call(method));
+  }
+
+  private static void otherThread(Thread current) {
+    if (thread != null) {
+      lastOther = current;
+      RecordingControl.otherThread(current);
+    }
   }
 
   public static void ret(int method) {
-    if (Thread.currentThread() != thread) {
-      return;
+    if (Thread.currentThread() == thread) {
+      depth--;
+      put(RawEvents.ret(method));
     }
-    depth--;
-    put(RawEvents.ret(method));
   }
 
   /** A method left by an exception: the exception as its value, then the exit. */
@@ -72,17 +72,15 @@ public final class Probes {
   }
 
   public static void valueI(int value, int meta) {
-    if (Thread.currentThread() != thread) {
-      return;
+    if (Thread.currentThread() == thread) {
+      put(RawEvents.value(meta, value));
     }
-    put(RawEvents.value(meta, value));
   }
 
   public static void valueF(float value, int meta) {
-    if (Thread.currentThread() != thread) {
-      return;
+    if (Thread.currentThread() == thread) {
+      put(RawEvents.value(meta, Float.floatToRawIntBits(value)));
     }
-    put(RawEvents.value(meta, Float.floatToRawIntBits(value)));
   }
 
   public static void valueJ(long value, int meta) {
