@@ -65,7 +65,7 @@ public final class JvmRecorder implements Recorder {
     builder.environment().clear();
     builder.environment().putAll(request.environment());
     int status;
-    try (InterruptGuard guard = InterruptGuard.raise()) {
+    try (InterruptGuard ignored = InterruptGuard.raise()) {
       Process process;
       try {
         process = builder.start();

@@ -1,0 +1,42 @@
+package dev.codetracer.agent.values;
+
+import java.lang.reflect.Field;
+
+/**
+ * The JDK fields the value reader uses directly: a StringBuilder's array, coder and count, an
+ * exception's message (an exception's {@code getMessage} may be the program's code). Null when
+ * java.base was not opened to the agent.
+ */
+final class JdkInternals {
+  static final Field BUILDER_VALUE = field("java.lang.AbstractStringBuilder", "value");
+  static final Field BUILDER_CODER = field("java.lang.AbstractStringBuilder", "coder");
+  static final Field BUILDER_COUNT = field("java.lang.AbstractStringBuilder", "count");
+  static final Field DETAIL_MESSAGE = field("java.lang.Throwable", "detailMessage");
+
+  private JdkInternals() {}
+
+  static boolean hasBuilderFields() {
+    return BUILDER_VALUE != null && BUILDER_CODER != null && BUILDER_COUNT != null;
+  }
+
+  private static Field field(String className, String name) {
+    try {
+      Field field = Class.forName(className).getDeclaredField(name);
+      field.setAccessible(true);
+      return field;
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      return null;
+    }
+  }
+
+  /** {@code java.lang.IllegalStateException: boom}, without calling the exception's methods. */
+  static String describe(Throwable exception) {
+    String name = exception.getClass().getName();
+    try {
+      Object message = DETAIL_MESSAGE == null ? null : DETAIL_MESSAGE.get(exception);
+      return message == null ? name : name + ": " + message;
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      return name;
+    }
+  }
+}
