@@ -8,7 +8,6 @@ import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Pattern;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
@@ -17,9 +16,7 @@ import org.objectweb.asm.tree.FrameNode;
 import org.objectweb.asm.tree.IincInsnNode;
 import org.objectweb.asm.tree.InsnList;
 import org.objectweb.asm.tree.InsnNode;
-import org.objectweb.asm.tree.IntInsnNode;
 import org.objectweb.asm.tree.LabelNode;
-import org.objectweb.asm.tree.LdcInsnNode;
 import org.objectweb.asm.tree.LineNumberNode;
 import org.objectweb.asm.tree.LocalVariableNode;
 import org.objectweb.asm.tree.MethodInsnNode;
@@ -43,13 +40,6 @@ import org.objectweb.asm.tree.analysis.SourceValue;
  * so the method's existing stack map frames stay valid; the one frame added is the handler's.
  */
 final class MethodInstrumenter {
-  static final String PROBES = "dev/codetracer/agent/runtime/Probes";
-
-  private static final Set<String> IMMUTABLE_DESCRIPTORS =
-      Set.of(
-          "Ljava/lang/String;", "Ljava/lang/Integer;", "Ljava/lang/Long;", "Ljava/lang/Short;",
-          "Ljava/lang/Byte;", "Ljava/lang/Character;", "Ljava/lang/Boolean;", "Ljava/lang/Float;",
-          "Ljava/lang/Double;", "Ljava/lang/Class;");
 
   private final String owner;
   private final MethodNode method;
@@ -64,8 +54,6 @@ final class MethodInstrumenter {
    * names it would have had with {@code -g} (a method without parameters or {@code this} has none).
    */
   record Result(List<RawDefinition> definitions, boolean lackedVariableNames) {}
-
-  private record Variable(int slot, String name, String descriptor, int start, int end, boolean redacted) {}
 
   private record Site(AbstractInsnNode node, int index, int line) {}
 
@@ -113,7 +101,7 @@ final class MethodInstrumenter {
     final int body = bodyStart;
     sites.removeIf(site -> site.index < body);
 
-    List<Variable> variables = new ArrayList<>();
+    List<MethodVariables.Variable> variables = new ArrayList<>();
     boolean named = collectVariables(insns, isStatic, variables);
     Type[] argumentTypes = Type.getArgumentTypes(method.desc);
     int[] argumentSlots = new int[argumentTypes.length];
@@ -124,9 +112,9 @@ final class MethodInstrumenter {
     }
     int[] arguments = new int[argumentTypes.length];
     for (int i = 0; i < argumentTypes.length; i++) {
-      arguments[i] = variableAtEntry(variables, argumentSlots[i]);
+      arguments[i] = MethodVariables.variableAtEntry(variables, argumentSlots[i]);
     }
-    int thisVariable = isStatic ? -1 : variableAtEntry(variables, 0);
+    int thisVariable = isStatic ? -1 : MethodVariables.variableAtEntry(variables, 0);
 
     Frame<BasicValue>[] analyzed = null;
     List<List<Integer>> successors = MutationFlow.emptyEdges(insns.length);
@@ -156,31 +144,31 @@ final class MethodInstrumenter {
             path,
             sourceFound,
             firstLine,
-            definitionsOf(variables),
+            MethodVariables.definitionsOf(variables),
             arguments,
             thisVariable));
 
     // Lines: re-snapshots, then the step.
     for (Site site : sites) {
-      int[] visible = visibleAt(variables, site.index);
+      int[] visible = MethodVariables.visibleAt(variables, site.index);
       int probeId = definitions.nextProbeId();
       made.add(new RawDefinition.Probe(probeId, methodId, site.line, visible));
       InsnList probe = new InsnList();
       if (analyzed != null && changed[site.index] != 0 && analyzed[site.index] != null) {
         for (int index : visible) {
-          Variable variable = variables.get(index);
-          if (isMutableReference(variable)
-              && MutationFlow.needsRefresh(changed[site.index], variable.slot)
-              && analyzed[site.index].getLocal(variable.slot).isReference()) {
-            probe.add(new VarInsnNode(Opcodes.ALOAD, variable.slot));
-            probe.add(push(RawEvents.valueMeta(RawEvents.K_REF, variable.slot)));
-            boolean constructing = constructor && variable.slot == 0 && index == thisVariable;
-            probe.add(probeCall(constructing ? "refreshInit" : "refreshA", "(Ljava/lang/Object;I)V"));
+          MethodVariables.Variable variable = variables.get(index);
+          if (MethodVariables.isMutableReference(variable)
+              && MutationFlow.needsRefresh(changed[site.index], variable.slot())
+              && analyzed[site.index].getLocal(variable.slot()).isReference()) {
+            probe.add(new VarInsnNode(Opcodes.ALOAD, variable.slot()));
+            probe.add(ProbeCode.push(RawEvents.valueMeta(RawEvents.K_REF, variable.slot())));
+            boolean constructing = constructor && variable.slot() == 0 && index == thisVariable;
+            probe.add(ProbeCode.probeCall(constructing ? "refreshInit" : "refreshA", "(Ljava/lang/Object;I)V"));
           }
         }
       }
-      probe.add(push(probeId));
-      probe.add(probeCall("step", "(I)V"));
+      probe.add(ProbeCode.push(probeId));
+      probe.add(ProbeCode.probeCall("step", "(I)V"));
       method.instructions.insertBefore(site.node, probe);
     }
 
@@ -198,12 +186,12 @@ final class MethodInstrumenter {
         } else {
           continue;
         }
-        Variable variable = variableStoredAt(variables, insns, i, stored);
-        if (variable == null || variable.redacted) {
+        MethodVariables.Variable variable = MethodVariables.variableStoredAt(variables, insns, i, stored);
+        if (variable == null || variable.redacted()) {
           continue;
         }
-        int kind = kindFor(variable.descriptor, op);
-        method.instructions.insert(insn, valueProbe(op - Opcodes.ISTORE + Opcodes.ILOAD, stored, kind, stored));
+        int kind = MethodVariables.kindFor(variable.descriptor(), op);
+        method.instructions.insert(insn, ProbeCode.valueProbe(op - Opcodes.ISTORE + Opcodes.ILOAD, stored, kind, stored));
       }
     }
 
@@ -213,17 +201,17 @@ final class MethodInstrumenter {
         continue;
       }
       int op = insns[i].getOpcode();
-      Variable array = variableStoredAt(variables, insns, i, coveredSlot[i]);
-      int kind = RawEvents.kindOf(array.descriptor.substring(1));
+      MethodVariables.Variable array = MethodVariables.variableStoredAt(variables, insns, i, coveredSlot[i]);
+      int kind = RawEvents.kindOf(array.descriptor().substring(1));
       InsnList element = new InsnList();
       element.add(new InsnNode(Opcodes.DUP2));
-      element.add(push(RawEvents.valueMeta(kind, coveredSlot[i])));
+      element.add(ProbeCode.push(RawEvents.valueMeta(kind, coveredSlot[i])));
       if (op == Opcodes.AASTORE) {
-        element.add(probeCall("elementA", "(ILjava/lang/Object;I)V"));
+        element.add(ProbeCode.probeCall("elementA", "(ILjava/lang/Object;I)V"));
       } else if (op == Opcodes.FASTORE) {
-        element.add(probeCall("elementF", "(IFI)V"));
+        element.add(ProbeCode.probeCall("elementF", "(IFI)V"));
       } else {
-        element.add(probeCall("elementI", "(III)V"));
+        element.add(ProbeCode.probeCall("elementI", "(III)V"));
       }
       method.instructions.insertBefore(insns[i], element);
     }
@@ -239,37 +227,37 @@ final class MethodInstrumenter {
       if (values && op != Opcodes.RETURN) {
         exit.add(new InsnNode(returnType.getSize() == 2 ? Opcodes.DUP2 : Opcodes.DUP));
         int kind = RawEvents.kindOf(returnType.getDescriptor());
-        exit.add(push(RawEvents.valueMeta(kind, RawEvents.RETURN_SLOT)));
-        exit.add(probeCall(valueProbeName(kind), valueProbeDescriptor(kind)));
+        exit.add(ProbeCode.push(RawEvents.valueMeta(kind, RawEvents.RETURN_SLOT)));
+        exit.add(ProbeCode.probeCall(ProbeCode.valueProbeName(kind), ProbeCode.valueProbeDescriptor(kind)));
       }
-      exit.add(push(methodId));
-      exit.add(probeCall("ret", "(I)V"));
+      exit.add(ProbeCode.push(methodId));
+      exit.add(ProbeCode.probeCall("ret", "(I)V"));
       method.instructions.insertBefore(insns[i], exit);
     }
 
     // Entry: the call, the arguments (and this).
     InsnList entry = new InsnList();
-    entry.add(push(methodId));
-    entry.add(probeCall("call", "(I)V"));
+    entry.add(ProbeCode.push(methodId));
+    entry.add(ProbeCode.probeCall("call", "(I)V"));
     if (values) {
-      if (thisVariable >= 0 && !variables.get(thisVariable).redacted) {
+      if (thisVariable >= 0 && !variables.get(thisVariable).redacted()) {
         if (constructor) {
           entry.add(new VarInsnNode(Opcodes.ALOAD, 0));
-          entry.add(push(RawEvents.valueMeta(RawEvents.K_REF, 0)));
-          entry.add(probeCall("valueInit", "(Ljava/lang/Object;I)V"));
+          entry.add(ProbeCode.push(RawEvents.valueMeta(RawEvents.K_REF, 0)));
+          entry.add(ProbeCode.probeCall("valueInit", "(Ljava/lang/Object;I)V"));
         } else {
-          entry.add(valueProbe(Opcodes.ALOAD, 0, RawEvents.K_REF, 0));
+          entry.add(ProbeCode.valueProbe(Opcodes.ALOAD, 0, RawEvents.K_REF, 0));
         }
       }
       for (int i = 0; i < argumentTypes.length; i++) {
-        if (arguments[i] >= 0 && variables.get(arguments[i]).redacted) {
+        if (arguments[i] >= 0 && variables.get(arguments[i]).redacted()) {
           continue;
         }
         int kind = RawEvents.kindOf(argumentTypes[i].getDescriptor());
         if (arguments[i] >= 0) {
-          kind = kindFor(variables.get(arguments[i]).descriptor, argumentTypes[i].getOpcode(Opcodes.ISTORE));
+          kind = MethodVariables.kindFor(variables.get(arguments[i]).descriptor(), argumentTypes[i].getOpcode(Opcodes.ISTORE));
         }
-        entry.add(valueProbe(argumentTypes[i].getOpcode(Opcodes.ILOAD), argumentSlots[i], kind, argumentSlots[i]));
+        entry.add(ProbeCode.valueProbe(argumentTypes[i].getOpcode(Opcodes.ILOAD), argumentSlots[i], kind, argumentSlots[i]));
       }
     }
     LabelNode tryStart = new LabelNode();
@@ -289,8 +277,8 @@ final class MethodInstrumenter {
       method.instructions.add(new FrameNode(Opcodes.F_NEW, 0, new Object[0], 1, new Object[] {"java/lang/Throwable"}));
     }
     method.instructions.add(new InsnNode(Opcodes.DUP));
-    method.instructions.add(push(methodId));
-    method.instructions.add(probeCall("thrown", "(Ljava/lang/Throwable;I)V"));
+    method.instructions.add(ProbeCode.push(methodId));
+    method.instructions.add(ProbeCode.probeCall("thrown", "(Ljava/lang/Throwable;I)V"));
     method.instructions.add(new InsnNode(Opcodes.ATHROW));
     method.tryCatchBlocks.add(new TryCatchBlockNode(tryStart, tryEnd, handler, null));
 
@@ -344,14 +332,14 @@ final class MethodInstrumenter {
   }
 
   /** Collects variables; returns true when they came from a LocalVariableTable. */
-  private boolean collectVariables(AbstractInsnNode[] insns, boolean isStatic, List<Variable> variables) {
+  private boolean collectVariables(AbstractInsnNode[] insns, boolean isStatic, List<MethodVariables.Variable> variables) {
     if (method.localVariables != null && !method.localVariables.isEmpty()) {
       for (LocalVariableNode local : method.localVariables) {
         if (local.name == null || local.desc == null) {
           continue;
         }
         variables.add(
-            new Variable(
+            new MethodVariables.Variable(
                 local.index,
                 local.name,
                 local.desc,
@@ -359,12 +347,12 @@ final class MethodInstrumenter {
                 method.instructions.indexOf(local.end),
                 !local.name.equals("this") && isRedacted(local.name)));
       }
-      variables.sort((a, b) -> a.slot != b.slot ? Integer.compare(a.slot, b.slot) : Integer.compare(a.start, b.start));
+      variables.sort((a, b) -> a.slot() != b.slot() ? Integer.compare(a.slot(), b.slot()) : Integer.compare(a.start(), b.start()));
       return true;
     }
     int end = insns.length;
     if (!isStatic) {
-      variables.add(new Variable(0, "this", "L" + owner + ";", 0, end, false));
+      variables.add(new MethodVariables.Variable(0, "this", "L" + owner + ";", 0, end, false));
     }
     Type[] types = Type.getArgumentTypes(method.desc);
     int slot = isStatic ? 0 : 1;
@@ -376,7 +364,7 @@ final class MethodInstrumenter {
           name = parameter.name;
         }
       }
-      variables.add(new Variable(slot, name, types[i].getDescriptor(), 0, end, isRedacted(name)));
+      variables.add(new MethodVariables.Variable(slot, name, types[i].getDescriptor(), 0, end, isRedacted(name)));
       slot += types[i].getSize();
     }
     return false;
@@ -386,81 +374,11 @@ final class MethodInstrumenter {
     return redact != null && redact.matcher(name).find();
   }
 
-  private static int variableAtEntry(List<Variable> variables, int slot) {
-    int best = -1;
-    for (int i = 0; i < variables.size(); i++) {
-      Variable v = variables.get(i);
-      if (v.slot == slot && (best < 0 || v.start < variables.get(best).start)) {
-        best = i;
-      }
-    }
-    return best;
-  }
-
-  private static int[] visibleAt(List<Variable> variables, int index) {
-    List<Integer> visible = new ArrayList<>();
-    for (int i = 0; i < variables.size(); i++) {
-      Variable v = variables.get(i);
-      if (v.start <= index && index < v.end) {
-        visible.add(i);
-      }
-    }
-    return visible.stream().mapToInt(Integer::intValue).toArray();
-  }
-
-  /** The named variable a store at {@code index} assigns: in scope there, or from right after it. */
-  private static Variable variableStoredAt(List<Variable> variables, AbstractInsnNode[] insns, int index, int slot) {
-    int next = index + 1;
-    while (next < insns.length && insns[next].getOpcode() < 0) {
-      next++;
-    }
-    Variable best = null;
-    for (Variable v : variables) {
-      if (v.slot == slot && v.start <= next && v.end > index && (best == null || v.start > best.start)) {
-        best = v;
-      }
-    }
-    return best;
-  }
-
-  private static boolean isMutableReference(Variable variable) {
-    char first = variable.descriptor.charAt(0);
-    return (first == 'L' || first == '[') && !variable.redacted && !IMMUTABLE_DESCRIPTORS.contains(variable.descriptor);
-  }
-
-  /** The value kind for a variable's descriptor, unless it disagrees with the store's opcode. */
-  private static int kindFor(String descriptor, int storeOpcode) {
-    int kind = RawEvents.kindOf(descriptor);
-    int opcodeKind;
-    switch (storeOpcode) {
-      case Opcodes.ISTORE:
-        opcodeKind = RawEvents.K_INT;
-        break;
-      case Opcodes.LSTORE:
-        opcodeKind = RawEvents.K_LONG;
-        break;
-      case Opcodes.FSTORE:
-        opcodeKind = RawEvents.K_FLOAT;
-        break;
-      case Opcodes.DSTORE:
-        opcodeKind = RawEvents.K_DOUBLE;
-        break;
-      default:
-        opcodeKind = RawEvents.K_REF;
-    }
-    boolean intLike = kind == RawEvents.K_INT || kind == RawEvents.K_BOOLEAN || kind == RawEvents.K_CHAR
-        || kind == RawEvents.K_SHORT || kind == RawEvents.K_BYTE;
-    if (opcodeKind == RawEvents.K_INT ? intLike : kind == opcodeKind) {
-      return kind;
-    }
-    return opcodeKind;
-  }
-
   /**
    * For each array store (of an int-like, float or reference element) whose array comes straight
    * from a named, unredacted local: that local's slot; else -1.
    */
-  private int[] coveredArrayStores(AbstractInsnNode[] insns, List<Variable> variables) {
+  private int[] coveredArrayStores(AbstractInsnNode[] insns, List<MethodVariables.Variable> variables) {
     int[] covered = new int[insns.length];
     java.util.Arrays.fill(covered, -1);
     boolean any = false;
@@ -488,9 +406,9 @@ final class MethodInstrumenter {
         continue;
       }
       int slot = ((VarInsnNode) arrayRef.insns.iterator().next()).var;
-      Variable variable = variableStoredAt(variables, insns, i, slot);
-      if (variable != null && !variable.redacted && variable.descriptor.startsWith("[") && variable.descriptor.length() >= 2
-          && variable.start <= i) {
+      MethodVariables.Variable variable = MethodVariables.variableStoredAt(variables, insns, i, slot);
+      if (variable != null && !variable.redacted() && variable.descriptor().startsWith("[") && variable.descriptor().length() >= 2
+          && variable.start() <= i) {
         covered[i] = slot;
       }
     }
@@ -519,66 +437,4 @@ final class MethodInstrumenter {
     }
   }
 
-  private static List<RawDefinition.Variable> definitionsOf(List<Variable> variables) {
-    List<RawDefinition.Variable> out = new ArrayList<>(variables.size());
-    for (Variable v : variables) {
-      out.add(new RawDefinition.Variable(v.slot, v.name, v.descriptor, v.redacted));
-    }
-    return out;
-  }
-
-  private static InsnList valueProbe(int loadOpcode, int slot, int kind, int metaSlot) {
-    InsnList list = new InsnList();
-    list.add(new VarInsnNode(loadOpcode, slot));
-    list.add(push(RawEvents.valueMeta(kind, metaSlot)));
-    list.add(probeCall(valueProbeName(kind), valueProbeDescriptor(kind)));
-    return list;
-  }
-
-  private static String valueProbeName(int kind) {
-    switch (kind) {
-      case RawEvents.K_LONG:
-        return "valueJ";
-      case RawEvents.K_DOUBLE:
-        return "valueD";
-      case RawEvents.K_FLOAT:
-        return "valueF";
-      case RawEvents.K_REF:
-        return "valueA";
-      default:
-        return "valueI";
-    }
-  }
-
-  private static String valueProbeDescriptor(int kind) {
-    switch (kind) {
-      case RawEvents.K_LONG:
-        return "(JI)V";
-      case RawEvents.K_DOUBLE:
-        return "(DI)V";
-      case RawEvents.K_FLOAT:
-        return "(FI)V";
-      case RawEvents.K_REF:
-        return "(Ljava/lang/Object;I)V";
-      default:
-        return "(II)V";
-    }
-  }
-
-  private static MethodInsnNode probeCall(String name, String descriptor) {
-    return new MethodInsnNode(Opcodes.INVOKESTATIC, PROBES, name, descriptor, false);
-  }
-
-  private static AbstractInsnNode push(int value) {
-    if (value >= -1 && value <= 5) {
-      return new InsnNode(Opcodes.ICONST_0 + value);
-    }
-    if (value >= Byte.MIN_VALUE && value <= Byte.MAX_VALUE) {
-      return new IntInsnNode(Opcodes.BIPUSH, value);
-    }
-    if (value >= Short.MIN_VALUE && value <= Short.MAX_VALUE) {
-      return new IntInsnNode(Opcodes.SIPUSH, value);
-    }
-    return new LdcInsnNode(value);
-  }
 }
