@@ -26,7 +26,7 @@ final class AgentMetadata {
     metadata.recordingId = idOf(folder);
     ProcessHandle.Info info = ProcessHandle.current().info();
     metadata.program = info.command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    metadata.args = new ArrayList<>(info.arguments().map(Arrays::asList).orElseGet(AgentMetadata::commandFromProperty));
+    metadata.args = withoutThisAgent(info.arguments().map(Arrays::asList).orElseGet(AgentMetadata::commandFromProperty));
     metadata.workdir = Path.of(System.getProperty("user.dir")).toAbsolutePath().normalize().toString();
     metadata.backend = "jvm";
     metadata.recorderName = "codetracer-java jvm";
@@ -45,6 +45,28 @@ final class AgentMetadata {
       return name.substring(prefix.length());
     }
     return RecordingId.newId();
+  }
+
+  /** The program's command as the user would type it: without the {@code -javaagent:} of this agent. */
+  private static List<String> withoutThisAgent(List<String> arguments) {
+    List<String> kept = new ArrayList<>(arguments.size());
+    String jar = thisJar();
+    for (String argument : arguments) {
+      boolean ours = argument.startsWith("-javaagent:")
+          && (jar == null ? argument.contains("codetracer-agent") : argument.startsWith("-javaagent:" + jar));
+      if (!ours) {
+        kept.add(argument);
+      }
+    }
+    return kept;
+  }
+
+  private static String thisJar() {
+    try {
+      return Path.of(AgentMetadata.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+    } catch (Exception e) {
+      return null;
+    }
   }
 
   private static List<String> commandFromProperty() {

@@ -22,8 +22,7 @@ class StandaloneAgentIT {
     TraceMetadata metadata = folder.metadata();
     assertThat(RecordingId.isValid(metadata.recordingId)).isTrue();
     assertThat(metadata.program).endsWith("/bin/java");
-    assertThat(metadata.args).contains("samples.Recursion");
-    assertThat(metadata.args.get(0)).startsWith("-javaagent:");
+    assertThat(metadata.args).contains("samples.Recursion").noneMatch(a -> a.startsWith("-javaagent:"));
     assertThat(metadata.workdir).isEqualTo(Samples.SOURCES.toString());
     assertThat(metadata.backend).isEqualTo("jvm");
     assertThat(metadata.formatVersion).isEqualTo(TraceMetadata.FORMAT_VERSION);
