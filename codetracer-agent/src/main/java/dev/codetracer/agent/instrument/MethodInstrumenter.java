@@ -80,6 +80,7 @@ final class MethodInstrumenter {
   /** Instruments the method in place; null when it has no line numbers (nothing to step through). */
   Result instrument() {
     AbstractInsnNode[] insns = method.instructions.toArray();
+    Map<AbstractInsnNode, List<LabelNode>> labelsOfNews = UninitializedTypes.labelsOfNews(insns);
     boolean isStatic = (method.access & Opcodes.ACC_STATIC) != 0;
     boolean constructor = method.name.equals("<init>");
 
@@ -281,6 +282,7 @@ final class MethodInstrumenter {
     method.instructions.add(ProbeCode.probeCall("thrown", "(Ljava/lang/Throwable;I)V"));
     method.instructions.add(new InsnNode(Opcodes.ATHROW));
     method.tryCatchBlocks.add(new TryCatchBlockNode(tryStart, tryEnd, handler, null));
+    UninitializedTypes.keepNextToNews(method, labelsOfNews);
 
     boolean expectsNames = !isStatic || argumentTypes.length > 0;
     return new Result(made, !named && expectsNames);
