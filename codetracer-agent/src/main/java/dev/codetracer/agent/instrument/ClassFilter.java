@@ -21,7 +21,8 @@ public final class ClassFilter {
           "org.apache.maven.*", "org.codehaus.plexus.*", "org.codehaus.mojo.*", "org.eclipse.aether.*",
           "org.gradle.*", "worker.org.gradle.*", "org.junit.*", "junit.*", "org.opentest4j.*",
           "org.apiguardian.*", "org.assertj.*", "org.hamcrest.*", "org.mockito.*", "net.bytebuddy.*",
-          "org.objenesis.*", "org.testng.*", "dev.codetracer.*", "kotlin.*", "scala.*", "groovy.*",
+          "org.objenesis.*", "org.testng.*", "dev.codetracer.junit.*", "dev.codetracer.maven.*",
+          "dev.codetracer.cli.*", "dev.codetracer.viewer.*", "kotlin.*", "scala.*", "groovy.*",
           "org.groovy.*", "org.slf4j.*", "ch.qos.logback.*", "org.apache.logging.*", "com.intellij.*");
 
   private final List<Pattern> never;
