@@ -107,6 +107,10 @@ class JvmRecorderIT {
     assertThat(model.callsOf("samples.Loops.sum")).hasSize(1);
     assertThat(model.paths()).contains(Samples.source("samples.Loops").toString());
     assertThat(model.standardOutput()).isEqualTo("6 1099511627776 1.5 x true\n");
+    int lastStepOfSum = model.callsOf("samples.Loops.sum").get(0).lastStep();
+    assertThat(model.variablesAt(lastStepOfSum)).as("compiled with -g beforehand: locals have their names")
+        .containsKeys("n", "total");
+    assertThat(RecordingFolder.open(folder).metadata().extra()).containsKey("source_file_compiled_with");
   }
 
   @Test

@@ -2,6 +2,7 @@ package dev.codetracer.core.jvm;
 
 import dev.codetracer.core.CodeTracerException;
 import dev.codetracer.core.CodeTracerVersion;
+import dev.codetracer.core.io.FileTrees;
 import dev.codetracer.core.record.ProgramExit;
 import dev.codetracer.core.record.RecordRequest;
 import dev.codetracer.core.record.Recorder;
@@ -14,6 +15,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The JVM backend: records {@code java ... Main}, {@code java -jar app.jar} and {@code java
@@ -59,8 +61,29 @@ public final class JvmRecorder implements Recorder {
   @Override
   public ProgramExit record(RecordRequest request, TraceMetadata metadata) throws IOException, InterruptedException {
     Path agent = AgentJar.locate().orElseThrow(() -> new RecorderUnavailableException("no JVM recorder agent"));
-    String options = agentOptions(request);
-    List<String> command = withAgent(request.command(), agent, options);
+    Optional<SingleFileProgram> singleFile = SingleFileProgram.of(request.command(), request.workdir());
+    Path compiled = singleFile.isPresent() ? Files.createTempDirectory("codetracer-source-") : null;
+    try {
+      List<String> program = request.command();
+      Path sourceRoot = null;
+      if (singleFile.isPresent()) {
+        Optional<List<String>> fromClasses = singleFile.get().compiledCommand(request.workdir(), compiled.resolve("classes"));
+        if (fromClasses.isPresent()) {
+          program = fromClasses.get();
+          sourceRoot = singleFile.get().sourceFile(request.workdir()).getParent();
+          metadata.put("source_file_compiled_with", "javac -g (the source launcher keeps no local variable names)");
+        }
+      }
+      return run(request, metadata, withAgent(program, agent, agentOptions(request, sourceRoot)));
+    } finally {
+      if (compiled != null) {
+        FileTrees.deleteQuietly(compiled);
+      }
+    }
+  }
+
+  private ProgramExit run(RecordRequest request, TraceMetadata metadata, List<String> command)
+      throws IOException, InterruptedException {
     ProcessBuilder builder = new ProcessBuilder(command).directory(request.workdir().toFile()).inheritIO();
     builder.environment().clear();
     builder.environment().putAll(request.environment());
@@ -86,13 +109,21 @@ public final class JvmRecorder implements Recorder {
     return new ProgramExit(status, signal);
   }
 
-  static String agentOptions(RecordRequest request) {
+  /**
+   * The agent's options: where and how to write, the user's own options, and the folder of a
+   * single source file compiled beforehand (its classes run from elsewhere).
+   */
+  static String agentOptions(RecordRequest request, Path sourceRoot) {
     StringBuilder options = new StringBuilder();
     options.append("output=").append(request.folder().toAbsolutePath());
     options.append(",finish=external");
     options.append(",format=").append(request.format() == TraceFormat.BIN ? "bin" : "json");
-    if (request.recorderOptions() != null && !request.recorderOptions().isBlank()) {
-      options.append(',').append(request.recorderOptions());
+    String user = request.recorderOptions();
+    if (user != null && !user.isBlank()) {
+      options.append(',').append(user);
+    }
+    if (sourceRoot != null && (user == null || !user.contains("sourcepath="))) {
+      options.append(",sourcepath=").append(sourceRoot);
     }
     return options.toString();
   }

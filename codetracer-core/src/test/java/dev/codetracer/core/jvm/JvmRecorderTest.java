@@ -33,7 +33,10 @@ class JvmRecorderTest {
   void agentOptionsNameTheFolderTheFormatAndTheUsersOptions() {
     RecordRequest request = new RecordRequest(
         List.of("java", "Main"), Path.of("/w"), Path.of("/w/rec"), Map.of(), TraceFormat.BIN, null, false, "depth=3,maxSteps=10");
-    assertThat(JvmRecorder.agentOptions(request)).isEqualTo("output=/w/rec,finish=external,format=bin,depth=3,maxSteps=10");
+    assertThat(JvmRecorder.agentOptions(request, null)).isEqualTo("output=/w/rec,finish=external,format=bin,depth=3,maxSteps=10");
+    assertThat(JvmRecorder.agentOptions(request, Path.of("/w/src")))
+        .as("a compiled single source file's folder is where its source is found")
+        .endsWith(",sourcepath=/w/src");
   }
 
   @Test

@@ -1,0 +1,164 @@
+package dev.codetracer.core.jvm;
+
+import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.util.JavacTask;
+import dev.codetracer.core.record.ProgramSearch;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import javax.tools.JavaCompiler;
+import javax.tools.StandardJavaFileManager;
+import javax.tools.ToolProvider;
+
+/**
+ * {@code java [options] Main.java args}: a program run by the source launcher. The launcher
+ * compiles in memory without local variable names, so a recording of it could show no locals.
+ * This compiles the file beforehand with {@code javac -g} of the same JDK as the {@code java} that
+ * runs it, and runs the launcher's choice of class (the file's first top-level class) from the
+ * classes. When that is not possible (no {@code javac}, a compile error), the command runs as it
+ * was given and the launcher reports its own errors.
+ */
+final class SingleFileProgram {
+  /** Launcher options that take the next argument as their value. */
+  private static final Set<String> OPTIONS_WITH_VALUE =
+      Set.of("-cp", "-classpath", "--class-path", "-p", "--module-path", "--upgrade-module-path", "--add-modules",
+          "--add-exports", "--add-opens", "--add-reads", "--patch-module", "--limit-modules", "--source",
+          "--enable-native-access");
+
+  private final List<String> command;
+  private final int fileIndex;
+
+  private SingleFileProgram(List<String> command, int fileIndex) {
+    this.command = command;
+    this.fileIndex = fileIndex;
+  }
+
+  /** The command's source file, when it runs one through the source launcher. */
+  static Optional<SingleFileProgram> of(List<String> command, Path workdir) {
+    for (int i = 1; i < command.size(); i++) {
+      String argument = command.get(i);
+      if (argument.equals("-jar") || argument.equals("-m") || argument.equals("--module")) {
+        return Optional.empty();
+      }
+      if (OPTIONS_WITH_VALUE.contains(argument)) {
+        i++;
+      } else if (!argument.startsWith("-")) {
+        boolean sourceFile = argument.endsWith(".java") && Files.isRegularFile(workdir.resolve(argument));
+        return sourceFile ? Optional.of(new SingleFileProgram(command, i)) : Optional.empty();
+      }
+    }
+    return Optional.empty();
+  }
+
+  Path sourceFile(Path workdir) {
+    return workdir.resolve(command.get(fileIndex)).toAbsolutePath().normalize();
+  }
+
+  /**
+   * Compiles the file into {@code classes} and returns the command that runs it from there, or
+   * empty when it could not be compiled (the original command then runs unchanged).
+   */
+  Optional<List<String>> compiledCommand(Path workdir, Path classes) throws InterruptedException {
+    Optional<Path> javac = javacBeside(command.get(0), workdir);
+    if (javac.isEmpty()) {
+      return Optional.empty();
+    }
+    Path source = sourceFile(workdir);
+    List<String> launcherOptions = command.subList(1, fileIndex);
+    String classPath = valueOf(launcherOptions, "-cp", "-classpath", "--class-path");
+    List<String> javacCommand = new ArrayList<>(List.of(javac.get().toString(), "-g", "-nowarn", "-proc:none", "-d", classes.toString()));
+    String release = valueOf(launcherOptions, "--source");
+    if (release != null) {
+      javacCommand.addAll(List.of("--release", release));
+    }
+    if (launcherOptions.contains("--enable-preview")) {
+      javacCommand.add("--enable-preview");
+    }
+    if (classPath != null) {
+      javacCommand.addAll(List.of("-cp", classPath));
+    }
+    javacCommand.add(source.toString());
+    try {
+      Files.createDirectories(classes);
+      Process process =
+          new ProcessBuilder(javacCommand).directory(workdir.toFile()).redirectErrorStream(true)
+              .redirectOutput(classes.resolveSibling("javac.log").toFile()).start();
+      if (!process.waitFor(5, TimeUnit.MINUTES) || process.exitValue() != 0) {
+        process.destroyForcibly();
+        return Optional.empty();
+      }
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+    List<String> rewritten = new ArrayList<>();
+    rewritten.add(command.get(0));
+    for (int i = 0; i < launcherOptions.size(); i++) {
+      String option = launcherOptions.get(i);
+      if (option.equals("--source") || Set.of("-cp", "-classpath", "--class-path").contains(option)) {
+        i++;
+      } else {
+        rewritten.add(option);
+      }
+    }
+    rewritten.add("-cp");
+    rewritten.add(classPath == null ? classes.toString() : classes + File.pathSeparator + classPath);
+    rewritten.add(mainClass(source));
+    rewritten.addAll(command.subList(fileIndex + 1, command.size()));
+    return Optional.of(rewritten);
+  }
+
+  /** The launcher's choice: the first top-level class in the file (else the file's name). */
+  static String mainClass(Path source) {
+    String stem = source.getFileName().toString().replaceFirst("\\.java$", "");
+    JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
+    if (compiler == null) {
+      return stem;
+    }
+    try (StandardJavaFileManager files = compiler.getStandardFileManager(null, null, StandardCharsets.UTF_8)) {
+      JavacTask task =
+          (JavacTask) compiler.getTask(null, files, diagnostic -> { }, List.of("-proc:none"), null, files.getJavaFileObjects(source));
+      for (CompilationUnitTree unit : task.parse()) {
+        String packagePrefix = unit.getPackageName() == null ? "" : unit.getPackageName() + ".";
+        for (Tree declaration : unit.getTypeDecls()) {
+          if (declaration instanceof ClassTree type && type.getSimpleName().length() > 0) {
+            return packagePrefix + type.getSimpleName();
+          }
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      // a file this JDK cannot parse: the launcher's rule for compact source files is the name
+    }
+    return stem;
+  }
+
+  private static Optional<Path> javacBeside(String java, Path workdir) {
+    Optional<Path> executable = ProgramSearch.find(java, System.getenv("PATH"), workdir);
+    if (executable.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      Path javac = executable.get().toRealPath().resolveSibling("javac");
+      return Files.isExecutable(javac) ? Optional.of(javac) : Optional.empty();
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static String valueOf(List<String> options, String... names) {
+    for (int i = 0; i + 1 < options.size(); i++) {
+      if (List.of(names).contains(options.get(i))) {
+        return options.get(i + 1);
+      }
+    }
+    return null;
+  }
+}

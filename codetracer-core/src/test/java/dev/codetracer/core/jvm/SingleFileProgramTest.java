@@ -1,0 +1,68 @@
+package dev.codetracer.core.jvm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SingleFileProgramTest {
+  @TempDir Path workdir;
+
+  private Path write(String relative, String text) throws Exception {
+    Path file = workdir.resolve(relative);
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, text);
+    return file;
+  }
+
+  @Test
+  void recognisesOnlyTheSourceLaunchersForm() throws Exception {
+    write("src/Main.java", "class Main { public static void main(String[] a) {} }");
+    assertThat(SingleFileProgram.of(List.of("java", "src/Main.java", "x.java"), workdir)).isPresent();
+    assertThat(SingleFileProgram.of(List.of("java", "-cp", "lib.jar", "--source", "17", "src/Main.java"), workdir)).isPresent();
+    assertThat(SingleFileProgram.of(List.of("java", "-cp", "src/Main.java", "Main"), workdir))
+        .as("a value of -cp is not the program").isEmpty();
+    assertThat(SingleFileProgram.of(List.of("java", "-jar", "app.jar", "src/Main.java"), workdir)).isEmpty();
+    assertThat(SingleFileProgram.of(List.of("java", "Missing.java"), workdir)).isEmpty();
+    assertThat(SingleFileProgram.of(List.of("java", "-cp", "classes", "com.acme.Main"), workdir)).isEmpty();
+  }
+
+  @Test
+  void theMainClassIsTheFirstTopLevelClass() throws Exception {
+    Path file = write("Shop.java", "package com.acme;\nrecord Item(int p) {}\nclass Shop { public static void main(String[] a) {} }\n");
+    assertThat(SingleFileProgram.mainClass(file)).isEqualTo("com.acme.Item");
+    Path plain = write("Tool.java", "class Tool { public static void main(String[] a) {} }\nclass Helper {}\n");
+    assertThat(SingleFileProgram.mainClass(plain)).isEqualTo("Tool");
+  }
+
+  @Test
+  void compilesWithLocalVariableNamesAndRunsTheClassFromItsClasses() throws Exception {
+    write("src/app/Main.java", "package app;\npublic class Main { public static void main(String[] a) { int total = 4; System.out.println(total); } }\n");
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    SingleFileProgram program = SingleFileProgram.of(List.of(java, "-Xmx64m", "src/app/Main.java", "arg"), workdir).orElseThrow();
+    Path classes = workdir.resolve("out/classes");
+
+    Optional<List<String>> command = program.compiledCommand(workdir, classes);
+
+    assertThat(command).contains(List.of(java, "-Xmx64m", "-cp", classes.toString(), "app.Main", "arg"));
+    byte[] bytes = Files.readAllBytes(classes.resolve("app/Main.class"));
+    assertThat(new String(bytes, StandardCharsets.ISO_8859_1))
+        .as("compiled with -g: the local's name is in the LocalVariableTable").contains("LocalVariableTable", "total");
+    Process run = new ProcessBuilder(command.get()).directory(workdir.toFile()).redirectErrorStream(true).start();
+    assertThat(new String(run.getInputStream().readAllBytes())).isEqualTo("4\n");
+    assertThat(run.waitFor()).isZero();
+  }
+
+  @Test
+  void aFileThatDoesNotCompileRunsAsGiven() throws Exception {
+    write("Broken.java", "class Broken { void x( }");
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    SingleFileProgram program = SingleFileProgram.of(List.of(java, "Broken.java"), workdir).orElseThrow();
+    assertThat(program.compiledCommand(workdir, workdir.resolve("classes"))).isEmpty();
+  }
+}
