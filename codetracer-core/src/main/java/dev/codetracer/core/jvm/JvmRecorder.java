@@ -3,10 +3,12 @@ package dev.codetracer.core.jvm;
 import dev.codetracer.core.CodeTracerException;
 import dev.codetracer.core.CodeTracerVersion;
 import dev.codetracer.core.io.FileTrees;
+import dev.codetracer.core.record.InterruptShield;
 import dev.codetracer.core.record.ProgramExit;
 import dev.codetracer.core.record.RecordRequest;
 import dev.codetracer.core.record.Recorder;
 import dev.codetracer.core.record.RecorderUnavailableException;
+import dev.codetracer.core.record.SignalNames;
 import dev.codetracer.core.record.TraceFormat;
 import dev.codetracer.core.recording.TraceMetadata;
 import java.io.IOException;
@@ -14,7 +16,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -26,10 +27,6 @@ import java.util.Optional;
  */
 public final class JvmRecorder implements Recorder {
   public static final String NAME = "jvm";
-
-  private static final Map<Integer, String> SIGNALS =
-      Map.of(1, "SIGHUP", 2, "SIGINT", 3, "SIGQUIT", 4, "SIGILL", 6, "SIGABRT", 8, "SIGFPE", 9, "SIGKILL",
-          11, "SIGSEGV", 13, "SIGPIPE", 15, "SIGTERM");
 
   @Override
   public String name() {
@@ -88,7 +85,7 @@ public final class JvmRecorder implements Recorder {
     builder.environment().clear();
     builder.environment().putAll(request.environment());
     int status;
-    try (InterruptGuard ignored = InterruptGuard.raise()) {
+    try (InterruptShield ignored = InterruptShield.raise()) {
       Process process;
       try {
         process = builder.start();
@@ -105,7 +102,7 @@ public final class JvmRecorder implements Recorder {
     metadata.recorderVersion = CodeTracerVersion.get();
     ExpansionResult result =
         JvmTraceFinisher.finish(request.folder(), request.format(), limits(request.recorderOptions()), request.workdir(), metadata);
-    String signal = status > 128 && result.logWasCut() ? SIGNALS.get(status - 128) : null;
+    String signal = status > 128 && result.logWasCut() ? SignalNames.name(status - 128) : null;
     return new ProgramExit(status, signal);
   }
 

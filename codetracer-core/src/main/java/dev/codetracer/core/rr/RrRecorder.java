@@ -2,6 +2,7 @@ package dev.codetracer.core.rr;
 
 import dev.codetracer.core.CodeTracerException;
 import dev.codetracer.core.io.FileTrees;
+import dev.codetracer.core.record.InterruptShield;
 import dev.codetracer.core.record.ProgramExit;
 import dev.codetracer.core.record.RecordRequest;
 import dev.codetracer.core.record.Recorder;

@@ -1,6 +1,7 @@
 package dev.codetracer.core.rr;
 
 import dev.codetracer.core.record.ProgramExit;
+import dev.codetracer.core.record.SignalNames;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.OptionalInt;

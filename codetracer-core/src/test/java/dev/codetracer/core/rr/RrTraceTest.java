@@ -3,6 +3,7 @@ package dev.codetracer.core.rr;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.codetracer.core.record.ProgramExit;
+import dev.codetracer.core.record.SignalNames;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.OptionalInt;

@@ -1,7 +1,7 @@
-package dev.codetracer.core.rr;
+package dev.codetracer.core.record;
 
 /** Linux signal numbers (the same on x86-64 and arm64) and their names. */
-final class SignalNames {
+public final class SignalNames {
   private static final String[] NAMES = {
     null, "SIGHUP", "SIGINT", "SIGQUIT", "SIGILL", "SIGTRAP", "SIGABRT", "SIGBUS", "SIGFPE",
     "SIGKILL", "SIGUSR1", "SIGSEGV", "SIGUSR2", "SIGPIPE", "SIGALRM", "SIGTERM", "SIGSTKFLT",
@@ -13,7 +13,7 @@ final class SignalNames {
 
   private SignalNames() {}
 
-  static String name(int signal) {
+  public static String name(int signal) {
     if (signal > 0 && signal < NAMES.length) {
       return NAMES[signal];
     }

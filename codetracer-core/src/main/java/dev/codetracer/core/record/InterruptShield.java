@@ -1,4 +1,4 @@
-package dev.codetracer.core.rr;
+package dev.codetracer.core.record;
 
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
@@ -13,7 +13,7 @@ import java.lang.reflect.Proxy;
  * <p>Uses {@code sun.misc.Signal} (module jdk.unsupported) through reflection, which keeps the
  * build free of proprietary-API warnings; where it is missing, nothing is shielded.
  */
-final class InterruptShield implements AutoCloseable {
+public final class InterruptShield implements AutoCloseable {
   private final Object signal;
   private final Object previousHandler;
   private final Method handle;
@@ -24,7 +24,7 @@ final class InterruptShield implements AutoCloseable {
     this.handle = handle;
   }
 
-  static InterruptShield raise() {
+  public static InterruptShield raise() {
     try {
       Class<?> signalClass = Class.forName("sun.misc.Signal");
       Class<?> handlerClass = Class.forName("sun.misc.SignalHandler");

@@ -1,4 +1,4 @@
-package dev.codetracer.core.rr;
+package dev.codetracer.core.record;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,14 +9,12 @@ import org.junit.jupiter.api.Test;
 class InterruptShieldTest {
   @Test
   void aProgramStartedUnderTheShieldStillDiesOfSigint() throws Exception {
-    ToolRun.Result result;
-    InterruptShield shield = InterruptShield.raise();
-    try {
+    int exitCode;
+    try (InterruptShield shield = InterruptShield.raise()) {
       // a shell that sends itself SIGINT: it dies of it (128 + 2) unless it inherited "ignore"
-      result = ToolRun.run(List.of("/bin/sh", "-c", "kill -INT $$; exit 7"), null, null, null);
-    } finally {
-      shield.close();
+      Process shell = new ProcessBuilder(List.of("/bin/sh", "-c", "kill -INT $$; exit 7")).inheritIO().start();
+      exitCode = shell.waitFor();
     }
-    assertThat(result.exitCode()).isEqualTo(128 + 2);
+    assertThat(exitCode).isEqualTo(128 + 2);
   }
 }
