@@ -195,7 +195,7 @@ class CliCommandsIT {
     Path folder = Sandbox.recording(sandbox.resolve("r1"), ID, "/bin/app", "2026-01-01T00:00:00.000Z");
     Sandbox.register(sandbox, folder);
     CliProcess.Result shown = ok(cli().run("show", "0190cccc"));
-    assertThat(shown.stdout()).contains("folder: " + folder, "trace.json", "function_index.json (1 functions)",
+    assertThat(shown.stdout()).contains("folder: " + folder, "trace.json", "function_index.json (1 function)",
         "\"program\" : \"/bin/app\"", "\"format_version\" : 1");
     // a folder that is not indexed is shown too
     Path other = Sandbox.recording(sandbox.resolve("r2"), TWIN, "/bin/other", null);

@@ -25,10 +25,14 @@ public final class RecordingContents {
         String steps = recording.metadata().steps == null ? "" : ", " + recording.metadata().steps + " steps";
         parts.add(stream.getFileName() + " (" + HumanSizes.format(sizeOf(stream)) + steps + ")");
     }
-    recording.sourceRoot().ifPresent(root -> parts.add(folder.relativize(root) + "/ (" + countFiles(root) + " source files)"));
-    parts.add(FunctionIndexFile.NAME + " (" + FunctionIndexFile.read(folder).size() + " functions)");
+    recording.sourceRoot().ifPresent(root -> parts.add(folder.relativize(root) + "/ (" + plural(countFiles(root), "source file") + ")"));
+    parts.add(FunctionIndexFile.NAME + " (" + plural(FunctionIndexFile.read(folder).size(), "function") + ")");
     parts.add("trace_metadata.json");
     return String.join(", ", parts);
+  }
+
+  private static String plural(long count, String noun) {
+    return count + " " + noun + (count == 1 ? "" : "s");
   }
 
   private static long sizeOf(Path file) {
