@@ -1,6 +1,7 @@
 package dev.codetracer.core.trace;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.io.SerializedString;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.util.List;
@@ -12,6 +13,72 @@ import java.util.Map;
  * trace.bin} requires; a JSON generator ignores the sizes.
  */
 public final class TraceEventSerializer {
+  // Field names pre-encoded once: the generators write their cached UTF-8 bytes (encoding each
+  // name afresh was most of the time of writing trace.bin).
+  private static final SerializedString EVENT_CALL = new SerializedString("Call");
+  private static final SerializedString EVENT_DROP_VARIABLES = new SerializedString("DropVariables");
+  private static final SerializedString EVENT_EVENT = new SerializedString("Event");
+  private static final SerializedString EVENT_FUNCTION = new SerializedString("Function");
+  private static final SerializedString EVENT_PATH = new SerializedString("Path");
+  private static final SerializedString EVENT_RETURN = new SerializedString("Return");
+  private static final SerializedString EVENT_STEP = new SerializedString("Step");
+  private static final SerializedString EVENT_THREAD_EXIT = new SerializedString("ThreadExit");
+  private static final SerializedString EVENT_THREAD_START = new SerializedString("ThreadStart");
+  private static final SerializedString EVENT_THREAD_SWITCH = new SerializedString("ThreadSwitch");
+  private static final SerializedString EVENT_TYPE = new SerializedString("Type");
+  private static final SerializedString EVENT_VALUE = new SerializedString("Value");
+  private static final SerializedString EVENT_VARIABLE_NAME = new SerializedString("VariableName");
+  private static final SerializedString FIELD_ADDRESS = new SerializedString("address");
+  private static final SerializedString FIELD_ARGS = new SerializedString("args");
+  private static final SerializedString FIELD_B = new SerializedString("b");
+  private static final SerializedString FIELD_C = new SerializedString("c");
+  private static final SerializedString FIELD_CONTENT = new SerializedString("content");
+  private static final SerializedString FIELD_CONTENTS = new SerializedString("contents");
+  private static final SerializedString FIELD_DEREFERENCED = new SerializedString("dereferenced");
+  private static final SerializedString FIELD_DEREFERENCE_TYPE_ID = new SerializedString("dereference_type_id");
+  private static final SerializedString FIELD_DISCRIMINATOR = new SerializedString("discriminator");
+  private static final SerializedString FIELD_F = new SerializedString("f");
+  private static final SerializedString FIELD_FIELDS = new SerializedString("fields");
+  private static final SerializedString FIELD_FUNCTION_ID = new SerializedString("function_id");
+  private static final SerializedString FIELD_I = new SerializedString("i");
+  private static final SerializedString FIELD_IS_SLICE = new SerializedString("is_slice");
+  private static final SerializedString FIELD_KIND = new SerializedString("kind");
+  private static final SerializedString FIELD_LANG_TYPE = new SerializedString("lang_type");
+  private static final SerializedString FIELD_LINE = new SerializedString("line");
+  private static final SerializedString FIELD_METADATA = new SerializedString("metadata");
+  private static final SerializedString FIELD_MSG = new SerializedString("msg");
+  private static final SerializedString FIELD_MUTABLE = new SerializedString("mutable");
+  private static final SerializedString FIELD_NAME = new SerializedString("name");
+  private static final SerializedString FIELD_NEGATIVE = new SerializedString("negative");
+  private static final SerializedString FIELD_PATH_ID = new SerializedString("path_id");
+  private static final SerializedString FIELD_PLACE = new SerializedString("place");
+  private static final SerializedString FIELD_R = new SerializedString("r");
+  private static final SerializedString FIELD_RETURN_VALUE = new SerializedString("return_value");
+  private static final SerializedString FIELD_SPECIFIC_INFO = new SerializedString("specific_info");
+  private static final SerializedString FIELD_TEXT = new SerializedString("text");
+  private static final SerializedString FIELD_TYPE_ID = new SerializedString("type_id");
+  private static final SerializedString FIELD_VALUE = new SerializedString("value");
+  private static final SerializedString FIELD_VARIABLE_ID = new SerializedString("variable_id");
+  private static final SerializedString FIELD_ELEMENTS = new SerializedString("elements");
+  private static final SerializedString FIELD_FIELD_VALUES = new SerializedString("field_values");
+  // and so are the constant kind tags of values and type infos
+  private static final SerializedString KIND_BIGINT = new SerializedString("BigInt");
+  private static final SerializedString KIND_BOOL = new SerializedString("Bool");
+  private static final SerializedString KIND_CELL = new SerializedString("Cell");
+  private static final SerializedString KIND_CHAR = new SerializedString("Char");
+  private static final SerializedString KIND_ERROR = new SerializedString("Error");
+  private static final SerializedString KIND_FLOAT = new SerializedString("Float");
+  private static final SerializedString KIND_INT = new SerializedString("Int");
+  private static final SerializedString KIND_NONE = new SerializedString("None");
+  private static final SerializedString KIND_POINTER = new SerializedString("Pointer");
+  private static final SerializedString KIND_RAW = new SerializedString("Raw");
+  private static final SerializedString KIND_REFERENCE = new SerializedString("Reference");
+  private static final SerializedString KIND_SEQUENCE = new SerializedString("Sequence");
+  private static final SerializedString KIND_STRING = new SerializedString("String");
+  private static final SerializedString KIND_STRUCT = new SerializedString("Struct");
+  private static final SerializedString KIND_TUPLE = new SerializedString("Tuple");
+  private static final SerializedString KIND_VARIANT = new SerializedString("Variant");
+
   private TraceEventSerializer() {}
 
   public static void write(JsonGenerator g, TraceEvent event) throws IOException {
@@ -22,38 +89,48 @@ public final class TraceEventSerializer {
     }
     g.writeStartObject(event, 1);
     if (event instanceof TraceEvent.Path e) {
-      g.writeStringField("Path", text(e.path()));
+      g.writeFieldName(EVENT_PATH);
+      g.writeString(text(e.path()));
     } else if (event instanceof TraceEvent.Function e) {
-      g.writeFieldName("Function");
+      g.writeFieldName(EVENT_FUNCTION);
       g.writeStartObject(e, 3);
-      g.writeNumberField("path_id", e.pathId());
-      g.writeNumberField("line", e.line());
-      g.writeStringField("name", text(e.name()));
+      g.writeFieldName(FIELD_PATH_ID);
+      g.writeNumber(e.pathId());
+      g.writeFieldName(FIELD_LINE);
+      g.writeNumber(e.line());
+      g.writeFieldName(FIELD_NAME);
+      g.writeString(text(e.name()));
       g.writeEndObject();
     } else if (event instanceof TraceEvent.Type e) {
-      g.writeFieldName("Type");
+      g.writeFieldName(EVENT_TYPE);
       g.writeStartObject(e, 3);
-      g.writeNumberField("kind", e.kind());
-      g.writeStringField("lang_type", text(e.langType()));
-      g.writeFieldName("specific_info");
+      g.writeFieldName(FIELD_KIND);
+      g.writeNumber(e.kind());
+      g.writeFieldName(FIELD_LANG_TYPE);
+      g.writeString(text(e.langType()));
+      g.writeFieldName(FIELD_SPECIFIC_INFO);
       writeSpecificInfo(g, e.specificInfo());
       g.writeEndObject();
     } else if (event instanceof TraceEvent.VariableName e) {
-      g.writeStringField("VariableName", text(e.name()));
+      g.writeFieldName(EVENT_VARIABLE_NAME);
+      g.writeString(text(e.name()));
     } else if (event instanceof TraceEvent.Step e) {
-      g.writeFieldName("Step");
+      g.writeFieldName(EVENT_STEP);
       g.writeStartObject(e, 2);
-      g.writeNumberField("path_id", e.pathId());
-      g.writeNumberField("line", e.line());
+      g.writeFieldName(FIELD_PATH_ID);
+      g.writeNumber(e.pathId());
+      g.writeFieldName(FIELD_LINE);
+      g.writeNumber(e.line());
       g.writeEndObject();
     } else if (event instanceof TraceEvent.Value e) {
-      g.writeFieldName("Value");
+      g.writeFieldName(EVENT_VALUE);
       writeFullValue(g, e);
     } else if (event instanceof TraceEvent.Call e) {
-      g.writeFieldName("Call");
+      g.writeFieldName(EVENT_CALL);
       g.writeStartObject(e, 2);
-      g.writeNumberField("function_id", e.functionId());
-      g.writeFieldName("args");
+      g.writeFieldName(FIELD_FUNCTION_ID);
+      g.writeNumber(e.functionId());
+      g.writeFieldName(FIELD_ARGS);
       g.writeStartArray(e.args(), e.args().size());
       for (TraceEvent.Value arg : e.args()) {
         writeFullValue(g, arg);
@@ -61,29 +138,32 @@ public final class TraceEventSerializer {
       g.writeEndArray();
       g.writeEndObject();
     } else if (event instanceof TraceEvent.Return e) {
-      g.writeFieldName("Return");
+      g.writeFieldName(EVENT_RETURN);
       g.writeStartObject(e, 1);
-      g.writeFieldName("return_value");
+      g.writeFieldName(FIELD_RETURN_VALUE);
       writeValue(g, e.returnValue());
       g.writeEndObject();
     } else if (event instanceof TraceEvent.Log e) {
-      g.writeFieldName("Event");
+      g.writeFieldName(EVENT_EVENT);
       g.writeStartObject(e, 3);
-      g.writeNumberField("kind", e.kind());
-      g.writeStringField("metadata", text(e.metadata()));
-      g.writeStringField("content", text(e.content()));
+      g.writeFieldName(FIELD_KIND);
+      g.writeNumber(e.kind());
+      g.writeFieldName(FIELD_METADATA);
+      g.writeString(text(e.metadata()));
+      g.writeFieldName(FIELD_CONTENT);
+      g.writeString(text(e.content()));
       g.writeEndObject();
     } else if (event instanceof TraceEvent.ThreadStart e) {
-      g.writeFieldName("ThreadStart");
+      g.writeFieldName(EVENT_THREAD_START);
       writeUnsigned(g, e.threadId());
     } else if (event instanceof TraceEvent.ThreadExit e) {
-      g.writeFieldName("ThreadExit");
+      g.writeFieldName(EVENT_THREAD_EXIT);
       writeUnsigned(g, e.threadId());
     } else if (event instanceof TraceEvent.ThreadSwitch e) {
-      g.writeFieldName("ThreadSwitch");
+      g.writeFieldName(EVENT_THREAD_SWITCH);
       writeUnsigned(g, e.threadId());
     } else if (event instanceof TraceEvent.DropVariables e) {
-      g.writeFieldName("DropVariables");
+      g.writeFieldName(EVENT_DROP_VARIABLES);
       g.writeStartArray(e.variableIds(), e.variableIds().size());
       for (long id : e.variableIds()) {
         g.writeNumber(id);
@@ -100,8 +180,9 @@ public final class TraceEventSerializer {
 
   static void writeFullValue(JsonGenerator g, TraceEvent.Value value) throws IOException {
     g.writeStartObject(value, 2);
-    g.writeNumberField("variable_id", value.variableId());
-    g.writeFieldName("value");
+    g.writeFieldName(FIELD_VARIABLE_ID);
+    g.writeNumber(value.variableId());
+    g.writeFieldName(FIELD_VALUE);
     writeValue(g, value.value());
     g.writeEndObject();
   }
@@ -109,89 +190,110 @@ public final class TraceEventSerializer {
   static void writeSpecificInfo(JsonGenerator g, TypeSpecificInfo info) throws IOException {
     if (info instanceof TypeSpecificInfo.Struct s) {
       g.writeStartObject(s, 2);
-      g.writeStringField("kind", "Struct");
-      g.writeFieldName("fields");
+      g.writeFieldName(FIELD_KIND);
+      g.writeString(KIND_STRUCT);
+      g.writeFieldName(FIELD_FIELDS);
       g.writeStartArray(s.fields(), s.fields().size());
       for (TypeSpecificInfo.Field field : s.fields()) {
         g.writeStartObject(field, 2);
-        g.writeStringField("name", text(field.name()));
-        g.writeNumberField("type_id", field.typeId());
+        g.writeFieldName(FIELD_NAME);
+        g.writeString(text(field.name()));
+        g.writeFieldName(FIELD_TYPE_ID);
+        g.writeNumber(field.typeId());
         g.writeEndObject();
       }
       g.writeEndArray();
       g.writeEndObject();
     } else if (info instanceof TypeSpecificInfo.Pointer p) {
       g.writeStartObject(p, 2);
-      g.writeStringField("kind", "Pointer");
-      g.writeNumberField("dereference_type_id", p.dereferenceTypeId());
+      g.writeFieldName(FIELD_KIND);
+      g.writeString(KIND_POINTER);
+      g.writeFieldName(FIELD_DEREFERENCE_TYPE_ID);
+      g.writeNumber(p.dereferenceTypeId());
       g.writeEndObject();
     } else {
       g.writeStartObject(info, 1);
-      g.writeStringField("kind", "None");
+      g.writeFieldName(FIELD_KIND);
+      g.writeString(KIND_NONE);
       g.writeEndObject();
     }
   }
 
   public static void writeValue(JsonGenerator g, ValueRecord value) throws IOException {
     if (value instanceof ValueRecord.Int v) {
-      startValue(g, v, "Int", 3);
-      g.writeNumberField("i", v.i());
+      startValue(g, v, KIND_INT, 3);
+      g.writeFieldName(FIELD_I);
+      g.writeNumber(v.i());
     } else if (value instanceof ValueRecord.Float v) {
-      startValue(g, v, "Float", 3);
-      g.writeStringField("f", v.f());
+      startValue(g, v, KIND_FLOAT, 3);
+      g.writeFieldName(FIELD_F);
+      g.writeString(v.f());
     } else if (value instanceof ValueRecord.Bool v) {
-      startValue(g, v, "Bool", 3);
-      g.writeBooleanField("b", v.b());
+      startValue(g, v, KIND_BOOL, 3);
+      g.writeFieldName(FIELD_B);
+      g.writeBoolean(v.b());
     } else if (value instanceof ValueRecord.Str v) {
-      startValue(g, v, "String", 3);
-      g.writeStringField("text", text(v.text()));
+      startValue(g, v, KIND_STRING, 3);
+      g.writeFieldName(FIELD_TEXT);
+      g.writeString(text(v.text()));
     } else if (value instanceof ValueRecord.Char v) {
-      startValue(g, v, "Char", 3);
-      g.writeStringField("c", text(v.c()));
+      startValue(g, v, KIND_CHAR, 3);
+      g.writeFieldName(FIELD_C);
+      g.writeString(text(v.c()));
     } else if (value instanceof ValueRecord.Sequence v) {
-      startValue(g, v, "Sequence", 4);
-      writeValues(g, "elements", v.elements());
-      g.writeBooleanField("is_slice", v.isSlice());
+      startValue(g, v, KIND_SEQUENCE, 4);
+      writeValues(g, FIELD_ELEMENTS, v.elements());
+      g.writeFieldName(FIELD_IS_SLICE);
+      g.writeBoolean(v.isSlice());
     } else if (value instanceof ValueRecord.Tuple v) {
-      startValue(g, v, "Tuple", 3);
-      writeValues(g, "elements", v.elements());
+      startValue(g, v, KIND_TUPLE, 3);
+      writeValues(g, FIELD_ELEMENTS, v.elements());
     } else if (value instanceof ValueRecord.Struct v) {
-      startValue(g, v, "Struct", 3);
-      writeValues(g, "field_values", v.fieldValues());
+      startValue(g, v, KIND_STRUCT, 3);
+      writeValues(g, FIELD_FIELD_VALUES, v.fieldValues());
     } else if (value instanceof ValueRecord.Variant v) {
-      startValue(g, v, "Variant", 4);
-      g.writeStringField("discriminator", text(v.discriminator()));
-      g.writeFieldName("contents");
+      startValue(g, v, KIND_VARIANT, 4);
+      g.writeFieldName(FIELD_DISCRIMINATOR);
+      g.writeString(text(v.discriminator()));
+      g.writeFieldName(FIELD_CONTENTS);
       writeValue(g, v.contents());
     } else if (value instanceof ValueRecord.Reference v) {
-      startValue(g, v, "Reference", 5);
-      g.writeFieldName("dereferenced");
+      startValue(g, v, KIND_REFERENCE, 5);
+      g.writeFieldName(FIELD_DEREFERENCED);
       writeValue(g, v.dereferenced());
-      g.writeFieldName("address");
+      g.writeFieldName(FIELD_ADDRESS);
       writeUnsigned(g, v.address());
-      g.writeBooleanField("mutable", v.mutable());
+      g.writeFieldName(FIELD_MUTABLE);
+      g.writeBoolean(v.mutable());
     } else if (value instanceof ValueRecord.Raw v) {
-      startValue(g, v, "Raw", 3);
-      g.writeStringField("r", text(v.r()));
+      startValue(g, v, KIND_RAW, 3);
+      g.writeFieldName(FIELD_R);
+      g.writeString(text(v.r()));
     } else if (value instanceof ValueRecord.Error v) {
-      startValue(g, v, "Error", 3);
-      g.writeStringField("msg", text(v.msg()));
+      startValue(g, v, KIND_ERROR, 3);
+      g.writeFieldName(FIELD_MSG);
+      g.writeString(text(v.msg()));
     } else if (value instanceof ValueRecord.None v) {
-      startValue(g, v, "None", 2);
+      startValue(g, v, KIND_NONE, 2);
     } else if (value instanceof ValueRecord.BigInt v) {
-      startValue(g, v, "BigInt", 4);
-      g.writeStringField("b", v.b());
-      g.writeBooleanField("negative", v.negative());
+      startValue(g, v, KIND_BIGINT, 4);
+      g.writeFieldName(FIELD_B);
+      g.writeString(v.b());
+      g.writeFieldName(FIELD_NEGATIVE);
+      g.writeBoolean(v.negative());
     } else if (value instanceof ValueRecord.Cell v) {
       g.writeStartObject(v, 2);
-      g.writeStringField("kind", "Cell");
-      g.writeNumberField("place", v.place());
+      g.writeFieldName(FIELD_KIND);
+      g.writeString(KIND_CELL);
+      g.writeFieldName(FIELD_PLACE);
+      g.writeNumber(v.place());
       g.writeEndObject();
       return;
     } else {
       throw new IllegalArgumentException("unknown value " + value);
     }
-    g.writeNumberField("type_id", value.typeId());
+    g.writeFieldName(FIELD_TYPE_ID);
+    g.writeNumber(value.typeId());
     g.writeEndObject();
   }
 
@@ -273,12 +375,13 @@ public final class TraceEventSerializer {
     }
   }
 
-  private static void startValue(JsonGenerator g, ValueRecord v, String kind, int fields) throws IOException {
+  private static void startValue(JsonGenerator g, ValueRecord v, SerializedString kind, int fields) throws IOException {
     g.writeStartObject(v, fields);
-    g.writeStringField("kind", kind);
+    g.writeFieldName(FIELD_KIND);
+    g.writeString(kind);
   }
 
-  private static void writeValues(JsonGenerator g, String name, List<ValueRecord> values) throws IOException {
+  private static void writeValues(JsonGenerator g, SerializedString name, List<ValueRecord> values) throws IOException {
     g.writeFieldName(name);
     g.writeStartArray(values, values.size());
     for (ValueRecord element : values) {
