@@ -1,0 +1,156 @@
+package dev.codetracer.junit.runner;
+
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The JVM recorder's API ({@code dev.codetracer.agent.api.CodeTracer}), reached reflectively: the
+ * agent jar is loaded with {@code -javaagent}, never linked against. When the class is missing,
+ * or present but not loaded as an agent, this bridge says no recorder is loaded and does nothing.
+ */
+public final class AgentBridge {
+  public static final String API_CLASS = "dev.codetracer.agent.api.CodeTracer";
+
+  private static final AgentBridge NONE = new AgentBridge(null, null, null, null);
+  private static volatile AgentBridge inThisJvm;
+
+  private final MethodHandle isRecording;
+  private final MethodHandle start;
+  private final MethodHandle stop;
+  private final String apiLocation;
+
+  private AgentBridge(MethodHandle isRecording, MethodHandle start, MethodHandle stop, String apiLocation) {
+    this.isRecording = isRecording;
+    this.start = start;
+    this.stop = stop;
+    this.apiLocation = apiLocation;
+  }
+
+  /** The recorder of this JVM, looked up once. */
+  public static AgentBridge inThisJvm() {
+    AgentBridge bridge = inThisJvm;
+    if (bridge == null) {
+      bridge = find(loaders());
+      inThisJvm = bridge;
+    }
+    return bridge;
+  }
+
+  /** A bridge that records nothing. */
+  public static AgentBridge none() {
+    return NONE;
+  }
+
+  static AgentBridge find(Iterable<ClassLoader> loaders) {
+    for (ClassLoader loader : loaders) {
+      Optional<AgentBridge> bridge = tryLoader(loader);
+      if (bridge.isPresent()) {
+        return bridge.get();
+      }
+    }
+    return NONE;
+  }
+
+  private static Iterable<ClassLoader> loaders() {
+    Set<ClassLoader> loaders = new LinkedHashSet<>();
+    // -javaagent puts the agent jar on the system class path.
+    loaders.add(ClassLoader.getSystemClassLoader());
+    ClassLoader context = Thread.currentThread().getContextClassLoader();
+    if (context != null) {
+      loaders.add(context);
+    }
+    if (AgentBridge.class.getClassLoader() != null) {
+      loaders.add(AgentBridge.class.getClassLoader());
+    }
+    return loaders;
+  }
+
+  private static Optional<AgentBridge> tryLoader(ClassLoader loader) {
+    try {
+      Class<?> api = Class.forName(API_CLASS, true, loader);
+      MethodHandles.Lookup lookup = MethodHandles.publicLookup();
+      MethodHandle isActive = lookup.findStatic(api, "isActive", MethodType.methodType(boolean.class));
+      if (!(boolean) isActive.invokeExact()) {
+        return Optional.empty();
+      }
+      return Optional.of(
+          new AgentBridge(
+              lookup.findStatic(api, "isRecording", MethodType.methodType(boolean.class)),
+              lookup.findStatic(api, "start", MethodType.methodType(boolean.class, String.class, Path.class)),
+              lookup.findStatic(api, "stop", MethodType.methodType(Path.class, boolean.class)),
+              String.valueOf(api.getProtectionDomain().getCodeSource())));
+    } catch (ClassNotFoundException | LinkageError e) {
+      return Optional.empty();
+    } catch (ReflectiveOperationException e) {
+      // An agent with another API: treat it as absent rather than guess.
+      return Optional.empty();
+    } catch (Throwable e) {
+      return Optional.empty();
+    }
+  }
+
+  /** True when the JVM recorder is loaded in this JVM. */
+  public boolean isLoaded() {
+    return start != null;
+  }
+
+  /** True while any recording runs in this JVM (ours or one started elsewhere). */
+  public boolean isRecording() {
+    if (!isLoaded()) {
+      return false;
+    }
+    try {
+      return (boolean) isRecording.invokeExact();
+    } catch (Throwable e) {
+      throw new RecorderException("the recorder failed: " + describe(e), e);
+    }
+  }
+
+  /**
+   * Starts recording the current thread into {@code folder}.
+   *
+   * @return false when no recorder is loaded or another recording is running
+   */
+  public boolean start(String name, Path folder) {
+    if (!isLoaded()) {
+      return false;
+    }
+    try {
+      return (boolean) start.invokeExact(name, folder);
+    } catch (Throwable e) {
+      throw new RecorderException("the recorder could not start: " + describe(e), e);
+    }
+  }
+
+  /**
+   * Stops the running recording.
+   *
+   * @param keep finish the folder (true) or delete what was written (false)
+   * @return the finished folder, when kept
+   */
+  public Optional<Path> stop(boolean keep) {
+    if (!isLoaded()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.ofNullable((Path) stop.invokeExact(keep));
+    } catch (Throwable e) {
+      throw new RecorderException("the recorder could not finish the recording: " + describe(e), e);
+    }
+  }
+
+  @Override
+  public String toString() {
+    return isLoaded() ? "codetracer-agent from " + apiLocation : "no recorder loaded";
+  }
+
+  static String describe(Throwable e) {
+    String message = e.getMessage();
+    return message == null || message.isBlank() ? e.getClass().getName() : message;
+  }
+}

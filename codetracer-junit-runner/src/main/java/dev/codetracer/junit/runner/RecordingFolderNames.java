@@ -1,0 +1,37 @@
+package dev.codetracer.junit.runner;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Names a test's recording folder so a person finds it in a listing: {@code
+ * CalculatorTest.divides-3-1f0c9a2e} (class, method, invocation, then a short random id that
+ * keeps the recordings of several runs apart).
+ */
+public final class RecordingFolderNames {
+  static final int MAX_NAME_LENGTH = 120;
+
+  private RecordingFolderNames() {}
+
+  /** A folder under {@code output} that does not exist yet. */
+  public static Path newFolder(Path output, TestDescription test) {
+    String base = base(test);
+    for (int attempt = 0; ; attempt++) {
+      Path folder = output.resolve(base + "-" + shortId());
+      if (!Files.exists(folder) || attempt > 100) {
+        return folder;
+      }
+    }
+  }
+
+  static String base(TestDescription test) {
+    String name = test.shortName().replace('[', '-').replace("]", "");
+    String safe = name.replaceAll("[^A-Za-z0-9._-]", "_");
+    return safe.length() > MAX_NAME_LENGTH ? safe.substring(0, MAX_NAME_LENGTH) : safe;
+  }
+
+  static String shortId() {
+    return String.format("%08x", ThreadLocalRandom.current().nextInt());
+  }
+}
