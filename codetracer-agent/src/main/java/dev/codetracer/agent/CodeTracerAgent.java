@@ -7,6 +7,7 @@ import dev.codetracer.agent.instrument.SourceResolver;
 import dev.codetracer.agent.output.RecordingFinisher;
 import dev.codetracer.agent.runtime.OutputCapture;
 import dev.codetracer.agent.runtime.RecordingControl;
+import dev.codetracer.core.jvm.AgentOptions;
 import dev.codetracer.core.recording.DataDirectory;
 import dev.codetracer.core.recording.RecordingId;
 import java.lang.instrument.Instrumentation;

@@ -1,6 +1,6 @@
 package dev.codetracer.agent.output;
 
-import dev.codetracer.agent.AgentOptions;
+import dev.codetracer.core.jvm.AgentOptions;
 import dev.codetracer.core.jvm.ExpansionLimits;
 import dev.codetracer.core.jvm.JvmTraceFinisher;
 import dev.codetracer.core.jvm.RawLog;

@@ -1,6 +1,6 @@
 package dev.codetracer.agent.runtime;
 
-import dev.codetracer.agent.AgentOptions;
+import dev.codetracer.core.jvm.AgentOptions;
 import dev.codetracer.agent.output.RecordingFinisher;
 import dev.codetracer.agent.values.ValueCapture;
 import dev.codetracer.core.jvm.RawLog;

@@ -1,6 +1,6 @@
 package dev.codetracer.agent.values;
 
-import dev.codetracer.agent.AgentOptions;
+import dev.codetracer.core.jvm.AgentOptions;
 import dev.codetracer.core.jvm.ValueEncoder;
 import java.util.Arrays;
 

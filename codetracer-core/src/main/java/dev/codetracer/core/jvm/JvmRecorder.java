@@ -71,7 +71,8 @@ public final class JvmRecorder implements Recorder {
           metadata.put("source_file_compiled_with", "javac -g (the source launcher keeps no local variable names)");
         }
       }
-      return run(request, metadata, withAgent(program, agent, agentOptions(request, sourceRoot)));
+      String options = agentOptions(request, sourceRoot);
+      return run(request, metadata, withAgent(program, agent, options), limits(options));
     } finally {
       if (compiled != null) {
         FileTrees.deleteQuietly(compiled);
@@ -79,7 +80,7 @@ public final class JvmRecorder implements Recorder {
     }
   }
 
-  private ProgramExit run(RecordRequest request, TraceMetadata metadata, List<String> command)
+  private ProgramExit run(RecordRequest request, TraceMetadata metadata, List<String> command, ExpansionLimits limits)
       throws IOException, InterruptedException {
     ProcessBuilder builder = new ProcessBuilder(command).directory(request.workdir().toFile()).inheritIO();
     builder.environment().clear();
@@ -101,7 +102,7 @@ public final class JvmRecorder implements Recorder {
     metadata.recorderName = "codetracer-java jvm";
     metadata.recorderVersion = CodeTracerVersion.get();
     ExpansionResult result =
-        JvmTraceFinisher.finish(request.folder(), request.format(), limits(request.recorderOptions()), request.workdir(), metadata);
+        JvmTraceFinisher.finish(request.folder(), request.format(), limits, request.workdir(), metadata);
     String signal = status > 128 && result.logWasCut() ? SignalNames.name(status - 128) : null;
     return new ProgramExit(status, signal);
   }
@@ -134,41 +135,15 @@ public final class JvmRecorder implements Recorder {
     return out;
   }
 
-  /** The caps among the agent options (the agent checks them all; here only what expansion needs). */
+  /**
+   * The caps among the agent options, parsed by the agent's own parser ({@link AgentOptions}); the
+   * defaults when they cannot be parsed (the agent has then refused them with its own message).
+   */
   static ExpansionLimits limits(String options) {
-    long steps = ExpansionLimits.DEFAULT_MAX_STEPS;
-    long events = ExpansionLimits.DEFAULT_MAX_EVENTS;
-    long bytes = ExpansionLimits.DEFAULT_MAX_BYTES;
-    if (options != null) {
-      for (String part : options.split(",")) {
-        int eq = part.indexOf('=');
-        if (eq <= 0) {
-          continue;
-        }
-        String key = part.substring(0, eq).trim();
-        String value = part.substring(eq + 1).trim().replace("_", "");
-        try {
-          switch (key) {
-            case "maxSteps" -> steps = Long.parseLong(value);
-            case "maxEvents" -> events = Long.parseLong(value);
-            case "maxBytes" -> bytes = parseBytes(value);
-            default -> { }
-          }
-        } catch (NumberFormatException e) {
-          // the agent has already refused it with its own message
-        }
-      }
+    try {
+      return AgentOptions.parse(options).limits();
+    } catch (IllegalArgumentException e) {
+      return ExpansionLimits.defaults();
     }
-    return new ExpansionLimits(steps, events, bytes);
-  }
-
-  private static long parseBytes(String value) {
-    String lower = value.toLowerCase(java.util.Locale.ROOT);
-    long unit = 1;
-    if (lower.endsWith("k") || lower.endsWith("m") || lower.endsWith("g")) {
-      unit = lower.endsWith("k") ? 1L << 10 : lower.endsWith("m") ? 1L << 20 : 1L << 30;
-      lower = lower.substring(0, lower.length() - 1);
-    }
-    return Long.parseLong(lower) * unit;
   }
 }

@@ -44,5 +44,9 @@ class JvmRecorderTest {
     assertThat(JvmRecorder.limits("maxSteps=1_000,maxEvents=20,maxBytes=3m,depth=1"))
         .isEqualTo(new ExpansionLimits(1000, 20, 3L << 20));
     assertThat(JvmRecorder.limits(null)).isEqualTo(ExpansionLimits.defaults());
+    assertThat(JvmRecorder.limits("output=/w/rec,finish=external,format=bin,maxBytes=2k"))
+        .as("the whole option string the agent is given")
+        .isEqualTo(new ExpansionLimits(ExpansionLimits.DEFAULT_MAX_STEPS, ExpansionLimits.DEFAULT_MAX_EVENTS, 2048));
+    assertThat(JvmRecorder.limits("maxSteps=lots")).as("refused by the agent itself").isEqualTo(ExpansionLimits.defaults());
   }
 }

@@ -1,4 +1,4 @@
-package dev.codetracer.agent;
+package dev.codetracer.core.jvm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,6 +1,5 @@
-package dev.codetracer.agent;
+package dev.codetracer.core.jvm;
 
-import dev.codetracer.core.jvm.ExpansionLimits;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -14,7 +13,9 @@ import java.util.regex.PatternSyntaxException;
 /**
  * The agent's options: one comma-separated {@code key=value} string, as JaCoCo's agent takes
  * ({@code -javaagent:codetracer-agent.jar=output=DIR,includes=com.acme.*}). Every option is
- * parsed and checked here; a bad one fails with a one-line message naming it.
+ * parsed and checked here; a bad one fails with a one-line message naming it. The agent (which
+ * shades this package) parses its option string with it, and {@link JvmRecorder} reads the caps
+ * of the same string with it, so the two can never disagree.
  */
 public final class AgentOptions {
   public static final String DEFAULT_REDACT = "(?i)(password|passwd|secret|token|api[_-]?key|auth|credential)";
@@ -282,6 +283,11 @@ public final class AgentOptions {
 
   public int maxElements() {
     return maxElements;
+  }
+
+  /** The caps, as the expansion applies them. */
+  public ExpansionLimits limits() {
+    return new ExpansionLimits(maxSteps, maxEvents, maxBytes);
   }
 
   /** A name for the recording (start=main), or null. */
