@@ -15,6 +15,7 @@ assert recordings*.name.collect { it.replaceAll(/-[0-9a-f]{8}$/, '') } == ['Orde
 File deterministic = recordings[1]
 Map metadata = checks.metadata(deterministic)
 assert metadata.record_mode == 'rerun'
+assert metadata.recorded_by == 'codetracer-junit'
 assert metadata.reproduced == true
 assert metadata.test_id == '[engine:junit-jupiter]/[class:com.acme.OrderTest]/[method:totalOfThree()]'
 assert metadata.failure_message == 'expected: <21> but was: <14>'

@@ -6,12 +6,13 @@ String log = new File(basedir, 'build.log').getText('UTF-8')
 File output = new File(basedir, 'target/codetracer')
 List<File> recordings = output.listFiles().findAll { it.isDirectory() }.sort { it.name }
 // (the parameterized test failed for its second value only, 3)
-assert recordings*.name.collect { it.replaceAll(/-[0-9a-f]{8}$/, '') } == ['CalculatorTest.averagesThreeNumbers', 'CalculatorTest.halvesEvenNumbers[2]', 'GreetingTest.greetsByName']
+assert recordings*.name.collect { it.replaceAll(/-[0-9a-f]{8}$/, '') } == ['CalculatorTest.averagesThreeNumbers', 'CalculatorTest.halvesEvenNumbers-2', 'GreetingTest.greetsByName']
 recordings.each { File recording ->
   assert new File(output, recording.name + '.zip').isFile(): "no zip for ${recording.name}"
   Map metadata = checks.metadata(recording)
   assert metadata.test_outcome == 'failed'
   assert metadata.record_mode == 'retain'
+  assert metadata.recorded_by == 'codetracer-maven-plugin'
   assert metadata.failure_type == 'org.opentest4j.AssertionFailedError'
   assert metadata.backend == 'jvm'
   assert metadata.test_id.startsWith('[engine:junit-jupiter]/[class:com.acme.')

@@ -4,20 +4,20 @@ import dev.codetracer.core.index.LocalRecordings;
 import dev.codetracer.core.record.ExportFolder;
 import dev.codetracer.junit.config.RecordMode;
 import dev.codetracer.junit.config.Settings;
-import dev.codetracer.junit.recorder.AgentBridge;
-import dev.codetracer.junit.recorder.AgentJarLocator;
 import dev.codetracer.junit.recording.ConsoleReport;
-import dev.codetracer.junit.recording.FailureDescription;
-import dev.codetracer.junit.recording.RecordingBudget;
 import dev.codetracer.junit.recording.RecordingPublisher;
-import dev.codetracer.junit.recording.TestDescription;
-import dev.codetracer.junit.recording.TestOutcome;
-import dev.codetracer.junit.recording.ThreadRecorder;
+import dev.codetracer.junit.rerun.AgentJarLocator;
 import dev.codetracer.junit.rerun.InheritedJvmOptions;
 import dev.codetracer.junit.rerun.RerunAgentOptions;
 import dev.codetracer.junit.rerun.RerunBatch;
 import dev.codetracer.junit.rerun.RunnerJvm;
 import dev.codetracer.junit.rerun.TestClassPath;
+import dev.codetracer.junit.runner.AgentBridge;
+import dev.codetracer.junit.runner.FailureDescription;
+import dev.codetracer.junit.runner.RecordingBudget;
+import dev.codetracer.junit.runner.TestDescription;
+import dev.codetracer.junit.runner.TestOutcome;
+import dev.codetracer.junit.runner.ThreadRecorder;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,10 +45,12 @@ final class ExtensionRun implements ExtensionContext.Store.CloseableResource, Au
     this.settings = settings;
     this.report = report;
     this.budget = RecordingBudget.forOutput(settings.output(), settings.maxRecordings());
-    this.recorder = new ThreadRecorder(agent, budget, settings.output(), settings.keep(), RecordMode.RETAIN.metadataValue());
+    this.recorder = new ThreadRecorder(agent, budget, settings.output(), settings.keep());
     this.publisher =
         new RecordingPublisher(
-            settings.maxSizeBytes(), settings.index(), settings.export(), ExportFolder.fromEnvironment(), LocalRecordings::fromEnvironment);
+            settings.maxSizeBytes(),
+            new dev.codetracer.core.record.RecordingPublisher(
+                settings.index(), LocalRecordings::fromEnvironment, settings.export(), ExportFolder.fromEnvironment()));
     this.rerun = new RerunBatch(settings.output(), this::runnerJvm, publisher, report);
   }
 
@@ -116,7 +118,7 @@ final class ExtensionRun implements ExtensionContext.Store.CloseableResource, Au
       ThreadRecorder.Active active, TestDescription test, TestOutcome outcome, FailureDescription failure) {
     ThreadRecorder.Finished finished;
     try {
-      finished = recorder.finish(active, test, outcome, failure);
+      finished = recorder.finish(active, outcome);
     } catch (RuntimeException e) {
       if (outcome == TestOutcome.FAILED) {
         report.noRecording(test, e.getMessage());
@@ -132,8 +134,9 @@ final class ExtensionRun implements ExtensionContext.Store.CloseableResource, Au
       return;
     }
     try {
-      RecordingPublisher.Published published = publisher.publish(finished.folder());
-      published.warnings().forEach(warning -> report.warning(test.label() + ": " + warning));
+      publisher
+          .publish(finished.folder(), test, outcome, failure, RecordMode.RETAIN.metadataValue(), null)
+          .forEach(warning -> report.warning(test.label() + ": " + warning));
       report.recorded(test, outcome == TestOutcome.FAILED, finished.folder());
     } catch (RuntimeException e) {
       report.noRecording(test, e.getMessage());

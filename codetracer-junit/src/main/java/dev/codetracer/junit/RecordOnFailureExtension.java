@@ -1,8 +1,8 @@
 package dev.codetracer.junit;
 
 import dev.codetracer.junit.recording.ConsoleReport;
-import dev.codetracer.junit.recording.TestDescription;
-import dev.codetracer.junit.recording.ThreadRecorder;
+import dev.codetracer.junit.runner.TestDescription;
+import dev.codetracer.junit.runner.ThreadRecorder;
 import java.lang.reflect.Method;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;

@@ -1,6 +1,6 @@
 package dev.codetracer.junit;
 
-import dev.codetracer.junit.recording.TestDescription;
+import dev.codetracer.junit.runner.TestDescription;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.util.Optional;

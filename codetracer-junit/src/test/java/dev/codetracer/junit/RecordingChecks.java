@@ -41,6 +41,19 @@ final class RecordingChecks {
    * values that led to it, and the failure.
    */
   static void holdsFailingAssertionOfTotalOfThree(Path folder) {
+    RecordingFolder recording = tracesFailingAssertionOfTotalOfThree(folder);
+    int assertionLine = lineOf(sampleSource("CartSample"), "// the failing assertion");
+    TraceMetadata metadata = recording.metadata();
+    assertThat(metadata.failureType).isEqualTo("org.opentest4j.AssertionFailedError");
+    assertThat(metadata.failureMessage).isEqualTo("expected: <21> but was: <14>");
+    assertThat(metadata.failureStack).contains("sample.CartSample.totalOfThree(CartSample.java:" + assertionLine + ")");
+  }
+
+  /**
+   * The recording of {@code CartSample.totalOfThree} is valid and holds the failing assertion's
+   * line, with the values that led to it.
+   */
+  static RecordingFolder tracesFailingAssertionOfTotalOfThree(Path folder) {
     RecordingFolder recording = RecordingFolder.open(folder);
     assertThat(recording.payload()).isEqualTo(RecordingFolder.Payload.TRACE_JSON);
     TraceValidator.validate(recording.eventStream());
@@ -54,9 +67,6 @@ final class RecordingChecks {
     model.variablesAt(steps.get(0)).forEach((name, value) -> values.put(name, model.render(value)));
     assertThat(values).containsEntry("price", "7").containsEntry("quantity", "3").containsEntry("total", "14");
     assertThat(model.callsOf("sample.Cart.total")).isNotEmpty();
-    TraceMetadata metadata = recording.metadata();
-    assertThat(metadata.failureType).isEqualTo("org.opentest4j.AssertionFailedError");
-    assertThat(metadata.failureMessage).isEqualTo("expected: <21> but was: <14>");
-    assertThat(metadata.failureStack).contains("sample.CartSample.totalOfThree(CartSample.java:" + assertionLine + ")");
+    return recording;
   }
 }

@@ -61,7 +61,7 @@ public abstract class AbstractCodeTracerMojo extends AbstractMojo {
   protected void skipped() throws MojoExecutionException, MojoFailureException {}
 
   protected Path agentJar() throws MojoExecutionException {
-    return AgentJarArtifact.find(pluginArtifactMap);
+    return PluginJars.find(pluginArtifactMap, PluginJars.AGENT);
   }
 
   /** The recorder's options common to both goals, with the given ones first. */

@@ -5,12 +5,14 @@ import dev.codetracer.core.index.LocalRecordings;
 import dev.codetracer.core.record.ExportFolder;
 import dev.codetracer.core.record.RecordRequest;
 import dev.codetracer.core.record.Recorder;
+import dev.codetracer.core.record.RecordingPublisher;
 import dev.codetracer.core.record.RecordingSession;
 import dev.codetracer.core.record.TraceFormat;
 import dev.codetracer.core.rr.RrRecorder;
-import dev.codetracer.maven.fork.ForkPlan;
-import dev.codetracer.maven.selection.TestClassScanner;
-import dev.codetracer.maven.selection.TestSelection;
+import dev.codetracer.junit.runner.KeepPolicy;
+import dev.codetracer.junit.runner.RunnerOptions;
+import dev.codetracer.junit.runner.TestClassScanner;
+import dev.codetracer.junit.runner.TestSelection;
 import dev.codetracer.maven.surefire.ArgLine;
 import dev.codetracer.maven.surefire.SurefireConfiguration;
 import dev.codetracer.maven.tests.ForkedTestRun;
@@ -199,18 +201,18 @@ public class RecordMojo extends AbstractCodeTracerMojo {
 
     ForkedTestRun fork = forkedTestRun(surefire);
     Path output = outputDirectory.toPath().toAbsolutePath().normalize();
-    ForkPlan plan = plan(classes, selection, surefire, output, fork.workFolder());
+    RunnerOptions runner = runnerOptions(testClasses, surefire, output, fork.workFolder());
     RecordingRegistration registration = registration();
     TestRunResults results;
     List<TestResult> shown;
     if (backend.equals(RR)) {
       RrTestReruns reruns = new RrTestReruns(fork, new RrRecorder(), output, rr == null ? null : rr.toPath(), getLog());
       reruns.checkUsable(processEnvironment);
-      results = runFork(fork, null, plan.withKeep(ForkPlan.Keep.NONE));
-      shown = reruns.record(results, keep.equals(KEEP_ALL), plan.withKeep(ForkPlan.Keep.NONE), registration);
+      results = runFork(fork, null, runner.unrecorded());
+      shown = reruns.record(results, keep.equals(KEEP_ALL), surefire.configurationParameters(), registration);
     } else {
       String agentArgument = RecorderOptions.javaagent(agentJar(), recorderOptions().add("start", "api").addVerbatim(agentOptions).toString(), false);
-      results = runFork(fork, agentArgument, plan.withKeep(keep.equals(KEEP_ALL) ? ForkPlan.Keep.ALL : ForkPlan.Keep.FAILED));
+      results = runFork(fork, agentArgument, runner.keep(keep.equals(KEEP_ALL) ? KeepPolicy.ALL : KeepPolicy.FAILED));
       shown = new ArrayList<>();
       for (TestResult result : results.all()) {
         shown.add(completeRetained(result, registration));
@@ -240,8 +242,7 @@ public class RecordMojo extends AbstractCodeTracerMojo {
       return result;
     }
     try {
-      RecordingRegistration.Registered registered = registration.complete(result.recording(), result, "retain", null);
-      registered.zips().forEach(zip -> getLog().info("Exported " + zip));
+      registration.complete(result.recording(), result, "retain", null);
       return result;
     } catch (CodeTracerException e) {
       getLog().warn("the recording of " + result.label() + " is not valid: " + e.getMessage());
@@ -305,21 +306,19 @@ public class RecordMojo extends AbstractCodeTracerMojo {
         + "; their recordings are listed above (set -Dcodetracer.failOnTestFailure=false to record without failing the build)";
   }
 
-  private TestRunResults runFork(ForkedTestRun fork, String agentArgument, ForkPlan plan)
+  private TestRunResults runFork(ForkedTestRun fork, String agentArgument, RunnerOptions runner)
       throws MojoExecutionException, MojoFailureException {
     try {
-      Files.deleteIfExists(plan.results());
-      Path planFile = fork.workFolder().resolve("plan.properties");
-      plan.write(planFile);
-      List<String> command = fork.command(agentArgument, planFile);
-      getLog().debug("Forked test JVM: " + String.join(" ", command));
+      Files.deleteIfExists(runner.result());
+      List<String> command = fork.command(agentArgument, runner, "runner.args");
+      getLog().debug("Forked test JVM: " + String.join(" ", fork.runner(agentArgument, runner).arguments()));
       int status = fork.run(command);
       if (status == ForkedTestRun.TIMED_OUT) {
         throw new MojoFailureException(
             "the tests did not finish within Surefire's forkedProcessTimeoutInSeconds (" + fork.timeoutSeconds()
                 + " s) and were stopped; raise it, or select fewer tests with -Dcodetracer.test=...");
       }
-      Optional<TestRunResults> results = TestRunResults.read(plan.results());
+      Optional<TestRunResults> results = TestRunResults.read(runner.result());
       if (results.isEmpty()) {
         throw new MojoFailureException(
             "the forked test JVM ended (exit status " + status + ") without reporting its tests; its output is above."
@@ -334,17 +333,34 @@ public class RecordMojo extends AbstractCodeTracerMojo {
     }
   }
 
-  private static ForkPlan plan(List<String> classes, TestSelection selection, SurefireConfiguration surefire, Path output, Path workFolder) {
-    return new ForkPlan(
-        classes,
-        List.of(),
-        selection.filter(),
-        surefire.groups(),
-        surefire.excludedGroups(),
-        output,
-        ForkPlan.Keep.FAILED,
-        workFolder.resolve("results.json"),
-        surefire.configurationParameters());
+  /**
+   * The runner picks the same test classes as {@link TestClassScanner} did here (Surefire's
+   * includes and excludes, or {@code -Dcodetracer.test}) and the methods the filter names.
+   */
+  RunnerOptions runnerOptions(Path testClasses, SurefireConfiguration surefire, Path output, Path workFolder) {
+    RunnerOptions runner = new RunnerOptions().scan(testClasses).output(output).result(workFolder.resolve("results.json"));
+    if (test != null && !test.isBlank()) {
+      runner.selectTests(test);
+    }
+    surefire.includes().forEach(runner::include);
+    surefire.excludes().forEach(runner::exclude);
+    tags(surefire.groups()).forEach(runner::includeTag);
+    tags(surefire.excludedGroups()).forEach(runner::excludeTag);
+    surefire.configurationParameters().forEach(runner::configuration);
+    return runner;
+  }
+
+  /** Surefire's {@code groups}: tags or tag expressions, comma-separated. */
+  private static List<String> tags(String groups) {
+    List<String> tags = new ArrayList<>();
+    if (groups != null) {
+      for (String tag : groups.split(",")) {
+        if (!tag.isBlank()) {
+          tags.add(tag.trim());
+        }
+      }
+    }
+    return tags;
   }
 
   ForkedTestRun forkedTestRun(SurefireConfiguration surefire) throws MojoExecutionException, MojoFailureException {
@@ -404,7 +420,8 @@ public class RecordMojo extends AbstractCodeTracerMojo {
       throw new MojoExecutionException("the test class path is not resolved: " + e.getMessage(), e);
     }
     surefire.additionalClasspathElements().forEach(element -> classpath.add(Path.of(element).toAbsolutePath()));
-    classpath.addAll(new LauncherClasspath(repositorySystem, repositorySession, remoteRepositories).entriesFor(project.getArtifacts()));
+    Path runnerJar = PluginJars.find(pluginArtifactMap, PluginJars.RUNNER);
+    classpath.addAll(new LauncherClasspath(repositorySystem, repositorySession, remoteRepositories, runnerJar).entriesFor(project.getArtifacts()));
     return classpath;
   }
 
@@ -425,7 +442,7 @@ public class RecordMojo extends AbstractCodeTracerMojo {
 
   private RecordingRegistration registration() {
     return new RecordingRegistration(
-        LocalRecordings.fromEnvironment(), register, export, ExportFolder.fromEnvironment(processEnvironment), getLog()::warn);
+        new RecordingPublisher(register, LocalRecordings::fromEnvironment, export, ExportFolder.fromEnvironment(processEnvironment)), getLog());
   }
 
   private void printSummary(String module, TestRunResults results, RecordingSummaryTable table) {

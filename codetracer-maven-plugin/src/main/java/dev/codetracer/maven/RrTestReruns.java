@@ -7,7 +7,7 @@ import dev.codetracer.core.record.Recorder;
 import dev.codetracer.core.record.Recorders;
 import dev.codetracer.core.record.RecordingSession;
 import dev.codetracer.core.record.TraceFormat;
-import dev.codetracer.maven.fork.ForkPlan;
+import dev.codetracer.junit.runner.RunnerOptions;
 import dev.codetracer.maven.tests.ForkedTestRun;
 import dev.codetracer.maven.tests.TestResult;
 import dev.codetracer.maven.tests.TestRunResults;
@@ -47,8 +47,12 @@ final class RrTestReruns {
     RecordMojo.checkRrUsable(rr, javaCommand, fork.workingDirectory(), output.resolve("rr-preflight"), environment, rrExecutable);
   }
 
-  /** Re-runs and records the failed tests (or all), and returns every result with its recording. */
-  List<TestResult> record(TestRunResults results, boolean all, ForkPlan template, RecordingRegistration registration) {
+  /**
+   * Re-runs and records the failed tests (or all), and returns every result with its recording.
+   *
+   * @param configuration the JUnit configuration parameters of the first run
+   */
+  List<TestResult> record(TestRunResults results, boolean all, Map<String, String> configuration, RecordingRegistration registration) {
     List<TestResult> shown = new ArrayList<>();
     int number = 0;
     for (TestResult result : results.all()) {
@@ -58,23 +62,28 @@ final class RrTestReruns {
         continue;
       }
       number++;
-      shown.add(rerun(result, template.withTests(List.of(result.uniqueId()), fork.workFolder().resolve("rerun-" + number + ".json")), registration));
+      RunnerOptions options =
+          new RunnerOptions()
+              .selectUniqueId(result.uniqueId())
+              .output(output)
+              .result(fork.workFolder().resolve("rerun-" + number + ".json"))
+              .unrecorded();
+      configuration.forEach(options::configuration);
+      shown.add(rerun(result, options, "rerun-" + number + ".args", registration));
     }
     return shown;
   }
 
-  private TestResult rerun(TestResult result, ForkPlan plan, RecordingRegistration registration) {
+  private TestResult rerun(TestResult result, RunnerOptions runner, String argumentFile, RecordingRegistration registration) {
     String name = (result.label().replaceAll("[^A-Za-z0-9._\\[\\]-]", "_")) + "-rr-" + String.format("%08x", ThreadLocalRandom.current().nextInt());
     Path folder = output.resolve(name);
     try {
-      Path planFile = fork.workFolder().resolve("rerun-plan.properties");
-      plan.write(planFile);
-      List<String> command = fork.command(null, planFile);
+      List<String> command = fork.command(null, runner, argumentFile);
       RecordingSession session = new RecordingSession(new Recorders(List.of(rr)), LocalRecordings.fromEnvironment(), ProgressListener.NONE);
       RecordingSession.Options options =
           new RecordingSession.Options(rr.name(), folder, null, null, TraceFormat.JSON, rrExecutable, false, null, false);
       session.record(command, fork.workingDirectory(), fork.environment(), options);
-      boolean reproduced = TestRunResults.read(plan.results()).map(r -> !r.failures().isEmpty()).orElse(false);
+      boolean reproduced = TestRunResults.read(runner.result()).map(r -> !r.failures().isEmpty()).orElse(false);
       registration.complete(folder, result, "rerun", result.failed() ? reproduced : null);
       if (result.failed() && !reproduced) {
         log.warn(result.label() + " passed when it ran again under rr: the recording shows a passing run (a flaky test?)");

@@ -57,18 +57,23 @@ final class MojoHarness extends AbstractMojoTestCase {
     session.getRequest().setUserProperties(userProperties);
     MojoExecution execution = newMojoExecution(goal);
     T mojo = (T) lookupConfiguredMojo(session, execution);
-    ((AbstractCodeTracerMojo) mojo).pluginArtifactMap = Map.of(AgentJarArtifact.KEY, agentArtifact());
+    ((AbstractCodeTracerMojo) mojo).pluginArtifactMap =
+        Map.of(PluginJars.AGENT, pluginJar("codetracer-agent"), PluginJars.RUNNER, pluginJar("codetracer-junit-runner"));
     return mojo;
   }
 
-  /** A stand-in for the agent jar in the plugin's artifact map (these tests never start it). */
-  Artifact agentArtifact() throws IOException {
-    Path jar = basedir.resolve("repo/codetracer-agent-0.1.0.jar");
+  /** A stand-in for a jar in the plugin's artifact map (these tests never start a JVM with it). */
+  Artifact pluginJar(String artifactId) throws IOException {
+    Path jar = stubJar(artifactId);
     Files.createDirectories(jar.getParent());
     if (!Files.exists(jar)) {
       Files.write(jar, new byte[0]);
     }
-    return artifact("dev.codetracer", "codetracer-agent", "0.1.0", jar.toFile());
+    return artifact("dev.codetracer", artifactId, "0.1.0", jar.toFile());
+  }
+
+  Path stubJar(String artifactId) {
+    return basedir.resolve("repo/" + artifactId + "-0.1.0.jar");
   }
 
   static Artifact artifact(String groupId, String artifactId, String version, File file) {

@@ -8,7 +8,8 @@ import dev.codetracer.core.record.RecordRequest;
 import dev.codetracer.core.record.Recorder;
 import dev.codetracer.core.record.RecorderUnavailableException;
 import dev.codetracer.core.recording.TraceMetadata;
-import dev.codetracer.maven.fork.TestRecordingLauncher;
+import dev.codetracer.junit.runner.RunnerCommand;
+import dev.codetracer.junit.runner.RunnerOptions;
 import dev.codetracer.maven.surefire.SurefireConfiguration;
 import dev.codetracer.maven.tests.ForkedTestRun;
 import java.io.StringReader;
@@ -213,27 +214,60 @@ class RecordMojoTest {
     RecordMojo mojo = mojo(project, "api.url=http://localhost:8080", "greeting=from the command line");
 
     ForkedTestRun fork = mojo.forkedTestRun(SurefireConfiguration.of(project));
-    Path plan = basedir.resolve("plan.properties");
-    List<String> command = fork.command("-javaagent:/plugin/codetracer-agent.jar=start=api", plan);
+    String agent = "-javaagent:/plugin/codetracer-agent.jar=start=api";
+    RunnerOptions runner = new RunnerOptions().selectClass("com.acme.CalculatorTest").output(basedir.resolve("out")).result(basedir.resolve("r.json"));
+    List<String> command = fork.command(agent, runner, "runner.args");
+    List<String> arguments = fork.runner(agent, runner).arguments();
 
+    assertThat(command).hasSize(2);
     assertThat(command.get(0)).endsWith("/bin/java");
-    assertThat(command.subList(1, command.size()))
-        .containsSubsequence("-javaagent:/plugin/codetracer-agent.jar=start=api", "-Dlate=yes", "-Da=b c", "-Dbasedir=" + basedir,
-            "-Dgreeting=from the command line")
+    Path argumentFile = basedir.resolve("target/codetracer-run/runner.args");
+    assertThat(command.get(1)).isEqualTo("@" + argumentFile);
+    assertThat(arguments)
+        .containsSubsequence(agent, "-Dlate=yes", "-Da=b c", "-Dbasedir=" + basedir, "-Dgreeting=from the command line", "-cp")
         .contains("-Dapi.url=http://localhost:8080")
         .doesNotContain("-Dgreeting=hello")
-        .endsWith(TestRecordingLauncher.class.getName(), plan.toString())
+        .containsSubsequence("-cp", RunnerCommand.joined(fork.classpath()), RunnerCommand.MAIN_CLASS)
+        .endsWith(runner.toArguments().toArray(new String[0]))
         .noneMatch(arg -> arg.startsWith("-javaagent:/m2/")); // prepare-agent's agent is replaced by this run's
-    String argfile = Files.readString(Path.of(command.get(command.size() - 3).substring(1)));
-    assertThat(argfile).startsWith("-cp\n\"")
+    String classpath = arguments.get(arguments.indexOf("-cp") + 1);
+    assertThat(classpath)
         .contains(basedir.resolve("target/test-classes") + ":" + basedir.resolve("target/classes"))
         .contains(jupiter.toString())
         .contains(launcher.toString())
         .contains("/extra/classes")
         .doesNotContain(slf4j.toString());
+    assertThat(Files.readString(argumentFile)).contains("\"" + classpath + "\"\n").contains("\"-Da=b c\"\n");
     assertThat(fork.workingDirectory()).isEqualTo(basedir.resolve("target/work"));
     assertThat(fork.environment()).containsEntry("APP_MODE", "test").doesNotContainKey("HOME");
-    assertThat(fork.classpath()).endsWith(Path.of(TestRecordingLauncher.class.getProtectionDomain().getCodeSource().getLocation().toURI()));
+    assertThat(fork.classpath()).as("the runner's jar, not the plugin's").endsWith(harness.stubJar("codetracer-junit-runner"));
+  }
+
+  @Test
+  void theRunnerSelectsWithTheProjectsIncludesGroupsAndParameters() throws Exception {
+    MavenProject project = harness.project();
+    configureSurefire(project,
+        "<configuration>"
+            + "<includes><include>**/*Check.java</include></includes>"
+            + "<excludes><exclude>**/Ignored*</exclude></excludes>"
+            + "<groups>fast, smoke &amp; !slow</groups>"
+            + "<excludedGroups>flaky</excludedGroups>"
+            + "<properties><configurationParameters>junit.jupiter.execution.timeout.default = 5 s</configurationParameters></properties>"
+            + "</configuration>");
+    RecordMojo mojo = mojo(project, "codetracer.test=SettingsCheck#applies*");
+
+    RunnerOptions runner =
+        mojo.runnerOptions(basedir.resolve("target/test-classes"), SurefireConfiguration.of(project), basedir.resolve("out"), basedir.resolve("work"));
+
+    assertThat(runner.scanRoots()).containsExactly(basedir.resolve("target/test-classes"));
+    assertThat(runner.testPatterns()).isEqualTo("SettingsCheck#applies*");
+    assertThat(runner.includes()).containsExactly("**/*Check.java");
+    assertThat(runner.excludes()).containsExactly("**/Ignored*");
+    assertThat(runner.includeTags()).containsExactly("fast", "smoke & !slow");
+    assertThat(runner.excludeTags()).containsExactly("flaky");
+    assertThat(runner.configuration()).containsExactly(Map.entry("junit.jupiter.execution.timeout.default", "5 s"));
+    assertThat(runner.result()).isEqualTo(basedir.resolve("work/results.json"));
+    assertThat(RunnerOptions.parse(runner.toArguments()).toArguments()).isEqualTo(runner.toArguments());
   }
 
   @Test

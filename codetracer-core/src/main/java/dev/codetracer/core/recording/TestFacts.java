@@ -7,28 +7,23 @@ import java.nio.file.Path;
  * written by the front end that ran the test (the JUnit extension, the Maven plugin) into the
  * folder the recorder finished.
  *
- * @param id the JUnit unique id
- * @param name the display name
- * @param className the test class (binary name)
- * @param methodName the test method, or null
- * @param parameters the arguments of a parameterized invocation, rendered, or null
  * @param outcome the recorded run's: {@code passed}, {@code failed} or {@code aborted}
  * @param failure the failure the recording is about, or null
  * @param recordMode {@code retain} (recorded as it ran) or {@code rerun} (run again under the recorder)
  * @param reproduced rerun mode: whether the failure happened again; null otherwise
  * @param recordedBy the front end ({@code codetracer-junit}, {@code codetracer-maven-plugin})
  */
-public record TestFacts(
-    String id,
-    String name,
-    String className,
-    String methodName,
-    String parameters,
-    String outcome,
-    Failure failure,
-    String recordMode,
-    Boolean reproduced,
-    String recordedBy) {
+public record TestFacts(Test test, String outcome, Failure failure, String recordMode, Boolean reproduced, String recordedBy) {
+
+  /**
+   * Which test.
+   *
+   * @param uniqueId the JUnit unique id
+   * @param className the test class (binary name)
+   * @param methodName the test method, or null
+   * @param parameters the arguments of a parameterized invocation, rendered, or null
+   */
+  public record Test(String uniqueId, String displayName, String className, String methodName, String parameters) {}
 
   /** An exception as the test framework reported it. */
   public record Failure(String type, String message, String stack) {}
@@ -36,11 +31,11 @@ public record TestFacts(
   /** Adds these keys to the metadata of the recording in {@code folder}, keeping every other key. */
   public TraceMetadata writeTo(Path folder) {
     TraceMetadata metadata = TraceMetadataFile.read(folder);
-    metadata.testId = id;
-    metadata.testName = name;
-    metadata.testClass = className;
-    metadata.testMethod = methodName;
-    metadata.testParameters = parameters;
+    metadata.testId = test.uniqueId();
+    metadata.testName = test.displayName();
+    metadata.testClass = test.className();
+    metadata.testMethod = test.methodName();
+    metadata.testParameters = test.parameters();
     metadata.testOutcome = outcome;
     if (failure != null) {
       metadata.failureType = failure.type();

@@ -12,18 +12,11 @@ class TestFactsTest {
   @Test
   void theTestKeysJoinTheRecordersKeys() {
     Path folder = TestRecordings.jvmRecording(temp.resolve("rec"), "0190a1b2-0000-7000-8000-000000000001", "java", null);
-    new TestFacts(
-            "[engine:junit-jupiter]/[class:a.CartTest]/[method:adds()]",
-            "adds()",
-            "a.CartTest",
-            "adds",
-            "(2, 4)",
-            "failed",
-            new TestFacts.Failure("org.opentest4j.AssertionFailedError", "expected: <1> but was: <2>", "at a.CartTest.adds"),
-            "rerun",
-            true,
-            "codetracer-junit")
-        .writeTo(folder);
+    TestFacts.Test test =
+        new TestFacts.Test("[engine:junit-jupiter]/[class:a.CartTest]/[method:adds()]", "adds()", "a.CartTest", "adds", "(2, 4)");
+    TestFacts.Failure failure =
+        new TestFacts.Failure("org.opentest4j.AssertionFailedError", "expected: <1> but was: <2>", "at a.CartTest.adds");
+    new TestFacts(test, "failed", failure, "rerun", true, "codetracer-junit").writeTo(folder);
 
     TraceMetadata metadata = TraceMetadataFile.read(folder);
     assertThat(metadata.testId).isEqualTo("[engine:junit-jupiter]/[class:a.CartTest]/[method:adds()]");
@@ -45,7 +38,7 @@ class TestFactsTest {
   @Test
   void aPassingTestHasNoFailureKeys() {
     Path folder = TestRecordings.jvmRecording(temp.resolve("rec"), "0190a1b2-0000-7000-8000-000000000002", "java", null);
-    new TestFacts("id", "passes()", "a.CartTest", "passes", null, "passed", null, "retain", null, null).writeTo(folder);
+    new TestFacts(new TestFacts.Test("id", "passes()", "a.CartTest", "passes", null), "passed", null, "retain", null, null).writeTo(folder);
 
     TraceMetadata metadata = TraceMetadataFile.read(folder);
     assertThat(metadata.testOutcome).isEqualTo("passed");

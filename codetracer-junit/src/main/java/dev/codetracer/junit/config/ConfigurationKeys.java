@@ -21,8 +21,5 @@ public final class ConfigurationKeys {
   public static final String AGENT_JAR = "codetracer.agent.jar";
   public static final String AGENT_OPTIONS = "codetracer.agent.options";
 
-  /** The environment variable naming the agent jar, as {@code codetracer record} reads it. */
-  public static final String AGENT_JAR_VARIABLE = "CODETRACER_AGENT_JAR";
-
   private ConfigurationKeys() {}
 }

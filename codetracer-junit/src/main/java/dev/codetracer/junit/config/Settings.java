@@ -1,5 +1,6 @@
 package dev.codetracer.junit.config;
 
+import dev.codetracer.junit.runner.KeepPolicy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

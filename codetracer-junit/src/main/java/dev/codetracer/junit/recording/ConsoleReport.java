@@ -1,5 +1,6 @@
 package dev.codetracer.junit.recording;
 
+import dev.codetracer.junit.runner.TestDescription;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.function.Supplier;

@@ -1,93 +1,57 @@
 package dev.codetracer.junit.recording;
 
 import dev.codetracer.core.CodeTracerException;
-import dev.codetracer.core.archive.RecordingExporter;
-import dev.codetracer.core.index.LocalRecordings;
 import dev.codetracer.core.io.FileTrees;
-import dev.codetracer.core.record.ExportFolder;
 import dev.codetracer.core.recording.RecordingFolder;
+import dev.codetracer.core.recording.TestFacts;
+import dev.codetracer.junit.runner.FailureDescription;
+import dev.codetracer.junit.runner.TestDescription;
+import dev.codetracer.junit.runner.TestOutcome;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import java.util.function.Supplier;
+import java.util.Locale;
 
 /**
- * What happens to a finished recording of a test: the size cap, a check that it is a valid
- * recording, registration in the local index, and the zips ({@code codetracer.export} beside
- * the folder, {@code CODETRACER_EXPORT_RECORD_FOLDER}).
+ * What happens to a finished recording of a test: its test keys go into the metadata, the size
+ * cap ({@code codetracer.maxSize}) applies, and core's publisher validates, registers and exports
+ * it.
  */
 public final class RecordingPublisher {
-  private final long maxSizeBytes;
-  private final boolean index;
-  private final boolean exportBeside;
-  private final Optional<Path> exportFolder;
-  private final Supplier<LocalRecordings> recordings;
+  static final String RECORDED_BY = "codetracer-junit";
 
-  public RecordingPublisher(
-      long maxSizeBytes,
-      boolean index,
-      boolean exportBeside,
-      Optional<Path> exportFolder,
-      Supplier<LocalRecordings> recordings) {
+  private final long maxSizeBytes;
+  private final dev.codetracer.core.record.RecordingPublisher publisher;
+
+  public RecordingPublisher(long maxSizeBytes, dev.codetracer.core.record.RecordingPublisher publisher) {
     this.maxSizeBytes = maxSizeBytes;
-    this.index = index;
-    this.exportBeside = exportBeside;
-    this.exportFolder = exportFolder;
-    this.recordings = recordings;
+    this.publisher = publisher;
   }
 
   /**
-   * A published recording.
+   * Publishes the recording of {@code test} in {@code folder}.
    *
-   * @param warnings what went wrong without losing the recording (not indexed, not exported)
-   */
-  public record Published(RecordingFolder recording, List<Path> zips, List<String> warnings) {}
-
-  /**
-   * Publishes the recording in {@code folder}.
-   *
+   * @param failure the failure the recording is about, or null
+   * @param recordMode {@code retain} or {@code rerun}
+   * @param reproduced rerun mode: whether the recorded run failed again; null otherwise
+   * @return what went wrong without losing the recording (not indexed, not exported)
    * @throws CodeTracerException when there is no usable recording (over the size cap: the folder
    *     is removed; not a valid recording: it is left for inspection)
    */
-  public Published publish(Path folder) {
+  public List<String> publish(
+      Path folder, TestDescription test, TestOutcome outcome, FailureDescription failure, String recordMode, Boolean reproduced) {
+    TestFacts.Test which = new TestFacts.Test(test.uniqueId(), test.displayName(), test.className(), test.methodName(), test.parameters());
+    TestFacts.Failure failed = failure == null ? null : new TestFacts.Failure(failure.type(), failure.message(), failure.stack());
+    new TestFacts(which, outcome.value(), failed, recordMode, reproduced, RECORDED_BY).writeTo(folder);
     long size = RecordingFolder.sizeOf(folder);
     if (size > maxSizeBytes) {
       FileTrees.deleteQuietly(folder);
       throw new CodeTracerException(
           "it was " + mib(size) + ", over codetracer.maxSize (" + mib(maxSizeBytes) + "), and was removed; raise codetracer.maxSize");
     }
-    RecordingFolder recording;
     try {
-      recording = RecordingFolder.open(folder);
+      return publisher.publish(folder).warnings();
     } catch (CodeTracerException e) {
       throw new CodeTracerException("the recorder left no valid recording in " + folder + ": " + e.getMessage(), e);
-    }
-    List<String> warnings = new ArrayList<>();
-    if (index) {
-      try {
-        recordings.get().register(recording, false);
-      } catch (CodeTracerException e) {
-        warnings.add("not added to the index: " + e.getMessage());
-      }
-    }
-    List<Path> zips = new ArrayList<>();
-    if (exportBeside) {
-      export(recording, folder.resolveSibling(folder.getFileName() + ".zip"), zips, warnings);
-    }
-    exportFolder.ifPresent(dir -> export(recording, ExportFolder.zipFor(dir, folder), zips, warnings));
-    return new Published(recording, zips, warnings);
-  }
-
-  private static void export(RecordingFolder recording, Path zip, List<Path> zips, List<String> warnings) {
-    try {
-      java.nio.file.Files.createDirectories(zip.toAbsolutePath().getParent());
-      new RecordingExporter().export(recording.path(), zip, false);
-      zips.add(zip.toAbsolutePath().normalize());
-    } catch (CodeTracerException e) {
-      warnings.add("not exported: " + e.getMessage());
-    } catch (java.io.IOException e) {
-      warnings.add("not exported: cannot create " + zip.getParent() + ": " + e.getMessage());
     }
   }
 
@@ -95,6 +59,6 @@ public final class RecordingPublisher {
     if (bytes < (1L << 20)) {
       return (bytes >> 10) + " KiB";
     }
-    return String.format(java.util.Locale.ROOT, "%.1f MiB", bytes / (double) (1L << 20));
+    return String.format(Locale.ROOT, "%.1f MiB", bytes / (double) (1L << 20));
   }
 }

@@ -1,15 +1,15 @@
 package dev.codetracer.junit.rerun;
 
 import dev.codetracer.core.io.FileTrees;
-import dev.codetracer.junit.config.KeepPolicy;
+import dev.codetracer.junit.config.RecordMode;
 import dev.codetracer.junit.recording.ConsoleReport;
-import dev.codetracer.junit.recording.FailureDescription;
 import dev.codetracer.junit.recording.RecordingPublisher;
-import dev.codetracer.junit.recording.TestDescription;
-import dev.codetracer.junit.recording.TestMetadata;
-import dev.codetracer.junit.recording.TestOutcome;
+import dev.codetracer.junit.runner.FailureDescription;
+import dev.codetracer.junit.runner.KeepPolicy;
 import dev.codetracer.junit.runner.RunResult;
 import dev.codetracer.junit.runner.RunnerOptions;
+import dev.codetracer.junit.runner.TestDescription;
+import dev.codetracer.junit.runner.TestOutcome;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -65,8 +65,7 @@ public final class RerunBatch {
       return;
     }
     Path work = output.resolve(".rerun-" + String.format("%08x", ThreadLocalRandom.current().nextInt()));
-    RunnerOptions options =
-        new RunnerOptions().output(output).result(work.resolve("result.json")).keep(KeepPolicy.ALL).recordMode("rerun");
+    RunnerOptions options = new RunnerOptions().output(output).result(work.resolve("result.json")).keep(KeepPolicy.ALL);
     failed.forEach(test -> options.selectUniqueId(test.test().uniqueId()));
     RunnerJvm.Outcome outcome = runner.run(options, work);
     if (outcome.result() == null) {
@@ -94,13 +93,12 @@ public final class RerunBatch {
       report.noRecording(test, "its rerun was not recorded: " + rerun.recordingProblem() + " (log: " + outcome.log() + ")");
       return false;
     }
-    Path folder = Path.of(rerun.recording());
-    boolean reproduced =
-        rerun.outcome().equals(TestOutcome.FAILED.value()) && Objects.equals(rerun.failureType(), failed.failure().type());
+    Path folder = rerun.recording();
+    boolean reproduced = rerun.failed() && Objects.equals(rerun.failureType(), failed.failure().type());
     try {
-      TestMetadata.write(folder, test, TestOutcome.of(rerun.outcome()), failed.failure(), "rerun", reproduced);
-      RecordingPublisher.Published published = publisher.publish(folder);
-      published.warnings().forEach(warning -> report.warning(test.label() + ": " + warning));
+      publisher
+          .publish(folder, test, TestOutcome.of(rerun.outcome()), failed.failure(), RecordMode.RERUN.metadataValue(), reproduced)
+          .forEach(warning -> report.warning(test.label() + ": " + warning));
       report.rerunRecorded(test, reproduced, folder);
       return true;
     } catch (RuntimeException e) {

@@ -1,15 +1,17 @@
 package dev.codetracer.junit.rerun;
 
+import dev.codetracer.core.recording.RecordingJson;
 import dev.codetracer.junit.runner.RecordingTestRunner;
 import dev.codetracer.junit.runner.RunResult;
 import dev.codetracer.junit.runner.RunResultFile;
+import dev.codetracer.junit.runner.RunnerCommand;
 import dev.codetracer.junit.runner.RunnerOptions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -42,18 +44,12 @@ public record RunnerJvm(
         .orElse(Path.of(System.getProperty("java.home"), "bin", "java"));
   }
 
-  public List<String> arguments(RunnerOptions options) {
-    List<String> arguments = new ArrayList<>(jvmOptions);
+  public RunnerCommand command(RunnerOptions options) {
     String agent = "-javaagent:" + agentJar + "=start=api";
     if (agentOptions != null && !agentOptions.isBlank()) {
       agent += "," + agentOptions;
     }
-    arguments.add(agent);
-    arguments.add("-cp");
-    arguments.add(TestClassPath.join(classPath));
-    arguments.add(RecordingTestRunner.class.getName());
-    arguments.addAll(options.toArguments());
-    return arguments;
+    return new RunnerCommand(java, jvmOptions, agent, classPath, options);
   }
 
   /**
@@ -66,9 +62,8 @@ public record RunnerJvm(
     Process process;
     try {
       Files.createDirectories(workFolder);
-      Path argumentFile = ArgumentFile.write(workFolder.resolve("runner.args"), arguments(options));
       process =
-          new ProcessBuilder(java.toString(), "@" + argumentFile)
+          new ProcessBuilder(command(options).write(workFolder.resolve("runner.args")))
               .directory(workdir.toFile())
               .redirectErrorStream(true)
               .redirectOutput(log.toFile())
@@ -88,10 +83,15 @@ public record RunnerJvm(
       return new Outcome(exit, null, log, "the JVM ended (exit code " + exit + ") without a result; log: " + log + lastLine(log));
     }
     try {
-      return new Outcome(exit, RunResultFile.read(options.result()), log, null);
-    } catch (RuntimeException e) {
-      return new Outcome(exit, null, log, e.getMessage() + "; log: " + log);
+      return new Outcome(exit, readResult(options.result()), log, null);
+    } catch (IOException | RuntimeException e) {
+      return new Outcome(exit, null, log, "cannot read the result file " + options.result() + ": " + e.getMessage() + "; log: " + log);
     }
+  }
+
+  /** The runner's result file, parsed. */
+  public static RunResult readResult(Path file) throws IOException {
+    return RunResultFile.fromJson(RecordingJson.MAPPER.readValue(file.toFile(), Map.class));
   }
 
   private static java.io.File nullDevice() {

@@ -1,5 +1,6 @@
 package dev.codetracer.junit.rerun;
 
+import dev.codetracer.junit.runner.RunnerCommand;
 import java.io.File;
 import java.io.IOException;
 import java.net.URI;
@@ -20,18 +21,14 @@ import java.util.jar.Manifest;
 /**
  * The class path of the tests in this JVM, as a fresh JVM needs it. Surefire (and IDEs) often
  * start the test JVM with a manifest-only jar whose {@code Class-Path} names the real entries; such
- * a jar is replaced by those entries. The jars of the rerun machinery (this module, its
- * dependencies, junit-platform-launcher) are added when the test class path lacks them.
+ * a jar is replaced by those entries. The jars of the runner (codetracer-junit-runner,
+ * junit-platform-launcher) are added when the test class path lacks them.
  */
 public final class TestClassPath {
-  /** One class of each jar the runner needs in the fresh JVM. */
+  /** One class of each jar the runner needs in the fresh JVM: codetracer-junit-runner and the JUnit Platform. */
   static final List<String> RUNNER_CLASSES =
       List.of(
-          "dev.codetracer.junit.runner.RecordingTestRunner",
-          "dev.codetracer.core.recording.TraceMetadata",
-          "com.fasterxml.jackson.databind.ObjectMapper",
-          "com.fasterxml.jackson.core.JsonFactory",
-          "com.fasterxml.jackson.annotation.JsonProperty",
+          RunnerCommand.MAIN_CLASS,
           "org.junit.platform.launcher.Launcher",
           "org.junit.platform.engine.TestEngine",
           "org.junit.platform.commons.util.ReflectionUtils");
@@ -132,11 +129,5 @@ public final class TestClassPath {
     } catch (URISyntaxException e) {
       throw new IllegalStateException("cannot tell where " + className + " was loaded from: " + e.getMessage());
     }
-  }
-
-  public static String join(List<Path> entries) {
-    List<String> texts = new ArrayList<>();
-    entries.forEach(entry -> texts.add(entry.toString()));
-    return String.join(File.pathSeparator, texts);
   }
 }

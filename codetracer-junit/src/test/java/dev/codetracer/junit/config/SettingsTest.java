@@ -2,6 +2,7 @@ package dev.codetracer.junit.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.codetracer.junit.runner.KeepPolicy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

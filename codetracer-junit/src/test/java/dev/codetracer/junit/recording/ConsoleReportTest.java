@@ -2,6 +2,7 @@ package dev.codetracer.junit.recording;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.codetracer.junit.runner.TestDescription;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

@@ -1,7 +1,9 @@
 package dev.codetracer.junit.support;
 
+import dev.codetracer.junit.rerun.RunnerJvm;
 import dev.codetracer.junit.rerun.TestClassPath;
-import dev.codetracer.junit.runner.RecordingTestRunner;
+import dev.codetracer.junit.runner.RunResult;
+import dev.codetracer.junit.runner.RunnerCommand;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -10,13 +12,23 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** {@link RecordingTestRunner} in a JVM of its own, as the Maven plugin starts it. */
+/** codetracer-junit-runner's runner in a JVM of its own, as the Maven plugin starts it. */
 public final class RunnerProcess {
   public record Ended(int exitCode, String output) {}
 
   private RunnerProcess() {}
 
+  /** With this JVM's class path (this module's JUnit, the oldest supported). */
   public static Ended run(Path home, boolean withAgent, List<String> runnerArgs) {
+    return run(home, withAgent, TestClassPath.ofThisJvm(), runnerArgs);
+  }
+
+  /** With the samples' class path and the given JUnit Platform version's standalone jar. */
+  public static Ended run(Path home, boolean withAgent, String junitVersion, List<String> runnerArgs) {
+    return run(home, withAgent, TestJvms.sampleClassPath(junitVersion), runnerArgs);
+  }
+
+  private static Ended run(Path home, boolean withAgent, List<Path> classPath, List<String> runnerArgs) {
     try {
       Files.createDirectories(home);
       List<String> command = new ArrayList<>();
@@ -25,8 +37,8 @@ public final class RunnerProcess {
         command.add("-javaagent:" + TestJvms.agentJar() + "=start=api," + SampleRun.AGENT_WORKAROUND_EXCLUDES);
       }
       command.add("-cp");
-      command.add(TestClassPath.join(TestClassPath.ofThisJvm()));
-      command.add(RecordingTestRunner.class.getName());
+      command.add(RunnerCommand.joined(classPath));
+      command.add(RunnerCommand.MAIN_CLASS);
       command.addAll(runnerArgs);
       Path log = home.resolve("runner-" + System.nanoTime() + ".log");
       ProcessBuilder builder =
@@ -45,6 +57,14 @@ public final class RunnerProcess {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new AssertionError(e);
+    }
+  }
+
+  public static RunResult result(Path file) {
+    try {
+      return RunnerJvm.readResult(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 }

@@ -1,6 +1,6 @@
 package dev.codetracer.junit.support;
 
-import dev.codetracer.junit.rerun.TestClassPath;
+import dev.codetracer.junit.runner.RunnerCommand;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -107,7 +107,7 @@ public final class SampleRun {
       }
       properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
       command.add("-cp");
-      command.add(TestClassPath.join(TestJvms.sampleClassPath(junitVersion)));
+      command.add(RunnerCommand.joined(TestJvms.sampleClassPath(junitVersion)));
       command.add("org.junit.platform.console.ConsoleLauncher");
       command.add("execute");
       command.add("--disable-banner");

@@ -1,31 +1,27 @@
 package dev.codetracer.maven.tests;
 
-import dev.codetracer.maven.fork.ForkPlan;
-import dev.codetracer.maven.fork.TestRecordingLauncher;
-import java.io.File;
+import dev.codetracer.junit.runner.RunnerCommand;
+import dev.codetracer.junit.runner.RunnerOptions;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 
 /**
- * The test JVM: the command line that runs {@link TestRecordingLauncher} with the project's test
- * class path and the user's Surefire settings, and running it. The class path goes into an
- * {@code @argfile} so that no class path is too long for a command line.
+ * The test JVM: the command that runs codetracer-junit-runner's runner with the project's test
+ * class path and the user's Surefire settings, and running it. Everything after {@code java} goes
+ * into an argument file, so that no class path is too long for a command line.
  *
  * @param java the java executable
  * @param jvmArguments the user's argLine, split, without a codetracer agent
  * @param systemProperties Surefire's system properties (and {@code basedir}, as Surefire sets it)
  * @param environment the whole environment of the test JVM
  * @param workingDirectory where the tests run
- * @param classpath the test class path, then what the launcher needs
- * @param workFolder where the plan, argfile and results go
+ * @param classpath the test class path, then what the runner needs
+ * @param workFolder where the argument files and results go
  * @param timeoutSeconds Surefire's {@code forkedProcessTimeoutInSeconds}, 0 for none
  */
 public record ForkedTestRun(
@@ -42,31 +38,23 @@ public record ForkedTestRun(
   public static final int TIMED_OUT = -1;
 
   /**
-   * The command for one run.
+   * The runner's command line for one run.
    *
    * @param agentArgument {@code -javaagent:...} of the JVM recorder, or null to run unrecorded
-   * @param planFile the written {@link ForkPlan}
    */
-  public List<String> command(String agentArgument, Path planFile) throws IOException {
-    List<String> command = new ArrayList<>();
-    command.add(java.toString());
-    if (agentArgument != null) {
-      command.add(agentArgument);
-    }
-    command.addAll(jvmArguments);
-    systemProperties.forEach((key, value) -> command.add("-D" + key + "=" + value));
-    command.add("@" + writeClasspathArgfile());
-    command.add(TestRecordingLauncher.class.getName());
-    command.add(planFile.toString());
-    return command;
+  public RunnerCommand runner(String agentArgument, RunnerOptions options) {
+    List<String> jvmOptions = new ArrayList<>(jvmArguments);
+    systemProperties.forEach((key, value) -> jvmOptions.add("-D" + key + "=" + value));
+    return new RunnerCommand(java, jvmOptions, agentArgument, classpath, options);
   }
 
-  private Path writeClasspathArgfile() throws IOException {
-    Files.createDirectories(workFolder);
-    Path argfile = workFolder.resolve("classpath.args");
-    String classpathText = classpath.stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator));
-    Files.writeString(argfile, "-cp\n\"" + classpathText.replace("\\", "\\\\").replace("\"", "\\\"") + "\"\n", StandardCharsets.UTF_8);
-    return argfile;
+  /**
+   * The command for one run, its argument file written into the work folder.
+   *
+   * @param name the argument file's name
+   */
+  public List<String> command(String agentArgument, RunnerOptions options, String name) throws IOException {
+    return runner(agentArgument, options).write(workFolder.resolve(name));
   }
 
   /** Runs the JVM with the build's output; returns its exit status, or {@link #TIMED_OUT}. */

@@ -1,7 +1,5 @@
 package dev.codetracer.maven.tests;
 
-import dev.codetracer.maven.fork.TestRecordingLauncher;
-import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -19,7 +17,8 @@ import org.eclipse.aether.resolution.ArtifactResolutionException;
 /**
  * What the forked JVM needs besides the project's test class path: the JUnit Platform Launcher of
  * the project's own JUnit Platform version (as Surefire adds it, resolved only when the project
- * does not have it already), and this plugin's launcher class.
+ * does not have it already), and the runner's jar, codetracer-junit-runner (which needs nothing
+ * else: none of codetracer's libraries land on the tests' class path).
  */
 public final class LauncherClasspath {
   static final String PLATFORM_GROUP = "org.junit.platform";
@@ -29,11 +28,14 @@ public final class LauncherClasspath {
   private final RepositorySystem repositorySystem;
   private final RepositorySystemSession repositorySession;
   private final List<RemoteRepository> repositories;
+  private final Path runnerJar;
 
-  public LauncherClasspath(RepositorySystem repositorySystem, RepositorySystemSession repositorySession, List<RemoteRepository> repositories) {
+  public LauncherClasspath(
+      RepositorySystem repositorySystem, RepositorySystemSession repositorySession, List<RemoteRepository> repositories, Path runnerJar) {
     this.repositorySystem = repositorySystem;
     this.repositorySession = repositorySession;
     this.repositories = repositories;
+    this.runnerJar = runnerJar;
   }
 
   /** The entries to append after the test class path. */
@@ -48,7 +50,7 @@ public final class LauncherClasspath {
                       + "org.junit.vintage:junit-vintage-engine) to the test dependencies"));
       entries.add(resolveLauncher(engine.getBaseVersion()));
     }
-    entries.add(pluginClasses());
+    entries.add(runnerJar);
     return entries;
   }
 
@@ -67,15 +69,6 @@ public final class LauncherClasspath {
       throw new MojoFailureException(
           "cannot resolve " + PLATFORM_GROUP + ":" + LAUNCHER + ":" + version + " (the launcher matching the project's JUnit Platform): "
               + e.getMessage() + "; add it to the test dependencies, or check the repositories and -o");
-    }
-  }
-
-  /** The jar (or, in this plugin's own build, the folder) holding {@link TestRecordingLauncher}. */
-  static Path pluginClasses() {
-    try {
-      return Path.of(TestRecordingLauncher.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-    } catch (URISyntaxException e) {
-      throw new IllegalStateException(e);
     }
   }
 }

@@ -1,10 +1,15 @@
 package dev.codetracer.maven.tests;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.codetracer.maven.fork.ResultKeys;
+import dev.codetracer.core.recording.TestFacts;
+import dev.codetracer.junit.runner.RunResult;
 import java.nio.file.Path;
 
-/** One test's outcome as the forked JVM reported it. */
+/**
+ * One test's outcome as the forked JVM reported it, or a failure outside any test (a container:
+ * a class whose {@code @BeforeAll} or constructor failed), as the summary shows them.
+ *
+ * @param parameters a parameterized invocation's display name ({@code [2] 3}), or null
+ */
 public record TestResult(
     String uniqueId,
     String displayName,
@@ -16,31 +21,50 @@ public record TestResult(
     String failureType,
     String failureMessage,
     String failureStack,
-    Long durationMs,
     Path recording,
     String recordingProblem) {
 
-  static TestResult of(JsonNode node) {
-    String recording = text(node, ResultKeys.RECORDING);
+  static TestResult of(RunResult.TestResult test) {
+    boolean invocation = test.methodName() != null && test.uniqueId().contains("-invocation:#");
     return new TestResult(
-        text(node, ResultKeys.UNIQUE_ID),
-        text(node, ResultKeys.DISPLAY_NAME),
-        text(node, ResultKeys.CLASS_NAME),
-        text(node, ResultKeys.METHOD_NAME),
-        text(node, ResultKeys.PARAMETERS),
-        text(node, ResultKeys.OUTCOME),
-        node.path(ResultKeys.CONTAINER).asBoolean(false),
-        text(node, ResultKeys.FAILURE_TYPE),
-        text(node, ResultKeys.FAILURE_MESSAGE),
-        text(node, ResultKeys.FAILURE_STACK),
-        node.has(ResultKeys.DURATION_MS) ? node.get(ResultKeys.DURATION_MS).asLong() : null,
-        recording == null ? null : Path.of(recording),
-        text(node, ResultKeys.RECORDING_PROBLEM));
+        test.uniqueId(),
+        test.displayName(),
+        test.className(),
+        test.methodName(),
+        invocation ? test.displayName() : null,
+        test.outcome(),
+        false,
+        test.failureType(),
+        test.failureMessage(),
+        test.failureStack(),
+        test.recording(),
+        test.recordingProblem());
   }
 
-  private static String text(JsonNode node, String key) {
-    JsonNode value = node.get(key);
-    return value == null || value.isNull() ? null : value.asText();
+  static TestResult of(RunResult.ContainerFailure container) {
+    return new TestResult(
+        container.uniqueId(),
+        container.displayName(),
+        null,
+        null,
+        null,
+        container.outcome(),
+        true,
+        container.failureType(),
+        container.failureMessage(),
+        container.failureStack(),
+        null,
+        "a failure outside a test (e.g. in @BeforeAll or a constructor) is not recorded");
+  }
+
+  /** The test, as its recording's metadata names it. */
+  public TestFacts.Test metadataTest() {
+    return new TestFacts.Test(uniqueId, displayName, className, methodName, parameters);
+  }
+
+  /** The failure, as its recording's metadata has it; null when there was none. */
+  public TestFacts.Failure metadataFailure() {
+    return failureType == null ? null : new TestFacts.Failure(failureType, failureMessage, failureStack);
   }
 
   public boolean failed() {
@@ -58,6 +82,6 @@ public record TestResult(
 
   public TestResult withRecording(Path folder, String problem) {
     return new TestResult(uniqueId, displayName, className, methodName, parameters, outcome, container, failureType,
-        failureMessage, failureStack, durationMs, folder, problem);
+        failureMessage, failureStack, folder, problem);
   }
 }

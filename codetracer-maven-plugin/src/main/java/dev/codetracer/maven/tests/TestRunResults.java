@@ -1,14 +1,17 @@
 package dev.codetracer.maven.tests;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.codetracer.core.recording.RecordingJson;
+import dev.codetracer.junit.runner.RunResult;
+import dev.codetracer.junit.runner.RunResultFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
-/** The outcomes of one forked run, read from the results file the fork wrote. */
+/** The outcomes of one forked run, read from the result file the runner wrote. */
 public final class TestRunResults {
   private final List<TestResult> results;
 
@@ -17,16 +20,20 @@ public final class TestRunResults {
   }
 
   /** Empty when the fork died before writing the file. */
-  public static java.util.Optional<TestRunResults> read(Path file) throws IOException {
+  public static Optional<TestRunResults> read(Path file) throws IOException {
     if (!Files.isRegularFile(file)) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
-    JsonNode root = new ObjectMapper().readTree(file.toFile());
+    RunResult run;
+    try {
+      run = RunResultFile.fromJson(RecordingJson.MAPPER.readValue(file.toFile(), Map.class));
+    } catch (IllegalArgumentException e) {
+      throw new IOException("cannot read " + file + ": " + e.getMessage(), e);
+    }
     List<TestResult> results = new ArrayList<>();
-    for (JsonNode node : root.path("tests")) {
-      results.add(TestResult.of(node));
-    }
-    return java.util.Optional.of(new TestRunResults(results));
+    run.tests().forEach(test -> results.add(TestResult.of(test)));
+    run.containerFailures().forEach(container -> results.add(TestResult.of(container)));
+    return Optional.of(new TestRunResults(results));
   }
 
   public List<TestResult> all() {
