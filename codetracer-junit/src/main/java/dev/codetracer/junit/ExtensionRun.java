@@ -2,10 +2,11 @@ package dev.codetracer.junit;
 
 import dev.codetracer.core.index.LocalRecordings;
 import dev.codetracer.core.record.ExportFolder;
+import dev.codetracer.core.record.RecordingPublisher;
 import dev.codetracer.junit.config.RecordMode;
 import dev.codetracer.junit.config.Settings;
 import dev.codetracer.junit.recording.ConsoleReport;
-import dev.codetracer.junit.recording.RecordingPublisher;
+import dev.codetracer.junit.recording.TestRecordingPublisher;
 import dev.codetracer.junit.rerun.AgentJarLocator;
 import dev.codetracer.junit.rerun.InheritedJvmOptions;
 import dev.codetracer.junit.rerun.RerunAgentOptions;
@@ -35,7 +36,7 @@ final class ExtensionRun implements ExtensionContext.Store.CloseableResource, Au
   private final Settings settings;
   private final ThreadRecorder recorder;
   private final RecordingBudget budget;
-  private final RecordingPublisher publisher;
+  private final TestRecordingPublisher publisher;
   private final ConsoleReport report;
   private final RerunBatch rerun;
   private final Set<String> warned = ConcurrentHashMap.newKeySet();
@@ -47,9 +48,9 @@ final class ExtensionRun implements ExtensionContext.Store.CloseableResource, Au
     this.budget = RecordingBudget.forOutput(settings.output(), settings.maxRecordings());
     this.recorder = new ThreadRecorder(agent, budget, settings.output(), settings.keep());
     this.publisher =
-        new RecordingPublisher(
+        new TestRecordingPublisher(
             settings.maxSizeBytes(),
-            new dev.codetracer.core.record.RecordingPublisher(
+            new RecordingPublisher(
                 settings.index(), LocalRecordings::fromEnvironment, settings.export(), ExportFolder.fromEnvironment()));
     this.rerun = new RerunBatch(settings.output(), this::runnerJvm, publisher, report);
   }

@@ -1,6 +1,6 @@
 package dev.codetracer.junit.runner;
 
-/** {@code codetracer.keep}: which recordings stay on disk. */
+/** Which recordings stay on disk: the runner's {@code --keep}, the extension's {@code codetracer.keep}. */
 public enum KeepPolicy {
   FAILED,
   ALL;

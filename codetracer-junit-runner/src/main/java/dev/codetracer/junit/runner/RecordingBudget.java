@@ -7,10 +7,11 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The caps of one run: at most {@code codetracer.maxRecordings} recordings, and for a test that
- * is retried (Surefire's {@code rerunFailingTestsCount}, {@code @RepeatedTest}, retry
- * extensions) only its first failure. One budget per output folder and JVM: Surefire starts each
- * retry as a new launcher execution in the same JVM, so the budget outlives executions.
+ * The caps of one run: at most {@code codetracer.maxRecordings} (the runner's {@code
+ * --max-recordings}) recordings, and for a test that is retried (Surefire's {@code
+ * rerunFailingTestsCount}, {@code @RepeatedTest}, retry extensions) only its first failure. One
+ * budget per output folder and JVM: Surefire starts each retry as a new launcher execution in the
+ * same JVM, so the budget outlives executions.
  */
 public final class RecordingBudget {
   private static final Map<Path, RecordingBudget> BY_OUTPUT = new ConcurrentHashMap<>();

@@ -5,11 +5,11 @@ import java.util.List;
 
 /**
  * The agent options of a rerun JVM: the user's ({@code codetracer.agent.options}), plus the size
- * cap and the exclusion of the libraries codetracer itself runs on in that JVM, unless the user
- * set those options.
+ * cap and the exclusion of the libraries codetracer-junit brings onto the test class path, unless
+ * the user set those options.
  */
 public final class RerunAgentOptions {
-  /** Libraries the runner uses to write and publish recordings: recording them is noise. */
+  /** codetracer-core's libraries, on the test class path with this extension: recording them is noise. */
   static final String CODETRACER_LIBRARIES =
       "com.fasterxml.jackson.*:org.sqlite.*:org.xerial.*:org.apache.commons.compress.*:org.apache.commons.io.*:com.github.luben.*";
 

@@ -3,7 +3,7 @@ package dev.codetracer.junit.rerun;
 import dev.codetracer.core.io.FileTrees;
 import dev.codetracer.junit.config.RecordMode;
 import dev.codetracer.junit.recording.ConsoleReport;
-import dev.codetracer.junit.recording.RecordingPublisher;
+import dev.codetracer.junit.recording.TestRecordingPublisher;
 import dev.codetracer.junit.runner.FailureDescription;
 import dev.codetracer.junit.runner.KeepPolicy;
 import dev.codetracer.junit.runner.RunResult;
@@ -32,11 +32,11 @@ public final class RerunBatch {
   private final List<FailedTest> tests = new ArrayList<>();
   private final Path output;
   private final Supplier<RunnerJvm> jvm;
-  private final RecordingPublisher publisher;
+  private final TestRecordingPublisher publisher;
   private final ConsoleReport report;
 
   /** @param jvm makes the JVM description; may throw when something it needs is missing */
-  public RerunBatch(Path output, Supplier<RunnerJvm> jvm, RecordingPublisher publisher, ConsoleReport report) {
+  public RerunBatch(Path output, Supplier<RunnerJvm> jvm, TestRecordingPublisher publisher, ConsoleReport report) {
     this.output = output;
     this.jvm = jvm;
     this.publisher = publisher;

@@ -1,7 +1,6 @@
 package dev.codetracer.junit.rerun;
 
 import dev.codetracer.core.recording.RecordingJson;
-import dev.codetracer.junit.runner.RecordingTestRunner;
 import dev.codetracer.junit.runner.RunResult;
 import dev.codetracer.junit.runner.RunResultFile;
 import dev.codetracer.junit.runner.RunnerCommand;
@@ -15,9 +14,10 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A fresh JVM running {@link RecordingTestRunner} under the JVM recorder: {@code java
- * @argfile}, where the file holds the JVM options, {@code -javaagent}, the class path, the main
- * class and the runner's options. Its output goes to a log file, never to the tests' output.
+ * A fresh JVM running codetracer-junit-runner's runner under the JVM recorder ({@link
+ * RunnerCommand}: {@code java @argfile}, the file holding the JVM options, {@code -javaagent}, the
+ * class path, the main class and the runner's options). Its output goes to a log file, never to
+ * the tests' output.
  *
  * @param java the {@code java} executable
  * @param jvmOptions options before the class path (heap, {@code -D}, {@code --add-opens}...)

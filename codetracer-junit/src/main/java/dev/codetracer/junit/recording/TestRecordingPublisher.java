@@ -2,6 +2,7 @@ package dev.codetracer.junit.recording;
 
 import dev.codetracer.core.CodeTracerException;
 import dev.codetracer.core.io.FileTrees;
+import dev.codetracer.core.record.RecordingPublisher;
 import dev.codetracer.core.recording.RecordingFolder;
 import dev.codetracer.core.recording.TestFacts;
 import dev.codetracer.junit.runner.FailureDescription;
@@ -16,13 +17,13 @@ import java.util.Locale;
  * cap ({@code codetracer.maxSize}) applies, and core's publisher validates, registers and exports
  * it.
  */
-public final class RecordingPublisher {
+public final class TestRecordingPublisher {
   static final String RECORDED_BY = "codetracer-junit";
 
   private final long maxSizeBytes;
-  private final dev.codetracer.core.record.RecordingPublisher publisher;
+  private final RecordingPublisher publisher;
 
-  public RecordingPublisher(long maxSizeBytes, dev.codetracer.core.record.RecordingPublisher publisher) {
+  public TestRecordingPublisher(long maxSizeBytes, RecordingPublisher publisher) {
     this.maxSizeBytes = maxSizeBytes;
     this.publisher = publisher;
   }
