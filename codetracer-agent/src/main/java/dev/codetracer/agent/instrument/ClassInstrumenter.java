@@ -22,11 +22,18 @@ public final class ClassInstrumenter {
   private final SourceResolver sources;
   private final boolean values;
   private final Pattern redact;
+  private final boolean runs;
 
   public ClassInstrumenter(SourceResolver sources, boolean values, Pattern redact) {
+    this(sources, values, redact, true);
+  }
+
+  /** @param runs group lines into runs that share a probe ({@link LineRuns}); false: a probe per line */
+  public ClassInstrumenter(SourceResolver sources, boolean values, Pattern redact, boolean runs) {
     this.sources = sources;
     this.values = values;
     this.redact = redact;
+    this.runs = runs;
   }
 
   /** The instrumented class, or null to leave it as it is. */
@@ -46,7 +53,7 @@ public final class ClassInstrumenter {
         continue;
       }
       MethodInstrumenter.Result result =
-          new MethodInstrumenter(node.name, method, source.path(), source.found(), values, redact, node.version).instrument();
+          new MethodInstrumenter(node.name, method, source.path(), source.found(), values, redact, node.version, runs).instrument();
       if (result != null) {
         definitions.addAll(result.definitions());
         lackedNames |= result.lackedVariableNames();

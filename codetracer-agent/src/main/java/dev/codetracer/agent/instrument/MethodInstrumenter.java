@@ -48,6 +48,7 @@ final class MethodInstrumenter {
   private final boolean values;
   private final Pattern redact;
   private final boolean frames;
+  private final boolean runs;
 
   /**
    * What instrumenting produced: the definitions, and whether the method lacked the local variable
@@ -57,7 +58,9 @@ final class MethodInstrumenter {
 
   private record Site(AbstractInsnNode node, int index, int line) {}
 
-  MethodInstrumenter(String owner, MethodNode method, String path, boolean sourceFound, boolean values, Pattern redact, int classVersion) {
+  MethodInstrumenter(String owner, MethodNode method, String path, boolean sourceFound, boolean values, Pattern redact, int classVersion,
+      boolean runs) {
+    this.runs = runs;
     this.owner = owner;
     this.method = method;
     this.path = path;
@@ -149,11 +152,10 @@ final class MethodInstrumenter {
             arguments,
             thisVariable));
 
-    // Lines: re-snapshots, then the step.
+    // Lines: re-snapshots, then the step (its probe id comes when the lines are grouped in runs).
+    List<LineRuns.LineProbe> lineProbes = new ArrayList<>(sites.size());
     for (Site site : sites) {
       int[] visible = MethodVariables.visibleAt(variables, site.index);
-      int probeId = definitions.nextProbeId();
-      made.add(new RawDefinition.Probe(probeId, methodId, site.line, visible));
       InsnList probe = new InsnList();
       if (analyzed != null && changed[site.index] != 0 && analyzed[site.index] != null) {
         for (int index : visible) {
@@ -168,8 +170,9 @@ final class MethodInstrumenter {
           }
         }
       }
-      probe.add(ProbeCode.push(probeId));
-      probe.add(ProbeCode.probeCall("step", "(I)V"));
+      MethodInsnNode step = ProbeCode.probeCall("step", "(I)V");
+      probe.add(step);
+      lineProbes.add(new LineRuns.LineProbe(step, site.line, visible));
       method.instructions.insertBefore(site.node, probe);
     }
 
@@ -282,6 +285,7 @@ final class MethodInstrumenter {
     method.instructions.add(ProbeCode.probeCall("thrown", "(Ljava/lang/Throwable;I)V"));
     method.instructions.add(new InsnNode(Opcodes.ATHROW));
     method.tryCatchBlocks.add(new TryCatchBlockNode(tryStart, tryEnd, handler, null));
+    made.addAll(new LineRuns(owner, method, methodId, runs).group(lineProbes, definitions::nextProbeId));
     UninitializedTypes.keepNextToNews(method, labelsOfNews);
 
     boolean expectsNames = !isStatic || argumentTypes.length > 0;

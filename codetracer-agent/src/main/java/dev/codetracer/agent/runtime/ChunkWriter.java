@@ -40,6 +40,8 @@ final class ChunkWriter implements Runnable {
   private final long maxBytes;
   private final Thread thread;
   private int definitionsWritten;
+  /** The steps each probe stands for, as far as this writer has looked them up. */
+  private int[] probeSteps = new int[0];
   private long steps;
   private long events;
   private volatile boolean capReached;
@@ -167,7 +169,7 @@ final class ChunkWriter implements Runnable {
       long event = log[i];
       int tag = RawEvents.tag(event);
       if (tag == RawEvents.STEP) {
-        steps++;
+        steps += stepsOf(RawEvents.id(event));
       } else if (tag == RawEvents.VALUE) {
         int kind = RawEvents.kind(event);
         if (kind == RawEvents.K_REF) {
@@ -188,6 +190,15 @@ final class ChunkWriter implements Runnable {
     if (steps > maxSteps || events > maxEvents || this.log.size() > maxBytes) {
       capReached = true;
     }
+  }
+
+  private int stepsOf(int probe) {
+    int[] table = probeSteps;
+    if (probe >= table.length || table[probe] < 0) {
+      table = Definitions.get().probeSteps();
+      probeSteps = table;
+    }
+    return probe < table.length && table[probe] >= 0 ? table[probe] : 1;
   }
 
   private void writeDefinitions() throws IOException {

@@ -22,6 +22,8 @@ public final class Definitions {
   private final AtomicInteger layoutIds = new AtomicInteger();
   private final AtomicInteger typeIds = new AtomicInteger(WellKnownTypes.FIRST_DYNAMIC_ID);
   private final ConcurrentHashMap<String, Integer> typeNames = new ConcurrentHashMap<>();
+  /** The steps each probe stands for (a run stands for several lines; -1: not defined yet). */
+  private int[] probeSteps = new int[0];
 
   public static Definitions get() {
     return INSTANCE;
@@ -41,10 +43,28 @@ public final class Definitions {
 
   public synchronized void add(RawDefinition definition) {
     all.add(definition);
+    noteSteps(definition);
   }
 
   public synchronized void addAll(List<? extends RawDefinition> definitions) {
     all.addAll(definitions);
+    definitions.forEach(this::noteSteps);
+  }
+
+  private void noteSteps(RawDefinition definition) {
+    if (definition instanceof RawDefinition.Probe probe) {
+      if (probe.id() >= probeSteps.length) {
+        int old = probeSteps.length;
+        probeSteps = java.util.Arrays.copyOf(probeSteps, Math.max(probe.id() + 1, 2 * old + 64));
+        java.util.Arrays.fill(probeSteps, old, probeSteps.length, -1);
+      }
+      probeSteps[probe.id()] = probe.steps();
+    }
+  }
+
+  /** A copy of the steps each probe id stands for (-1 for an id not defined yet). */
+  public synchronized int[] probeSteps() {
+    return probeSteps.clone();
   }
 
   public void fact(String key, Object value) {

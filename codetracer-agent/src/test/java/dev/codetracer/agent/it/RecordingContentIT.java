@@ -100,6 +100,35 @@ class RecordingContentIT {
     assertThat(model.error()).isEmpty();
   }
 
+  /** The lines of a call's own steps, in order. */
+  private static List<Long> linesOf(TraceModel model, TraceModel.Call call) {
+    return java.util.stream.IntStream.rangeClosed(call.firstStep(), call.lastStep())
+        .mapToObj(model::step)
+        .filter(step -> step.call().equals(call))
+        .map(TraceModel.Step::line)
+        .toList();
+  }
+
+  @Test
+  void aRunOfLinesCutShortByAnExceptionEndsAtTheLineThatThrew() {
+    TraceModel model = model("samples.RunExceptions");
+    List<TraceModel.Call> divides = model.callsOf("samples.RunExceptions.divide");
+    assertThat(linesOf(model, divides.get(0))).containsExactly(9L, 10L, 11L, 12L);
+    assertThat(linesOf(model, divides.get(1))).as("7 / 0 throws at line 10").containsExactly(9L, 10L);
+    assertThat(divides.get(1).returnValue().map(model::render).orElseThrow()).contains("threw java.lang.ArithmeticException");
+    List<TraceModel.Call> stores = model.callsOf("samples.RunExceptions.store");
+    assertThat(linesOf(model, stores.get(0))).containsExactly(16L, 17L, 18L, 19L, 20L);
+    assertThat(linesOf(model, stores.get(1))).as("cells[5] throws at line 17").containsExactly(16L, 17L);
+    List<TraceModel.Call> fields = model.callsOf("samples.RunExceptions.field");
+    assertThat(linesOf(model, fields.get(0))).containsExactly(24L, 25L, 26L, 27L);
+    assertThat(linesOf(model, fields.get(1))).as("null.count throws at line 25").containsExactly(24L, 25L);
+    List<TraceModel.Call> caught = model.callsOf("samples.RunExceptions.caughtHere");
+    assertThat(linesOf(model, caught.get(1))).contains(34L, 38L).doesNotContain(35L, 36L);
+    assertThat(caught.get(1).returnValue().map(model::render)).hasValue("-1");
+    assertThat(model.callsOf("samples.RunExceptions.noLine")).extracting(c -> c.returnValue().map(model::render).orElse(null))
+        .containsExactly("\"ab2\"", "\"npe\"");
+  }
+
   @Test
   void anUncaughtExceptionEndsTheStreamWithAnError() {
     SampleRun run = recorded("samples.Uncaught");

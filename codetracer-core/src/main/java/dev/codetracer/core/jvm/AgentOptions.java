@@ -45,7 +45,7 @@ public final class AgentOptions {
   private static final List<String> KEYS =
       List.of(
           "output", "includes", "excludes", "depth", "redact", "maxSteps", "maxEvents", "maxBytes",
-          "values", "start", "sourcepath", "format", "finish", "maxString", "maxElements", "name");
+          "values", "start", "sourcepath", "format", "finish", "maxString", "maxElements", "name", "probes");
 
   private Path output;
   private List<String> includes = List.of();
@@ -63,6 +63,7 @@ public final class AgentOptions {
   private int maxString = DEFAULT_MAX_STRING;
   private int maxElements = DEFAULT_MAX_ELEMENTS;
   private String name;
+  private boolean lineRuns = true;
 
   /**
    * Parses an option string ({@code null} or empty gives the defaults).
@@ -155,6 +156,9 @@ public final class AgentOptions {
         break;
       case "name":
         name = value;
+        break;
+      case "probes":
+        lineRuns = choice(key, value, "run", "line").equals("run");
         break;
       default:
         throw new IllegalArgumentException("unknown option \"" + key + "\"");
@@ -288,6 +292,14 @@ public final class AgentOptions {
   /** The caps, as the expansion applies them. */
   public ExpansionLimits limits() {
     return new ExpansionLimits(maxSteps, maxEvents, maxBytes);
+  }
+
+  /**
+   * Internal: {@code probes=run} (the default) gives the lines of a straight run one shared probe;
+   * {@code probes=line} a probe per line (the recording is the same; tests compare the two).
+   */
+  public boolean lineRuns() {
+    return lineRuns;
   }
 
   /** A name for the recording (start=main), or null. */

@@ -18,6 +18,7 @@ import java.util.List;
  * {"t":"method","id":0,"class":"a.B","method":"m","desc":"(I)V","name":"a.B.m","path":"/p/B.java","found":true,
  *  "line":3,"vars":[[slot,"name","desc",redacted]...],"args":[0],"this":-1}
  * {"t":"probe","id":0,"method":0,"line":4,"visible":[0,1]}
+ * {"t":"probe","id":1,"method":0,"line":5,"visible":[0,1],"following":[[6,[0,1]]],"items":[1,-1]}   (a run)
  * {"t":"layout","id":0,"type":"a.B","fields":["x"]}      {"t":"type","id":64,"name":"ArrayList"}
  * {"t":"fact","key":"java_version","value":"17"}          (value: string, number, boolean)
  * </pre>
@@ -71,6 +72,20 @@ final class DefinitionCodec {
       g.writeNumberField("line", p.line());
       g.writeFieldName("visible");
       g.writeArray(p.visible(), 0, p.visible().length);
+      if (!p.following().isEmpty()) {
+        g.writeArrayFieldStart("following");
+        for (RawDefinition.RunLine line : p.following()) {
+          g.writeStartArray();
+          g.writeNumber(line.line());
+          g.writeArray(line.visible(), 0, line.visible().length);
+          g.writeEndArray();
+        }
+        g.writeEndArray();
+      }
+      if (p.items().length > 0) {
+        g.writeFieldName("items");
+        g.writeArray(p.items(), 0, p.items().length);
+      }
     } else if (definition instanceof RawDefinition.Layout l) {
       g.writeStringField("t", "layout");
       g.writeNumberField("id", l.id());
@@ -127,6 +142,8 @@ final class DefinitionCodec {
     String key = null;
     Object value = null;
     int[] numbers = new int[0];
+    int[] items = new int[0];
+    List<RawDefinition.RunLine> following = new ArrayList<>();
     List<String> strings = new ArrayList<>();
     List<RawDefinition.Variable> variables = new ArrayList<>();
     while (p.nextToken() == JsonToken.FIELD_NAME) {
@@ -154,6 +171,17 @@ final class DefinitionCodec {
         case "value" -> value = token == JsonToken.VALUE_STRING ? p.getText()
             : token.isBoolean() ? (Object) p.getBooleanValue() : (Object) p.getLongValue();
         case "args", "visible" -> numbers = readInts(p);
+        case "items" -> items = readInts(p);
+        case "following" -> {
+          while (p.nextToken() == JsonToken.START_ARRAY) {
+            p.nextToken();
+            int followingLine = p.getIntValue();
+            expect(p.nextToken(), JsonToken.START_ARRAY);
+            int[] visible = readInts(p);
+            expect(p.nextToken(), JsonToken.END_ARRAY);
+            following.add(new RawDefinition.RunLine(followingLine, visible));
+          }
+        }
         case "fields" -> {
           while (p.nextToken() != JsonToken.END_ARRAY) {
             strings.add(p.getText());
@@ -182,7 +210,7 @@ final class DefinitionCodec {
     return switch (t) {
       case "method" -> new RawDefinition.Method(
           id, className, methodName, descriptor, name, path, found, line, variables, numbers, thisVariable);
-      case "probe" -> new RawDefinition.Probe(id, method, line, numbers);
+      case "probe" -> new RawDefinition.Probe(id, method, line, numbers, List.copyOf(following), items);
       case "layout" -> new RawDefinition.Layout(id, type, strings);
       case "type" -> new RawDefinition.TypeName(id, name);
       case "fact" -> new RawDefinition.Fact(key, value);

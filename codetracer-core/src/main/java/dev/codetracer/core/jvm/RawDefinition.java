@@ -41,11 +41,47 @@ public sealed interface RawDefinition {
   record Variable(int slot, String name, String descriptor, boolean redacted) {}
 
   /**
-   * A line probe: a step.
+   * A line probe: a step, or the steps of a straight run of lines (one probe for the lines of a
+   * basic block that follow one another without a branch, so the hot path logs one event for
+   * them). The first line's step is the probe's; the following lines are derived by the expander
+   * from {@code items}, the events the run logs after its probe, in order: a value (its slot) or the
+   * step of the next line ({@code -1 - k}: {@code following[k]}). A step is taken once every value
+   * before it has arrived; the instrumenter only continues a run past a line when nothing that can
+   * throw comes after that line's last value, so a run cut short by an exception never shows a line
+   * it did not reach. A probe with line {@code -1} marks the entry of an exception handler: it ends
+   * the method's pending run and is no step.
    *
    * @param visible indexes into the method's variables of those in scope at this line
+   * @param following the lines after the first, each with the variables in scope there
+   * @param items the run's events after its probe: a value's slot, or {@code -1 - k} for the step of
+   *     {@code following[k]}
    */
-  record Probe(int id, int method, int line, int[] visible) implements RawDefinition {}
+  record Probe(int id, int method, int line, int[] visible, List<RunLine> following, int[] items)
+      implements RawDefinition {
+    public static final int HANDLER_ENTRY = -1;
+
+    /** A probe for one line. */
+    public Probe(int id, int method, int line, int[] visible) {
+      this(id, method, line, visible, List.of(), new int[0]);
+    }
+
+    /** The marker of an exception handler's entry (no step). */
+    public static Probe handlerEntry(int id, int method) {
+      return new Probe(id, method, HANDLER_ENTRY, new int[0]);
+    }
+
+    public boolean isHandlerEntry() {
+      return line == HANDLER_ENTRY;
+    }
+
+    /** The steps this probe stands for: its lines. */
+    public int steps() {
+      return isHandlerEntry() ? 0 : 1 + following.size();
+    }
+  }
+
+  /** A line of a run after its first: the line and the variables in scope there. */
+  record RunLine(int line, int[] visible) {}
 
   /** The fields of a class whose objects are recorded as structs. */
   record Layout(int id, String typeName, List<String> fields) implements RawDefinition {}

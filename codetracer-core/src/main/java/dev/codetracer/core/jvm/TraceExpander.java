@@ -66,12 +66,34 @@ public final class TraceExpander {
     this.values = new ValueDecoder(types, typeNames, layouts);
   }
 
+  /**
+   * A run probe whose following lines are still to come: {@code item} is the next of its items
+   * (see {@link RawDefinition.Probe}).
+   */
+  private static final class Run {
+    final RawDefinition.Probe probe;
+    final RawDefinition.Method method;
+    /** The frame whose variables the steps show, or null (a method entered before the recording). */
+    final Frame frame;
+    int item;
+
+    Run(RawDefinition.Probe probe, RawDefinition.Method method, Frame frame) {
+      this.probe = probe;
+      this.method = method;
+      this.frame = frame;
+    }
+  }
+
+  /** The pending run of a method not on the stack (entered before the recording started). */
+  private Run orphanRun;
+
   /** One frame of the recorded thread's stack. */
   private static final class Frame {
     final RawDefinition.Method method;
     final ValueRecord[] slots;
     boolean pendingCall = true;
     ValueRecord returnValue;
+    Run run;
 
     Frame(RawDefinition.Method method) {
       this.method = method;
@@ -169,9 +191,11 @@ public final class TraceExpander {
             } else if (RawEvents.isWide(kind)) {
               i++;
             }
+            runValue(RawEvents.slot(event));
             break;
           }
           if (kind == RawEvents.K_SAME) {
+            runValue(RawEvents.slot(event));
             break;
           } else if (kind == RawEvents.K_REF && ValueDecoder.isAppend(refs)) {
             value = values.readAppend(refs, currentValue(RawEvents.slot(event)));
@@ -183,6 +207,7 @@ public final class TraceExpander {
             value = values.primitive(kind, RawEvents.payload(event));
           }
           onValue(RawEvents.slot(event), value);
+          runValue(RawEvents.slot(event));
           break;
         }
         case RawEvents.OUTPUT:
@@ -204,12 +229,15 @@ public final class TraceExpander {
       throw new IllegalStateException("the change log uses probe " + probeId + " before defining it");
     }
     RawDefinition.Method method = methods.get(probe.method());
+    Frame top = stack.peek();
+    Frame frame = top != null && top.method.id() == method.id() ? top : null;
+    // the values that follow go to the top frame (or nowhere): so does the run they complete
+    setRun(top, null);
+    if (probe.isHandlerEntry()) {
+      return;
+    }
     start(method);
     flushLog();
-    Frame frame = stack.peek();
-    if (frame != null && frame.method.id() != method.id()) {
-      frame = null;
-    }
     if (frame != null && frame.pendingCall) {
       emitCall(frame, probe.line());
     } else if (!emitStep(method, probe.line())) {
@@ -217,6 +245,55 @@ public final class TraceExpander {
     }
     if (frame != null) {
       emitVisible(frame, probe.visible());
+    }
+    if (probe.items().length > 0) {
+      Run run = new Run(probe, method, frame);
+      setRun(top, run);
+      takeSteps(top, run);
+    }
+  }
+
+  private void setRun(Frame top, Run run) {
+    if (top != null) {
+      top.run = run;
+    } else {
+      orphanRun = run;
+    }
+  }
+
+  /** A value of the running method arrived: the next item of its run, after which steps may follow. */
+  private void runValue(int slot) {
+    Frame top = stack.peek();
+    Run run = top != null ? top.run : orphanRun;
+    if (run == null || stopped) {
+      return;
+    }
+    if (run.probe.items()[run.item] != slot) {
+      // not the value the run expects: it was left (an exception the agent did not mark), so
+      // derive no more of its lines
+      setRun(top, null);
+      return;
+    }
+    run.item++;
+    takeSteps(top, run);
+  }
+
+  /** Emits the run's steps that are due: those whose preceding values have all arrived. */
+  private void takeSteps(Frame top, Run run) {
+    int[] items = run.probe.items();
+    while (run.item < items.length && items[run.item] < 0 && !stopped) {
+      RawDefinition.RunLine line = run.probe.following().get(-1 - items[run.item]);
+      run.item++;
+      flushLog();
+      if (!emitStep(run.method, line.line())) {
+        return;
+      }
+      if (run.frame != null) {
+        emitVisible(run.frame, line.visible());
+      }
+    }
+    if (run.item >= items.length) {
+      setRun(top, null);
     }
   }
 
@@ -261,6 +338,7 @@ public final class TraceExpander {
     flushLog();
     finishPendingCall();
     if (stopped || !isOnStack(methodId)) {
+      orphanRun = null;
       return;
     }
     while (stack.peek().method.id() != methodId) {

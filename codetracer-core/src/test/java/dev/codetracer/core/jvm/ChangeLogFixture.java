@@ -41,6 +41,15 @@ final class ChangeLogFixture {
     return define(new RawDefinition.Probe(id, method, line, visible));
   }
 
+  /** A run probe: {@code line}, then the following lines and the items (see RawDefinition.Probe). */
+  ChangeLogFixture run(int id, int method, int line, int[] visible, List<RawDefinition.RunLine> following, int... items) {
+    return define(new RawDefinition.Probe(id, method, line, visible, following, items));
+  }
+
+  ChangeLogFixture handlerEntry(int id, int method) {
+    return define(RawDefinition.Probe.handlerEntry(id, method));
+  }
+
   ChangeLogFixture step(int probe) {
     events.add((long) probe);
     return this;

@@ -194,4 +194,73 @@ class TraceExpanderTest {
     List<RawDefinition> read = DefinitionCodec.read(DefinitionCodec.write(definitions));
     assertThat(read).usingRecursiveFieldByFieldElementComparator().isEqualTo(definitions);
   }
+
+  /**
+   * main: line 3 {@code a = 1}, 4 {@code b = a + 1}, 5 {@code c = 10 / d} (throws when d is 0), 6
+   * {@code a = c}, then a handler at line 8. As probes per line, and as one run for lines 3 to 6
+   * with a marker at the handler's entry: the same stream, with and without the exception.
+   */
+  private static ChangeLogFixture straightLines(boolean asRun, boolean throwsAtLine5) {
+    ChangeLogFixture log = new ChangeLogFixture().method(0, "main", 3, 0, "a", "b", "c", "d");
+    int[] all = {0, 1, 2, 3};
+    if (asRun) {
+      log.run(0, 0, 3, all,
+              List.of(new RawDefinition.RunLine(4, all), new RawDefinition.RunLine(5, all), new RawDefinition.RunLine(6, all)),
+              0, -1, 1, -2, 2, -3, 0)
+          .handlerEntry(9, 0)
+          .probe(8, 0, 8, all);
+    } else {
+      log.probe(0, 0, 3, all).probe(1, 0, 4, all).probe(2, 0, 5, all).probe(3, 0, 6, all).probe(8, 0, 8, all);
+    }
+    log.call(0).intValue(3, throwsAtLine5 ? 0 : 2);
+    log.step(0).intValue(0, 1);
+    if (!asRun) {
+      log.step(1);
+    }
+    log.intValue(1, 2);
+    if (!asRun) {
+      log.step(2);
+    }
+    if (throwsAtLine5) {
+      if (asRun) {
+        log.step(9);
+      }
+      // the handler stores the exception's message length into b, then its line
+      log.intValue(1, 99).step(8);
+    } else {
+      log.intValue(2, 5);
+      if (!asRun) {
+        log.step(3);
+      }
+      log.intValue(0, 5);
+    }
+    return log.intValue(RawEvents.RETURN_SLOT, 0).ret(0);
+  }
+
+  @Test
+  void aRunOfLinesExpandsAsAProbePerLineWouldAlsoWhenAnExceptionCutsItShort() throws IOException {
+    for (boolean throwing : new boolean[] {false, true}) {
+      Expanded lines = expand(straightLines(false, throwing));
+      Expanded run = expand(straightLines(true, throwing));
+      assertThat(run.events()).as(throwing ? "with the exception" : "without").isEqualTo(lines.events());
+      List<Long> steps = java.util.stream.IntStream.range(0, run.model().stepCount())
+          .mapToObj(i -> run.model().step(i).line()).toList();
+      assertThat(steps).isEqualTo(throwing ? List.of(3L, 4L, 5L, 8L) : List.of(3L, 4L, 5L, 6L));
+    }
+  }
+
+  @Test
+  void runProbesSurviveTheChangeLogsDefinitions() throws IOException {
+    RawDefinition.Probe probe = new RawDefinition.Probe(7, 1, 3, new int[] {0},
+        List.of(new RawDefinition.RunLine(4, new int[] {0, 1})), new int[] {1, -1, 65535});
+    List<RawDefinition> read = DefinitionCodec.read(DefinitionCodec.write(List.of(probe, RawDefinition.Probe.handlerEntry(8, 1))));
+    RawDefinition.Probe back = (RawDefinition.Probe) read.get(0);
+    assertThat(back.following()).hasSize(1);
+    assertThat(back.following().get(0).line()).isEqualTo(4);
+    assertThat(back.following().get(0).visible()).containsExactly(0, 1);
+    assertThat(back.items()).containsExactly(1, -1, 65535);
+    assertThat(back.steps()).isEqualTo(2);
+    assertThat(((RawDefinition.Probe) read.get(1)).isHandlerEntry()).isTrue();
+    assertThat(((RawDefinition.Probe) read.get(1)).steps()).isZero();
+  }
 }
