@@ -161,7 +161,7 @@ final class MethodInstrumenter {
         for (int index : visible) {
           MethodVariables.Variable variable = variables.get(index);
           if (MethodVariables.isMutableReference(variable)
-              && MutationFlow.needsRefresh(changed[site.index], variable.slot())
+              && MutationFlow.needsRefresh(changed[site.index], variable.slot(), variable.descriptor())
               && analyzed[site.index].getLocal(variable.slot()).isReference()) {
             probe.add(new VarInsnNode(Opcodes.ALOAD, variable.slot()));
             probe.add(ProbeCode.push(RawEvents.valueMeta(RawEvents.K_REF, variable.slot())));

@@ -6,7 +6,11 @@ import java.util.BitSet;
 import java.util.Deque;
 import java.util.List;
 import org.objectweb.asm.Opcodes;
+import java.util.Set;
+import org.objectweb.asm.Type;
 import org.objectweb.asm.tree.AbstractInsnNode;
+import org.objectweb.asm.tree.InvokeDynamicInsnNode;
+import org.objectweb.asm.tree.MethodInsnNode;
 
 /**
  * Which line probes follow code that may have changed the heap, and how. A variable holding a
@@ -16,11 +20,34 @@ import org.objectweb.asm.tree.AbstractInsnNode;
  * which its element event already describes: it dirties every other variable (they may share the
  * array) but not that one.
  *
- * <p>The state at an instruction is a mask: {@link #DIRTY} for an uncovered mutation, else bit
- * {@code s} for a covered store through local {@code s} (locals past 62 count as uncovered).
+ * <p>Calls that cannot change anything a variable holds do not count: methods of {@code String},
+ * the boxes and {@code Math} whose arguments are all primitives or strings (they run no code of the
+ * program and change nothing they are given), string concatenation of such values, the creation
+ * of a lambda. A call of a {@code StringBuilder} method with such arguments changes that builder
+ * only ({@link #BUILDERS}): it dirties the variables that may hold a builder, not an array of
+ * strings or ints, say.
+ *
+ * <p>The state at an instruction is a mask: {@link #DIRTY} for an uncovered mutation, {@link
+ * #BUILDERS} for a builder's, else bit {@code s} for a covered store through local {@code s}
+ * (locals past 61 count as uncovered).
  */
 final class MutationFlow {
   static final long DIRTY = 1L << 63;
+  static final long BUILDERS = 1L << 62;
+  private static final int COVERED_SLOTS = 62;
+
+  /** Classes all of whose methods, given only primitives and strings, change nothing and run no program code. */
+  private static final Set<String> PURE_OWNERS =
+      Set.of(
+          "java/lang/String", "java/lang/Integer", "java/lang/Long", "java/lang/Short", "java/lang/Byte",
+          "java/lang/Character", "java/lang/Boolean", "java/lang/Double", "java/lang/Float", "java/lang/Math",
+          "java/lang/StrictMath");
+  private static final Set<String> BUILDER_OWNERS = Set.of("java/lang/StringBuilder", "java/lang/StringBuffer");
+  /** Argument types that carry no program code: primitives, strings, boxes. */
+  private static final Set<String> INERT_TYPES =
+      Set.of(
+          "Ljava/lang/String;", "Ljava/lang/Integer;", "Ljava/lang/Long;", "Ljava/lang/Short;", "Ljava/lang/Byte;",
+          "Ljava/lang/Character;", "Ljava/lang/Boolean;", "Ljava/lang/Double;", "Ljava/lang/Float;");
 
   private MutationFlow() {}
 
@@ -40,9 +67,9 @@ final class MutationFlow {
       int i = work.poll();
       long out = sites.get(i) ? 0 : in[i];
       if (coveredSlot[i] >= 0) {
-        out |= coveredSlot[i] < 63 ? 1L << coveredSlot[i] : DIRTY;
-      } else if (mutates(insns[i])) {
-        out |= DIRTY;
+        out |= coveredSlot[i] < COVERED_SLOTS ? 1L << coveredSlot[i] : DIRTY;
+      } else {
+        out |= mutation(insns[i]);
       }
       for (int successor : successors.get(i)) {
         long merged = in[successor] | out;
@@ -56,13 +83,29 @@ final class MutationFlow {
     return in;
   }
 
-  /** True when a variable in {@code slot} must be re-snapshotted under state {@code state}. */
-  static boolean needsRefresh(long state, int slot) {
+  /**
+   * True when a variable in {@code slot}, of type {@code descriptor}, must be re-snapshotted under
+   * state {@code state}.
+   */
+  static boolean needsRefresh(long state, int slot, String descriptor) {
     if ((state & DIRTY) != 0) {
       return true;
     }
-    long others = slot < 63 ? state & ~(1L << slot) : state;
+    if ((state & BUILDERS) != 0 && mayHoldBuilder(descriptor)) {
+      return true;
+    }
+    long covered = state & ~(DIRTY | BUILDERS);
+    long others = slot < COVERED_SLOTS ? covered & ~(1L << slot) : covered;
     return others != 0;
+  }
+
+  /** False for types whose values cannot hold a StringBuilder: arrays of primitives, strings or boxes. */
+  static boolean mayHoldBuilder(String descriptor) {
+    if (descriptor.startsWith("[")) {
+      String element = descriptor.replaceFirst("^\\[+", "");
+      return !(element.length() == 1 || INERT_TYPES.contains(element));
+    }
+    return !INERT_TYPES.contains(descriptor);
   }
 
   static List<List<Integer>> emptyEdges(int size) {
@@ -73,11 +116,40 @@ final class MutationFlow {
     return edges;
   }
 
-  static boolean mutates(AbstractInsnNode insn) {
+  /** What an instruction may change: 0 (nothing), {@link #BUILDERS} or {@link #DIRTY}. */
+  static long mutation(AbstractInsnNode insn) {
     int op = insn.getOpcode();
-    return (op >= Opcodes.INVOKEVIRTUAL && op <= Opcodes.INVOKEDYNAMIC)
-        || op == Opcodes.PUTFIELD
-        || op == Opcodes.PUTSTATIC
-        || (op >= Opcodes.IASTORE && op <= Opcodes.SASTORE);
+    if (op == Opcodes.PUTFIELD || op == Opcodes.PUTSTATIC || (op >= Opcodes.IASTORE && op <= Opcodes.SASTORE)) {
+      return DIRTY;
+    }
+    if (insn instanceof MethodInsnNode call) {
+      if (!inertArguments(call.desc)) {
+        return DIRTY;
+      }
+      if (PURE_OWNERS.contains(call.owner) || (call.owner.equals("java/lang/Object") && call.name.equals("<init>"))) {
+        return 0;
+      }
+      return BUILDER_OWNERS.contains(call.owner) ? BUILDERS : DIRTY;
+    }
+    if (insn instanceof InvokeDynamicInsnNode indy) {
+      String factory = indy.bsm.getOwner();
+      if (factory.equals("java/lang/invoke/LambdaMetafactory")) {
+        return 0;
+      }
+      return factory.equals("java/lang/invoke/StringConcatFactory") && inertArguments(indy.desc) ? 0 : DIRTY;
+    }
+    return 0;
+  }
+
+  /** True when every argument of a method descriptor is a primitive, a string or a box. */
+  private static boolean inertArguments(String descriptor) {
+    for (Type argument : Type.getArgumentTypes(descriptor)) {
+      if (argument.getSort() == Type.OBJECT || argument.getSort() == Type.ARRAY) {
+        if (!INERT_TYPES.contains(argument.getDescriptor())) {
+          return false;
+        }
+      }
+    }
+    return true;
   }
 }
