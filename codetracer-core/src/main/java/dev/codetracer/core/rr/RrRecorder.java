@@ -8,17 +8,23 @@ import dev.codetracer.core.record.RecordRequest;
 import dev.codetracer.core.record.Recorder;
 import dev.codetracer.core.recording.RecordingFolder;
 import dev.codetracer.core.recording.TraceMetadata;
+import java.io.File;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The rr backend: records a native program with {@code rr record}, packs the trace so it
  * replays elsewhere ({@code rr pack}), and adds the sources and function index CodeTracer shows.
+ * By default the program has the user's terminal; {@link RrRunOptions#toLog} detaches it (its
+ * output and rr's to a log file, a time limit) for front ends that run inside a test run.
  */
 public final class RrRecorder implements Recorder {
   public static final String NAME = "rr";
@@ -26,15 +32,28 @@ public final class RrRecorder implements Recorder {
   static final String RR_EXECUTABLE = "rr_executable";
   static final String SOURCES_ERROR = "sources_error";
   private static final Duration PS_TIMEOUT = Duration.ofMinutes(1);
+  private static final Duration STOP_GRACE = Duration.ofSeconds(10);
 
   private final RrPreflight preflight;
+  private final RrRunOptions run;
 
+  /** Records with the user's terminal ({@link RrRunOptions#TERMINAL}). */
   public RrRecorder() {
-    this(new RrPreflight(PerfCounterAccess.ofThisMachine()));
+    this(RrRunOptions.TERMINAL);
+  }
+
+  /** Records as {@code run} says: with the terminal, or with the output to a log file. */
+  public RrRecorder(RrRunOptions run) {
+    this(new RrPreflight(PerfCounterAccess.ofThisMachine()), run);
   }
 
   RrRecorder(RrPreflight preflight) {
+    this(preflight, RrRunOptions.TERMINAL);
+  }
+
+  RrRecorder(RrPreflight preflight, RrRunOptions run) {
     this.preflight = preflight;
+    this.run = run;
   }
 
   @Override
@@ -73,11 +92,11 @@ public final class RrRecorder implements Recorder {
     metadata.put(RR_EXECUTABLE, rr.path().toString());
 
     Path traceDir = request.folder().resolve(RecordingFolder.RR_DIR);
-    int rrStatus = runRecord(RrCommand.record(rr.path(), traceDir, program, request.args()), request);
+    int rrStatus = runRecord(RrCommand.record(rr.path(), traceDir, program, request.args()), request, traceDir);
     if (!RrTrace.isComplete(traceDir)) {
       FileTrees.deleteQuietly(traceDir);
       throw new CodeTracerException(
-          "rr record failed (exit status " + rrStatus + ") and wrote no complete trace; rr's message is above");
+          "rr record failed (exit status " + rrStatus + ") and wrote no complete trace" + rrSaid());
     }
     ProgramExit exit = RrTrace.programExit(rrStatus, rrStatus > 128 ? psExit(rr, traceDir, request) : OptionalInt.empty());
 
@@ -92,23 +111,71 @@ public final class RrRecorder implements Recorder {
     return exit;
   }
 
-  /** Runs {@code rr record} with the user's terminal: stdin, stdout and stderr untouched. */
-  private static int runRecord(List<String> command, RecordRequest request) throws IOException, InterruptedException {
-    ProcessBuilder builder = new ProcessBuilder(command).directory(request.workdir().toFile()).inheritIO();
+  /**
+   * Runs {@code rr record}: with the user's terminal (stdin, stdout and stderr untouched), or
+   * detached with its output to the log file and within the time limit.
+   */
+  private int runRecord(List<String> command, RecordRequest request, Path traceDir) throws IOException, InterruptedException {
+    ProcessBuilder builder = new ProcessBuilder(command).directory(request.workdir().toFile());
+    if (run.terminal()) {
+      builder.inheritIO();
+    } else {
+      Files.createDirectories(run.log().getParent());
+      builder
+          .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+          .redirectOutput(ProcessBuilder.Redirect.appendTo(run.log().toFile()))
+          .redirectErrorStream(true);
+    }
     builder.environment().clear();
     builder.environment().putAll(request.environment());
-    InterruptShield shield = InterruptShield.raise();
+    // Ctrl-C is meant for a program in the foreground only; a detached one is not in it
+    InterruptShield shield = run.terminal() ? InterruptShield.raise() : null;
     try {
       Process rr = builder.start();
       try {
-        return rr.waitFor();
+        if (run.timeout() == null) {
+          return rr.waitFor();
+        }
+        if (rr.waitFor(run.timeout().toMillis(), TimeUnit.MILLISECONDS)) {
+          return rr.exitValue();
+        }
+        stop(rr);
+        FileTrees.deleteQuietly(traceDir);
+        throw new CodeTracerException(
+            "the recorded program did not finish within " + run.timeout().toSeconds()
+                + " s, so rr was stopped and the recording removed (rr's output: " + run.log() + ")");
       } catch (InterruptedException e) {
         rr.destroy(); // rr forwards SIGTERM to the program and closes the trace
         throw e;
       }
     } finally {
-      shield.close();
+      if (shield != null) {
+        shield.close();
+      }
     }
+  }
+
+  /** SIGTERM first (rr passes it on and closes the trace), then SIGKILL to whatever is left. */
+  private static void stop(Process rr) throws InterruptedException {
+    rr.destroy();
+    if (!rr.waitFor(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
+      rr.descendants().forEach(ProcessHandle::destroyForcibly);
+      rr.destroyForcibly().waitFor(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+    }
+  }
+
+  /** Where rr's own explanation of a failed {@code rr record} is. */
+  private String rrSaid() {
+    if (run.terminal()) {
+      return "; rr's message is above";
+    }
+    String said = "";
+    try {
+      said = RrMessages.firstMeaningfulLine(Files.readString(run.log(), StandardCharsets.UTF_8));
+    } catch (IOException | RuntimeException e) {
+      // the log's path is still given
+    }
+    return (said.isEmpty() ? "" : ": " + said) + " (rr's output: " + run.log() + ")";
   }
 
   /** What {@code rr ps} says about the recorded process, to tell a signal from an exit code. */
