@@ -57,17 +57,50 @@ public final class TraceIndex implements AutoCloseable {
     config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
     // transactions take the write lock when they begin, waiting (busy timeout) instead of failing
     config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
-    try {
-      Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file, config.toProperties());
+    long deadline = System.nanoTime() + BUSY_TIMEOUT_MS * 1_000_000L;
+    for (int attempt = 0; ; attempt++) {
       try {
-        IndexSchema.migrate(connection);
+        return new TraceIndex(file, connectAndMigrate(file, config));
       } catch (SQLException e) {
-        connection.close();
-        throw e;
+        if (!isBusy(e) || System.nanoTime() > deadline) {
+          throw new IndexException("cannot open the index " + file + ": " + e.getMessage(), e);
+        }
+        pauseBeforeRetry(attempt);
       }
-      return new TraceIndex(file, connection);
-    } catch (SQLException e) {
-      throw new IndexException("cannot open the index " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static Connection connectAndMigrate(Path file, SQLiteConfig config) throws SQLException {
+    Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file, config.toProperties());
+    try {
+      IndexSchema.migrate(connection);
+      return connection;
+    } catch (SQLException | RuntimeException e) {
+      connection.close();
+      throw e;
+    }
+  }
+
+  /**
+   * Opening can report a busy database without consulting the busy timeout: switching a new file
+   * to WAL and recovering another process's WAL both take locks the busy handler does not cover.
+   * Those moments are short, so opening tries again until the busy timeout has passed.
+   */
+  private static boolean isBusy(SQLException e) {
+    if (e instanceof SQLiteException sqlite) {
+      SQLiteErrorCode code = sqlite.getResultCode();
+      return code == SQLiteErrorCode.SQLITE_BUSY
+          || code.name().startsWith("SQLITE_BUSY_");
+    }
+    return e.getErrorCode() == SQLiteErrorCode.SQLITE_BUSY.code;
+  }
+
+  private static void pauseBeforeRetry(int attempt) {
+    try {
+      Thread.sleep(Math.min(100, 5L << Math.min(attempt, 5)));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IndexException("interrupted while waiting for the index to be free", e);
     }
   }
 
