@@ -11,6 +11,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -235,5 +236,39 @@ class TraceIndexTest {
       assertThat(index.count()).isEqualTo(writers * rowsEach);
     }
     assertThat(pragma(db(), "integrity_check")).isEqualTo("ok");
+  }
+
+  @Test
+  void severalOpenersOfANewIndexAtOnceAllSucceed() throws Exception {
+    int openers = 8;
+    ExecutorService pool = Executors.newFixedThreadPool(openers);
+    try {
+      for (int round = 0; round < 30; round++) {
+        Path file = temp.resolve("round-" + round).resolve("trace_index.db");
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<?>> done = new ArrayList<>();
+        for (int o = 0; o < openers; o++) {
+          int n = round * 100 + o;
+          done.add(
+              pool.submit(
+                  () -> {
+                    start.await();
+                    try (TraceIndex index = TraceIndex.open(file)) {
+                      index.insert(row(id(n), "/p", List.of(), "2026-01-01T00:00:00.000Z", temp.resolve("r" + n)));
+                    }
+                    return null;
+                  }));
+        }
+        start.countDown();
+        for (Future<?> f : done) {
+          f.get();
+        }
+        try (TraceIndex index = TraceIndex.open(file)) {
+          assertThat(index.count()).isEqualTo(openers);
+        }
+      }
+    } finally {
+      pool.shutdownNow();
+    }
   }
 }
