@@ -7,6 +7,10 @@ Usage (from the repository root):
   mvn -q -pl codetracer-junit -am -DskipTests package dependency:build-classpath \\
       -Dmdep.outputFile=$PWD/bench/junit/target/classpath.txt -Dmdep.includeScope=runtime
   python3 bench/junit/run.py [REPEAT]
+
+Environment: BENCH_AGENT_JAR=path runs another build of the agent (to compare two in one session);
+BENCH_CONFIGS="name;name" runs only those configurations (e.g. "without the extension;retain mode,
+every test"; the first is the base of the ratios).
 """
 import os
 import re
@@ -39,7 +43,8 @@ def main():
     os.makedirs(os.path.join(WORK, "lib"), exist_ok=True)
     version = "0.1.0-SNAPSHOT"
     standalone = os.path.join(ROOT, "codetracer-junit", "target", "junit-standalone", "junit-platform-console-standalone-1.14.4.jar")
-    agent = private_copy(os.path.join(ROOT, "codetracer-agent", "target", "codetracer-agent-%s.jar" % version), "codetracer-agent.jar")
+    agent = private_copy(os.environ.get("BENCH_AGENT_JAR") or os.path.join(ROOT, "codetracer-agent", "target", "codetracer-agent-%s.jar" % version),
+                         "codetracer-agent.jar")
     junit_jar = private_copy(os.path.join(ROOT, "codetracer-junit", "target", "codetracer-junit-%s.jar" % version), "codetracer-junit.jar")
     deps = []
     for entry in open(os.path.join(WORK, "classpath.txt")).read().strip().split(":"):
@@ -65,8 +70,13 @@ def main():
         "agent loaded, extension on, recording nothing": (
             ["-javaagent:%s=start=api,excludes=%s" % (agent, EXCLUDES)] + auto + ["-Dcodetracer.mode=retain", "-Dcodetracer.maxRecordings=0"], {}),
     }
+    wanted = [c.strip() for c in os.environ.get("BENCH_CONFIGS", "").split(";") if c.strip()]
+    if wanted:
+        configs = {name: configs[name] for name in wanted}
     selections = {"all 500 tests": ["--select-package=bench"],
                   "the 400 passing tests": ["--select-package=bench"] + ["--exclude-classname=" + re.escape(c) for c in FAILING_CLASSES]}
+    if "rerun mode" not in configs:
+        del selections["the 400 passing tests"]
 
     results = {}
     for repeat in range(REPEAT):
@@ -114,6 +124,8 @@ def main():
                 base = (wall, cpu)
             print("| %s | %s | %.2f s | %.2fx | %.2f s | %.2f s | %.2fx | %d | %d |" % (
                 selection, config, wall, wall / base[0], test_time, cpu, cpu / base[1], runs[0][2], runs[0][3]))
+    if ("all 500 tests", "rerun mode") not in results or ("the 400 passing tests", "rerun mode") not in results:
+        return
     all_base = statistics.median(r[0] for r in results[("all 500 tests", "without the extension")])
     rerun = statistics.median(r[0] for r in results[("all 500 tests", "rerun mode")])
     passing_base = statistics.median(r[0] for r in results[("the 400 passing tests", "without the extension")])

@@ -3,6 +3,7 @@ package dev.codetracer.junit;
 import dev.codetracer.core.index.LocalRecordings;
 import dev.codetracer.core.record.ExportFolder;
 import dev.codetracer.core.record.RecordingPublisher;
+import dev.codetracer.junit.config.Backend;
 import dev.codetracer.junit.config.RecordMode;
 import dev.codetracer.junit.config.Settings;
 import dev.codetracer.junit.recording.ConsoleReport;
@@ -11,6 +12,7 @@ import dev.codetracer.junit.rerun.AgentJarLocator;
 import dev.codetracer.junit.rerun.InheritedJvmOptions;
 import dev.codetracer.junit.rerun.RerunAgentOptions;
 import dev.codetracer.junit.rerun.RerunBatch;
+import dev.codetracer.junit.rerun.RrRerun;
 import dev.codetracer.junit.rerun.RunnerJvm;
 import dev.codetracer.junit.rerun.TestClassPath;
 import dev.codetracer.junit.runner.AgentBridge;
@@ -52,7 +54,11 @@ final class ExtensionRun implements ExtensionContext.Store.CloseableResource, Au
             settings.maxSizeBytes(),
             new RecordingPublisher(
                 settings.index(), LocalRecordings::fromEnvironment, settings.export(), ExportFolder.fromEnvironment()));
-    this.rerun = new RerunBatch(settings.output(), this::runnerJvm, publisher, report);
+    RrRerun rr =
+        settings.backend() == Backend.RR
+            ? new RrRerun(settings.output(), settings.rr(), System.getenv(), publisher, report)
+            : null;
+    this.rerun = new RerunBatch(settings.output(), this::runnerJvm, publisher, report, rr);
   }
 
   static ExtensionRun create(ExtensionContext context) {
@@ -170,14 +176,20 @@ final class ExtensionRun implements ExtensionContext.Store.CloseableResource, Au
   private RunnerJvm runnerJvm() {
     List<String> jvmOptions = new ArrayList<>(InheritedJvmOptions.ofThisJvm());
     jvmOptions.addAll(settings.rerunJvmArgs());
+    Path java = settings.java() != null ? settings.java() : RunnerJvm.currentJava();
+    Path workdir = Path.of(System.getProperty("user.dir"));
+    if (settings.backend() == Backend.RR) {
+      // rr records the whole JVM: no JVM recorder in it
+      return new RunnerJvm(java, jvmOptions, null, null, TestClassPath.ofThisJvm(), workdir, settings.rerunTimeout());
+    }
     String agentOptions = RerunAgentOptions.of(settings.agentOptions(), settings.maxSizeBytes());
     return new RunnerJvm(
-        settings.java() != null ? settings.java() : RunnerJvm.currentJava(),
+        java,
         jvmOptions,
         AgentJarLocator.forThisJvm(settings.agentJar()).locate(),
         agentOptions,
         TestClassPath.ofThisJvm(),
-        Path.of(System.getProperty("user.dir")),
+        workdir,
         settings.rerunTimeout());
   }
 

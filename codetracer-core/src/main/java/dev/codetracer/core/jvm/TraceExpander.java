@@ -87,21 +87,38 @@ public final class TraceExpander {
   /** The pending run of a method not on the stack (entered before the recording started). */
   private Run orphanRun;
 
+  /** What the expander works out once per method: its slot count, its variables' stream ids. */
+  private static final class MethodInfo {
+    final int slotCount;
+    /** The stream's variable id of each of the method's variables, -1 until first used. */
+    final int[] variableIds;
+
+    MethodInfo(RawDefinition.Method method) {
+      int maxSlot = -1;
+      for (RawDefinition.Variable variable : method.variables()) {
+        maxSlot = Math.max(maxSlot, variable.slot());
+      }
+      slotCount = maxSlot + 1;
+      variableIds = new int[method.variables().size()];
+      java.util.Arrays.fill(variableIds, -1);
+    }
+  }
+
+  private final Map<Integer, MethodInfo> methodInfos = new HashMap<>();
+
   /** One frame of the recorded thread's stack. */
   private static final class Frame {
     final RawDefinition.Method method;
+    final MethodInfo info;
     final ValueRecord[] slots;
     boolean pendingCall = true;
     ValueRecord returnValue;
     Run run;
 
-    Frame(RawDefinition.Method method) {
+    Frame(RawDefinition.Method method, MethodInfo info) {
       this.method = method;
-      int maxSlot = -1;
-      for (RawDefinition.Variable variable : method.variables()) {
-        maxSlot = Math.max(maxSlot, variable.slot());
-      }
-      slots = new ValueRecord[maxSlot + 1];
+      this.info = info;
+      slots = new ValueRecord[info.slotCount];
     }
 
     void set(int slot, ValueRecord value) {
@@ -308,7 +325,12 @@ public final class TraceExpander {
     if (stopped) {
       return;
     }
-    stack.push(new Frame(method));
+    MethodInfo info = methodInfos.get(methodId);
+    if (info == null) {
+      info = new MethodInfo(method);
+      methodInfos.put(methodId, info);
+    }
+    stack.push(new Frame(method, info));
     uncaught = null;
   }
 
@@ -427,7 +449,7 @@ public final class TraceExpander {
       if (index < 0) {
         continue;
       }
-      TraceEvent.Value arg = valueOf(frame, method.variables().get(index));
+      TraceEvent.Value arg = valueOf(frame, index);
       if (arg != null) {
         args.add(arg);
         emit(arg);
@@ -468,14 +490,16 @@ public final class TraceExpander {
 
   private void emitVisible(Frame frame, int[] visible) {
     for (int index : visible) {
-      TraceEvent.Value value = valueOf(frame, frame.method.variables().get(index));
+      TraceEvent.Value value = valueOf(frame, index);
       if (value != null) {
         emit(value);
       }
     }
   }
 
-  private TraceEvent.Value valueOf(Frame frame, RawDefinition.Variable variable) {
+  /** The value event of the frame's variable number {@code index}, or null when it has no value yet. */
+  private TraceEvent.Value valueOf(Frame frame, int index) {
+    RawDefinition.Variable variable = frame.method.variables().get(index);
     ValueRecord value;
     if (variable.redacted()) {
       value = values.redacted();
@@ -485,7 +509,12 @@ public final class TraceExpander {
         return null;
       }
     }
-    return new TraceEvent.Value(variableId(variable.name()), value);
+    int id = frame.info.variableIds[index];
+    if (id < 0) {
+      id = variableId(variable.name());
+      frame.info.variableIds[index] = id;
+    }
+    return new TraceEvent.Value(id, value);
   }
 
   private void start(RawDefinition.Method first) {

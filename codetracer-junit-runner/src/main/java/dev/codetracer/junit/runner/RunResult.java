@@ -56,6 +56,11 @@ public record RunResult(int formatVersion, String recorder, List<TestResult> tes
     }
   }
 
+  /** The test with this unique id, when it ran. */
+  public java.util.Optional<TestResult> test(String uniqueId) {
+    return tests.stream().filter(test -> test.uniqueId().equals(uniqueId)).findFirst();
+  }
+
   /** True when a test or a container failed (not only aborted or skipped). */
   public boolean anyFailed() {
     return tests.stream().anyMatch(TestResult::failed) || containerFailures.stream().anyMatch(ContainerFailure::failed);

@@ -9,6 +9,8 @@ public final class ConfigurationKeys {
   public static final String ENABLED = "codetracer.enabled";
   public static final String ALL = "codetracer.all";
   public static final String MODE = "codetracer.mode";
+  public static final String BACKEND = "codetracer.backend";
+  public static final String RR = "codetracer.rr";
   public static final String OUTPUT = "codetracer.output";
   public static final String KEEP = "codetracer.keep";
   public static final String INDEX = "codetracer.index";

@@ -15,6 +15,9 @@ import java.util.function.Function;
  * Every {@code codetracer.*} setting, read once and checked. A bad value never fails a test: it
  * is reported in one line and the default is used instead.
  *
+ * @param mode {@link RecordMode#RERUN} whenever {@code backend} is rr
+ * @param rr the rr executable named by configuration (a path, relative to the working directory,
+ *     or a name on the PATH), or null for {@code CODETRACER_RR}, then the PATH
  * @param agentJar the agent jar named by configuration, or null to look for it (see {@code
  *     AgentJarLocator})
  * @param java the {@code java} of the rerun JVM, or null for the one running the tests
@@ -23,6 +26,8 @@ public record Settings(
     boolean enabled,
     boolean all,
     RecordMode mode,
+    Backend backend,
+    Path rr,
     Path output,
     KeepPolicy keep,
     boolean index,
@@ -37,6 +42,11 @@ public record Settings(
 
   public static final int DEFAULT_MAX_RECORDINGS = 10;
   public static final long DEFAULT_MAX_SIZE_BYTES = 100L << 20;
+  /**
+   * With rr: a packed trace of a JVM holds copies of the JDK's libraries and its {@code modules}
+   * file (about 150 MB on JDK 17) before the test's own events.
+   */
+  public static final long DEFAULT_RR_MAX_SIZE_BYTES = 1L << 30;
   public static final Duration DEFAULT_RERUN_TIMEOUT = Duration.ofMinutes(2);
 
   /**
@@ -48,21 +58,40 @@ public record Settings(
    */
   public static Settings read(Function<String, Optional<String>> parameters, Path workdir, Consumer<String> problems) {
     Reader reader = new Reader(parameters, problems);
+    boolean enabled = reader.bool(ConfigurationKeys.ENABLED, true);
+    boolean all = reader.bool(ConfigurationKeys.ALL, false);
+    RecordMode mode = reader.choice(ConfigurationKeys.MODE, RecordMode.class, RecordMode.AUTO);
+    Backend backend = reader.choice(ConfigurationKeys.BACKEND, Backend.class, Backend.JVM);
     return new Settings(
-        reader.bool(ConfigurationKeys.ENABLED, true),
-        reader.bool(ConfigurationKeys.ALL, false),
-        reader.choice(ConfigurationKeys.MODE, RecordMode.class, RecordMode.AUTO),
+        enabled,
+        all,
+        modeFor(backend, mode, problems),
+        backend,
+        reader.text(ConfigurationKeys.RR).map(Path::of).orElse(null), // rr resolves it: a path, or a name on the PATH
         reader.path(ConfigurationKeys.OUTPUT, workdir).orElseGet(() -> defaultOutput(workdir)),
         reader.choice(ConfigurationKeys.KEEP, KeepPolicy.class, KeepPolicy.FAILED),
         reader.bool(ConfigurationKeys.INDEX, true),
         reader.bool(ConfigurationKeys.EXPORT, false),
         (int) reader.number(ConfigurationKeys.MAX_RECORDINGS, DEFAULT_MAX_RECORDINGS, 0, 100_000),
-        reader.bytes(ConfigurationKeys.MAX_SIZE, DEFAULT_MAX_SIZE_BYTES),
+        reader.bytes(ConfigurationKeys.MAX_SIZE, backend == Backend.RR ? DEFAULT_RR_MAX_SIZE_BYTES : DEFAULT_MAX_SIZE_BYTES),
         Duration.ofSeconds(reader.number(ConfigurationKeys.RERUN_TIMEOUT, DEFAULT_RERUN_TIMEOUT.toSeconds(), 1, 86_400)),
         reader.words(ConfigurationKeys.RERUN_JVM_ARGS),
         reader.path(ConfigurationKeys.RERUN_JAVA, workdir).orElse(null),
         reader.path(ConfigurationKeys.AGENT_JAR, workdir).orElse(null),
         reader.text(ConfigurationKeys.AGENT_OPTIONS).orElse(""));
+  }
+
+  /** rr records whole processes, not a test inside one: with it, failed tests are always run again. */
+  private static RecordMode modeFor(Backend backend, RecordMode mode, Consumer<String> problems) {
+    if (backend != Backend.RR) {
+      return mode;
+    }
+    if (mode == RecordMode.RETAIN) {
+      problems.accept(
+          ConfigurationKeys.MODE + "=retain cannot be used with " + ConfigurationKeys.BACKEND
+              + "=rr (rr records whole JVMs, so failed tests are run again); using rerun");
+    }
+    return RecordMode.RERUN;
   }
 
   /** {@code target/codetracer}, or {@code build/codetracer} in a Gradle project. */

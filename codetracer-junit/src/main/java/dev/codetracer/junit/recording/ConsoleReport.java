@@ -3,6 +3,7 @@ package dev.codetracer.junit.recording;
 import dev.codetracer.junit.runner.TestDescription;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.function.Supplier;
 
 /**
@@ -34,15 +35,39 @@ public final class ConsoleReport {
 
   /** A recording of a failed test run again in a fresh JVM. */
   public void rerunRecorded(TestDescription test, boolean reproduced, Path folder) {
+    rerunRecorded(test, reproduced, folder, null);
+  }
+
+  /** @param how which recorder, when it is not the JVM recorder ({@code by rr}), else null */
+  public void rerunRecorded(TestDescription test, boolean reproduced, Path folder, String how) {
+    String by = how == null ? "" : " " + how;
     String what =
         reproduced
-            ? " failed; recorded when run again in a fresh JVM, where it failed again: "
-            : " failed, but passed when run again in a fresh JVM (flaky?); recording of that run: ";
+            ? " failed; recorded" + by + " when run again in a fresh JVM, where it failed again: "
+            : " failed, but passed when run again in a fresh JVM (flaky?); recording" + by + " of that run: ";
     line(out, test.label() + what + located(folder));
   }
 
   public void noRecording(TestDescription test, String why) {
     line(err, "warning: no recording of " + test.label() + ": " + why);
+  }
+
+  /** One line for several tests that are not recorded for the same reason. */
+  public void noRecordings(List<TestDescription> tests, String why) {
+    if (tests.size() == 1) {
+      noRecording(tests.get(0), why);
+      return;
+    }
+    int shown = Math.min(tests.size(), 3);
+    StringBuilder names = new StringBuilder();
+    for (int i = 0; i < shown; i++) {
+      names.append(i == 0 ? "" : i == shown - 1 && shown == tests.size() ? " and " : ", ").append(tests.get(i).label());
+    }
+    if (tests.size() > shown) {
+      int more = tests.size() - shown;
+      names.append(" and ").append(more).append(more == 1 ? " more failed test" : " more failed tests");
+    }
+    line(err, "warning: no recording of " + names + ": " + why);
   }
 
   public void warning(String text) {

@@ -18,7 +18,8 @@ import java.util.Locale;
  * it.
  */
 public final class TestRecordingPublisher {
-  static final String RECORDED_BY = "codetracer-junit";
+  /** {@code recorded_by} of this extension's recordings. */
+  public static final String RECORDED_BY = "codetracer-junit";
 
   private final long maxSizeBytes;
   private final RecordingPublisher publisher;
@@ -43,6 +44,17 @@ public final class TestRecordingPublisher {
     TestFacts.Test which = new TestFacts.Test(test.uniqueId(), test.displayName(), test.className(), test.methodName(), test.parameters());
     TestFacts.Failure failed = failure == null ? null : new TestFacts.Failure(failure.type(), failure.message(), failure.stack());
     new TestFacts(which, outcome.value(), failed, recordMode, reproduced, RECORDED_BY).writeTo(folder);
+    return publishWithTestKeys(folder);
+  }
+
+  /**
+   * Publishes a recording whose metadata already has the test keys (rr's reruns: core's {@code
+   * RrTestReruns} writes them): the size cap, then validation, index, export.
+   *
+   * @return what went wrong without losing the recording
+   * @throws CodeTracerException as {@link #publish}
+   */
+  public List<String> publishWithTestKeys(Path folder) {
     long size = RecordingFolder.sizeOf(folder);
     if (size > maxSizeBytes) {
       FileTrees.deleteQuietly(folder);

@@ -21,9 +21,10 @@ import java.util.function.Supplier;
 
 /**
  * The failed tests of a run that are to be recorded again: at the end of the run, all of them
- * run, each selected by its unique id, in one fresh JVM under the recorder. Each recording then
- * gets the original failure, whether it reproduced, and is published. A test whose rerun cannot
- * be recorded gets a one-line warning; its own failure is untouched.
+ * run, each selected by its unique id, in one fresh JVM under the JVM recorder (or, with {@code
+ * codetracer.backend=rr}, each in a fresh JVM of its own under rr: {@link RrRerun}). Each
+ * recording then gets the original failure, whether it reproduced, and is published. A test
+ * whose rerun cannot be recorded gets a one-line warning; its own failure is untouched.
  */
 public final class RerunBatch {
   /** A test that failed, as it failed. */
@@ -34,13 +35,20 @@ public final class RerunBatch {
   private final Supplier<RunnerJvm> jvm;
   private final TestRecordingPublisher publisher;
   private final ConsoleReport report;
+  private final RrRerun rr;
 
   /** @param jvm makes the JVM description; may throw when something it needs is missing */
   public RerunBatch(Path output, Supplier<RunnerJvm> jvm, TestRecordingPublisher publisher, ConsoleReport report) {
+    this(output, jvm, publisher, report, null);
+  }
+
+  /** @param rr runs the tests again under rr instead, or null for the JVM recorder */
+  public RerunBatch(Path output, Supplier<RunnerJvm> jvm, TestRecordingPublisher publisher, ConsoleReport report, RrRerun rr) {
     this.output = output;
     this.jvm = jvm;
     this.publisher = publisher;
     this.report = report;
+    this.rr = rr;
   }
 
   public synchronized void add(TestDescription test, FailureDescription failure) {
@@ -62,6 +70,10 @@ public final class RerunBatch {
       runner = jvm.get();
     } catch (RuntimeException e) {
       failed.forEach(test -> report.noRecording(test.test(), "cannot run it again under the recorder: " + e.getMessage()));
+      return;
+    }
+    if (rr != null) {
+      rr.run(failed, runner);
       return;
     }
     Path work = output.resolve(".rerun-" + String.format("%08x", ThreadLocalRandom.current().nextInt()));

@@ -21,7 +21,7 @@ import java.util.concurrent.TimeUnit;
  *
  * @param java the {@code java} executable
  * @param jvmOptions options before the class path (heap, {@code -D}, {@code --add-opens}...)
- * @param agentJar the agent jar
+ * @param agentJar the agent jar, or null for a JVM the recorder is not loaded in (rr records it whole)
  * @param agentOptions extra agent options ({@code start=api} is always given)
  */
 public record RunnerJvm(
@@ -45,6 +45,9 @@ public record RunnerJvm(
   }
 
   public RunnerCommand command(RunnerOptions options) {
+    if (agentJar == null) {
+      return new RunnerCommand(java, jvmOptions, null, classPath, options);
+    }
     String agent = "-javaagent:" + agentJar + "=start=api";
     if (agentOptions != null && !agentOptions.isBlank()) {
       agent += "," + agentOptions;
