@@ -3,12 +3,8 @@ package dev.codetracer.maven;
 import dev.codetracer.core.CodeTracerException;
 import dev.codetracer.core.index.LocalRecordings;
 import dev.codetracer.core.record.ExportFolder;
-import dev.codetracer.core.record.RecordRequest;
-import dev.codetracer.core.record.Recorder;
 import dev.codetracer.core.record.RecordingPublisher;
 import dev.codetracer.core.record.RecordingSession;
-import dev.codetracer.core.record.TraceFormat;
-import dev.codetracer.core.rr.RrRecorder;
 import dev.codetracer.junit.runner.KeepPolicy;
 import dev.codetracer.junit.runner.RunnerOptions;
 import dev.codetracer.junit.runner.TestClassScanner;
@@ -206,10 +202,13 @@ public class RecordMojo extends AbstractCodeTracerMojo {
     TestRunResults results;
     List<TestResult> shown;
     if (backend.equals(RR)) {
-      RrTestReruns reruns = new RrTestReruns(fork, new RrRecorder(), output, rr == null ? null : rr.toPath(), getLog());
-      reruns.checkUsable(processEnvironment);
+      List<String> sourceRoots = new ArrayList<>(project.getTestCompileSourceRoots());
+      sourceRoots.addAll(project.getCompileSourceRoots());
+      RrTestRecording reruns =
+          new RrTestRecording(fork, output, rr == null ? null : rr.toPath(), surefire.configurationParameters(), sourceRoots, getLog());
+      reruns.checkUsable();
       results = runFork(fork, null, runner.unrecorded());
-      shown = reruns.record(results, keep.equals(KEEP_ALL), surefire.configurationParameters(), registration);
+      shown = reruns.record(results, keep.equals(KEEP_ALL), registration);
     } else {
       String agentArgument = RecorderOptions.javaagent(agentJar(), recorderOptions().add("start", "api").addVerbatim(agentOptions).toString(), false);
       results = runFork(fork, agentArgument, runner.keep(keep.equals(KEEP_ALL) ? KeepPolicy.ALL : KeepPolicy.FAILED));
@@ -528,16 +527,6 @@ public class RecordMojo extends AbstractCodeTracerMojo {
     getLog().info("");
     if (result.exit().exitCode() != 0) {
       getLog().warn(name + " ended with exit code " + result.exit().exitCode() + "; the recording shows why");
-    }
-  }
-
-  /** The pre-flight of the rr backend, run on the test JVM's command before any test runs. */
-  static void checkRrUsable(Recorder rrRecorder, List<String> javaCommand, Path workdir, Path folder, Map<String, String> environment, Path rrExecutable)
-      throws MojoFailureException {
-    try {
-      rrRecorder.checkUsable(new RecordRequest(javaCommand, workdir, folder, environment, TraceFormat.JSON, rrExecutable, false, null));
-    } catch (CodeTracerException e) {
-      throw new MojoFailureException("cannot record with -Dcodetracer.backend=rr: " + e.getMessage());
     }
   }
 }

@@ -5,6 +5,7 @@ import dev.codetracer.core.record.RecordingPublisher;
 import dev.codetracer.core.recording.TestFacts;
 import dev.codetracer.maven.tests.TestResult;
 import java.nio.file.Path;
+import java.util.List;
 import org.apache.maven.plugin.logging.Log;
 
 /**
@@ -30,8 +31,19 @@ final class RecordingRegistration {
    */
   void complete(Path folder, TestResult test, String recordMode, Boolean reproduced) {
     new TestFacts(test.metadataTest(), test.outcome(), test.metadataFailure(), recordMode, reproduced, RECORDED_BY).writeTo(folder);
+    publish(folder).forEach(warning -> log.warn(test.label() + ": " + warning));
+  }
+
+  /**
+   * Publishes a recording whose metadata already has the test keys (rr's reruns: core's {@code
+   * RrTestReruns} writes them).
+   *
+   * @return what went wrong without losing the recording (not indexed, not exported)
+   * @throws CodeTracerException when the folder holds no valid recording
+   */
+  List<String> publish(Path folder) {
     RecordingPublisher.Published published = publisher.publish(folder);
-    published.warnings().forEach(warning -> log.warn(test.label() + ": " + warning));
     published.zips().forEach(zip -> log.info("Exported " + zip));
+    return published.warnings();
   }
 }

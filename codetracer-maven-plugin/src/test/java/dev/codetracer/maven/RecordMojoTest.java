@@ -3,11 +3,6 @@ package dev.codetracer.maven;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.codetracer.core.record.ProgramExit;
-import dev.codetracer.core.record.RecordRequest;
-import dev.codetracer.core.record.Recorder;
-import dev.codetracer.core.record.RecorderUnavailableException;
-import dev.codetracer.core.recording.TraceMetadata;
 import dev.codetracer.junit.runner.RunnerCommand;
 import dev.codetracer.junit.runner.RunnerOptions;
 import dev.codetracer.maven.surefire.SurefireConfiguration;
@@ -270,32 +265,45 @@ class RecordMojoTest {
     assertThat(RunnerOptions.parse(runner.toArguments()).toArguments()).isEqualTo(runner.toArguments());
   }
 
+  /** A module with a test class and the JUnit Platform on its test class path (stand-in jars: no test JVM starts). */
+  private MavenProject moduleWithATest() throws Exception {
+    classFile("target/test-classes", "com.acme.CalculatorTest");
+    MavenProject project = harness.project();
+    project.setArtifacts(new java.util.LinkedHashSet<>(List.of(
+        MojoHarness.artifact("org.junit.platform", "junit-platform-launcher", "1.10.0", basedir.resolve("repo/junit-platform-launcher-1.10.0.jar").toFile()),
+        MojoHarness.artifact("org.junit.jupiter", "junit-jupiter-api", "5.10.0", basedir.resolve("repo/junit-jupiter-api.jar").toFile()))));
+    return project;
+  }
+
   @Test
-  void rrUnusableHereFailsWithThePreflightsMessage() {
-    Recorder rrThatCannot =
-        new Recorder() {
-          @Override
-          public String name() {
-            return "rr";
-          }
+  void anRrThatIsNotThereFailsTheBuildWithThePreflightsMessageBeforeAnyTestRuns() throws Exception {
+    Path missing = basedir.resolve("no-such-rr");
+    RecordMojo mojo = mojo(moduleWithATest(), "codetracer.backend=rr", "codetracer.rr=" + missing);
 
-          @Override
-          public boolean handles(List<String> command) {
-            return false;
-          }
-
-          @Override
-          public void checkUsable(RecordRequest request) {
-            throw new RecorderUnavailableException("rr cannot record here: perf_event_paranoid is 3; run sysctl kernel.perf_event_paranoid=1");
-          }
-
-          @Override
-          public ProgramExit record(RecordRequest request, TraceMetadata metadata) {
-            throw new AssertionError("must not run");
-          }
-        };
-    assertThatThrownBy(() -> RecordMojo.checkRrUsable(rrThatCannot, List.of("java", "-version"), basedir, basedir.resolve("x"), Map.of(), null))
+    assertThatThrownBy(mojo::execute)
         .isInstanceOf(MojoFailureException.class)
-        .hasMessage("cannot record with -Dcodetracer.backend=rr: rr cannot record here: perf_event_paranoid is 3; run sysctl kernel.perf_event_paranoid=1");
+        .hasMessage("cannot record with -Dcodetracer.backend=rr: rr not found at " + missing + " (given with --rr): point --rr at an rr executable");
+    assertThat(basedir.resolve("target/codetracer-run/runner.args")).as("the test JVM did not start").doesNotExist();
+    assertThat(basedir.resolve("target/codetracer")).doesNotExist();
+  }
+
+  @Test
+  void rrThatCannotRecordHereFailsTheBuildWithThePreflightsMessageBeforeAnyTestRuns() throws Exception {
+    StandInRr rr = StandInRr.create(basedir.resolve("bin"), 1);
+    RecordMojo mojo = mojo(moduleWithATest(), "codetracer.backend=rr", "codetracer.rr=" + rr.executable);
+
+    assertThatThrownBy(mojo::execute)
+        .isInstanceOf(MojoFailureException.class)
+        .message()
+        .startsWith("cannot record with -Dcodetracer.backend=rr: rr at " + rr.executable + " (given with --rr) cannot record on this machine: exit status 1")
+        .doesNotContain("\n");
+    // rr's version, then its probe recording of a trivial program, and nothing else: no test ran under it
+    List<List<String>> calls = rr.calls();
+    assertThat(calls).hasSize(2);
+    assertThat(calls.get(0)).containsExactly("--version");
+    assertThat(calls.get(1).subList(0, 2)).containsExactly("record", "-o");
+    assertThat(calls.get(1)).noneMatch(argument -> argument.contains("java"));
+    assertThat(basedir.resolve("target/codetracer-run/runner.args")).as("the test JVM did not start").doesNotExist();
+    assertThat(basedir.resolve("target/codetracer")).doesNotExist();
   }
 }
