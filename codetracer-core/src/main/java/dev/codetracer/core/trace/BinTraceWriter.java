@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 
 /**
  * Writes {@code trace.bin} version 1: the 8-byte header, then each event as one definite-length
@@ -49,6 +50,7 @@ public final class BinTraceWriter implements TraceEventWriter {
   private final FrameBuffer frame = new FrameBuffer();
   private final CBORGenerator generator;
   private final SeekTable seekTable = new SeekTable();
+  private final RepeatedValues repeatedValues = new RepeatedValues();
   private byte[] compressed = new byte[0];
   private long eventCount;
   private long bytesWritten;
@@ -81,10 +83,14 @@ public final class BinTraceWriter implements TraceEventWriter {
 
   @Override
   public void write(TraceEvent event) throws IOException {
-    TraceEventSerializer.write(generator, event);
-    generator.flush();
+    if (event instanceof TraceEvent.Value value) {
+      generator.flush();
+      frame.write(repeatedValues.encoded(value));
+    } else {
+      TraceEventSerializer.write(generator, event);
+    }
     eventCount++;
-    if (frame.size() >= frameSize) {
+    if (frame.size() + generator.getOutputBuffered() >= frameSize) {
       endFrame();
     }
   }
@@ -127,6 +133,7 @@ public final class BinTraceWriter implements TraceEventWriter {
   }
 
   private void endFrame() throws IOException {
+    generator.flush();
     if (frame.size() > 0) {
       writeFrame(frame.bytes(), frame.size());
       frame.reset();
@@ -142,6 +149,49 @@ public final class BinTraceWriter implements TraceEventWriter {
     out.write(compressed, 0, size);
     seekTable.add(size, length);
     bytesWritten += size;
+  }
+
+  /**
+   * The CBOR of {@code Value} events, remembered per variable: a recorder emits the value of every
+   * visible variable after every step, mostly the very same (immutable) value as after the step
+   * before, so its encoding is reused instead of redone. A CBOR item does not depend on what
+   * precedes it, so the bytes are those the generator would have written.
+   */
+  private static final class RepeatedValues {
+    private final ByteArrayOutputStream scratch = new ByteArrayOutputStream(256);
+    private final CBORGenerator scratchGenerator;
+    private ValueRecord[] lastValue = new ValueRecord[64];
+    private byte[][] lastBytes = new byte[64][];
+
+    RepeatedValues() throws IOException {
+      scratchGenerator = CBOR.createGenerator(scratch);
+    }
+
+    byte[] encoded(TraceEvent.Value event) throws IOException {
+      long id = event.variableId();
+      if (id < 0 || id >= Integer.MAX_VALUE / 2) {
+        return encode(event);
+      }
+      int slot = (int) id;
+      if (slot >= lastValue.length) {
+        int size = Math.max(slot + 1, lastValue.length * 2);
+        lastValue = Arrays.copyOf(lastValue, size);
+        lastBytes = Arrays.copyOf(lastBytes, size);
+      }
+      if (lastValue[slot] != event.value()) {
+        lastBytes[slot] = encode(event);
+        lastValue[slot] = event.value();
+      }
+      return lastBytes[slot];
+    }
+
+    private byte[] encode(TraceEvent.Value event) throws IOException {
+      TraceEventSerializer.write(scratchGenerator, event);
+      scratchGenerator.flush();
+      byte[] bytes = scratch.toByteArray();
+      scratch.reset();
+      return bytes;
+    }
   }
 
   /** A byte buffer whose array can be handed to the compressor without a copy. */
