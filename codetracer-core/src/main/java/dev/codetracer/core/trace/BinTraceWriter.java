@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 
 /**
  * Writes {@code trace.bin} version 1: the 8-byte header, then each event as one definite-length
@@ -50,7 +49,9 @@ public final class BinTraceWriter implements TraceEventWriter {
   private final FrameBuffer frame = new FrameBuffer();
   private final CBORGenerator generator;
   private final SeekTable seekTable = new SeekTable();
-  private final RepeatedValues repeatedValues = new RepeatedValues();
+  private final ByteArrayOutputStream valueScratch = new ByteArrayOutputStream(256);
+  private final CBORGenerator valueGenerator;
+  private final RepeatedValueEncodings valueEncodings = new RepeatedValueEncodings(this::encode);
   private byte[] compressed = new byte[0];
   private long eventCount;
   private long bytesWritten;
@@ -65,6 +66,7 @@ public final class BinTraceWriter implements TraceEventWriter {
     this.frameSize = frameSize;
     this.zstd = new ZstdCompressCtx().setLevel(level).setChecksum(false).setContentSize(true);
     this.generator = CBOR.createGenerator(frame);
+    this.valueGenerator = CBOR.createGenerator(valueScratch);
     out.write(BinTraceLayout.HEADER);
     bytesWritten = BinTraceLayout.HEADER.length;
   }
@@ -85,7 +87,7 @@ public final class BinTraceWriter implements TraceEventWriter {
   public void write(TraceEvent event) throws IOException {
     if (event instanceof TraceEvent.Value value) {
       generator.flush();
-      frame.write(repeatedValues.encoded(value));
+      frame.write(valueEncodings.encoded(value));
     } else {
       TraceEventSerializer.write(generator, event);
     }
@@ -132,6 +134,15 @@ public final class BinTraceWriter implements TraceEventWriter {
     return bytesWritten;
   }
 
+  /** A CBOR item does not depend on what precedes it: these are the bytes the generator writes. */
+  private byte[] encode(TraceEvent.Value event) throws IOException {
+    TraceEventSerializer.write(valueGenerator, event);
+    valueGenerator.flush();
+    byte[] bytes = valueScratch.toByteArray();
+    valueScratch.reset();
+    return bytes;
+  }
+
   private void endFrame() throws IOException {
     generator.flush();
     if (frame.size() > 0) {
@@ -149,49 +160,6 @@ public final class BinTraceWriter implements TraceEventWriter {
     out.write(compressed, 0, size);
     seekTable.add(size, length);
     bytesWritten += size;
-  }
-
-  /**
-   * The CBOR of {@code Value} events, remembered per variable: a recorder emits the value of every
-   * visible variable after every step, mostly the very same (immutable) value as after the step
-   * before, so its encoding is reused instead of redone. A CBOR item does not depend on what
-   * precedes it, so the bytes are those the generator would have written.
-   */
-  private static final class RepeatedValues {
-    private final ByteArrayOutputStream scratch = new ByteArrayOutputStream(256);
-    private final CBORGenerator scratchGenerator;
-    private ValueRecord[] lastValue = new ValueRecord[64];
-    private byte[][] lastBytes = new byte[64][];
-
-    RepeatedValues() throws IOException {
-      scratchGenerator = CBOR.createGenerator(scratch);
-    }
-
-    byte[] encoded(TraceEvent.Value event) throws IOException {
-      long id = event.variableId();
-      if (id < 0 || id >= Integer.MAX_VALUE / 2) {
-        return encode(event);
-      }
-      int slot = (int) id;
-      if (slot >= lastValue.length) {
-        int size = Math.max(slot + 1, lastValue.length * 2);
-        lastValue = Arrays.copyOf(lastValue, size);
-        lastBytes = Arrays.copyOf(lastBytes, size);
-      }
-      if (lastValue[slot] != event.value()) {
-        lastBytes[slot] = encode(event);
-        lastValue[slot] = event.value();
-      }
-      return lastBytes[slot];
-    }
-
-    private byte[] encode(TraceEvent.Value event) throws IOException {
-      TraceEventSerializer.write(scratchGenerator, event);
-      scratchGenerator.flush();
-      byte[] bytes = scratch.toByteArray();
-      scratch.reset();
-      return bytes;
-    }
   }
 
   /** A byte buffer whose array can be handed to the compressor without a copy. */
