@@ -7,6 +7,7 @@ import com.fasterxml.jackson.dataformat.cbor.CBORFactory;
 import com.github.luben.zstd.ZstdCompressCtx;
 import com.github.luben.zstd.ZstdException;
 import com.github.luben.zstd.ZstdInputStreamNoFinalizer;
+import dev.codetracer.core.io.ChunkedInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -218,45 +219,23 @@ final class BinTraceRepair {
   }
 
   /** The decompressed content of the complete frames, one frame in memory at a time. */
-  private final class FramesInputStream extends InputStream {
+  private final class FramesInputStream extends ChunkedInputStream {
     private final Frames frames;
     private int next;
-    private byte[] current = new byte[0];
-    private int position;
 
     FramesInputStream(Frames frames) {
       this.frames = frames;
     }
 
     @Override
-    public int read() throws IOException {
-      return ensureData() ? current[position++] & 0xff : -1;
-    }
-
-    @Override
-    public int read(byte[] b, int off, int len) throws IOException {
-      if (len == 0) {
-        return 0;
+    protected boolean nextChunk() throws IOException {
+      if (next == frames.count) {
+        return false;
       }
-      if (!ensureData()) {
-        return -1;
-      }
-      int n = Math.min(len, current.length - position);
-      System.arraycopy(current, position, b, off, n);
-      position += n;
-      return n;
-    }
-
-    private boolean ensureData() throws IOException {
-      while (position == current.length) {
-        if (next == frames.count) {
-          return false;
-        }
-        current = decompress(next, frames);
-        frames.decompressed[next] = current.length;
-        next++;
-        position = 0;
-      }
+      byte[] frame = decompress(next, frames);
+      frames.decompressed[next] = frame.length;
+      next++;
+      startChunk(frame, frame.length, 0);
       return true;
     }
   }

@@ -2,8 +2,8 @@ package dev.codetracer.core.trace;
 
 import com.github.luben.zstd.ZstdDecompressCtx;
 import com.github.luben.zstd.ZstdException;
+import dev.codetracer.core.io.ChunkedInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 
@@ -11,7 +11,7 @@ import java.nio.channels.FileChannel;
  * The decompressed body of a {@code trace.bin}: its frames one after the other, as the seek table
  * lists them. Holds one frame at a time, and checks each against its seek table entry.
  */
-final class SeekableFrameInputStream extends InputStream {
+final class SeekableFrameInputStream extends ChunkedInputStream {
   private final FileChannel channel;
   private final SeekTable table;
   private final String source;
@@ -21,8 +21,6 @@ final class SeekableFrameInputStream extends InputStream {
   private long nextFrameOffset = BinTraceLayout.HEADER.length;
   private byte[] compressed = new byte[0];
   private byte[] frame = new byte[0];
-  private int frameLength;
-  private int position;
 
   SeekableFrameInputStream(FileChannel channel, SeekTable table, String source) {
     this.channel = channel;
@@ -31,34 +29,11 @@ final class SeekableFrameInputStream extends InputStream {
   }
 
   @Override
-  public int read() throws IOException {
-    if (!ensureData()) {
-      return -1;
+  protected boolean nextChunk() throws IOException {
+    if (nextFrame == table.frames()) {
+      return false;
     }
-    return frame[position++] & 0xff;
-  }
-
-  @Override
-  public int read(byte[] b, int off, int len) throws IOException {
-    if (len == 0) {
-      return 0;
-    }
-    if (!ensureData()) {
-      return -1;
-    }
-    int n = Math.min(len, frameLength - position);
-    System.arraycopy(frame, position, b, off, n);
-    position += n;
-    return n;
-  }
-
-  private boolean ensureData() throws IOException {
-    while (position == frameLength) {
-      if (nextFrame == table.frames()) {
-        return false;
-      }
-      loadFrame(nextFrame++);
-    }
+    loadFrame(nextFrame++);
     return true;
   }
 
@@ -92,8 +67,7 @@ final class SeekableFrameInputStream extends InputStream {
           + " bytes, but the seek table says " + decompressedSize);
     }
     nextFrameOffset += compressedSize;
-    frameLength = produced;
-    position = 0;
+    startChunk(frame, produced, 0);
   }
 
   @Override
