@@ -321,6 +321,31 @@ class ViewerHttpTest {
     assertThat(client.get("/api/step?n=0").status()).isEqualTo(409);
   }
 
+  /**
+   * A recording as CodeTracer's other recorders leave it: sources under {@code files/}, metadata
+   * with only program, args and workdir, no paths file and no function index.
+   */
+  @Test
+  void aRecordingOfAnotherCodeTracerRecorderOpensAsOurs() throws Exception {
+    Path folder = SampleRecordings.failingTest(temp.resolve("other recorder"), TraceFileFormat.JSON);
+    Files.move(folder.resolve("source"), folder.resolve("files"));
+    Files.delete(folder.resolve("trace_paths.json"));
+    Files.delete(folder.resolve("function_index.json"));
+    Files.writeString(folder.resolve("trace_metadata.json"),
+        "{\"program\":\"/home/dev/shop/run\",\"args\":[\"--fast\"],\"workdir\":\"/home/dev/shop\"}");
+
+    ViewerClient client = serve(folder, ServerOptions.loopback(0));
+    JsonNode recording = client.get("/api/recording").json();
+    assertThat(recording.path("program").asText()).as(recording.toString()).isEqualTo("/home/dev/shop/run");
+    assertThat(client.get("/api/step?n=0").status()).isEqualTo(200);
+    int failure = nav(client, 0, "failure");
+    JsonNode step = client.get("/api/step?n=" + failure).json();
+    assertThat(step.path("path").asText()).as(step.toString()).isEqualTo(TEST_PATH);
+    assertThat(client.get("/api/source?path=" + q(MAIN_PATH)).json().path("text").asText())
+        .isEqualTo(SampleRecordings.MAIN_SOURCE);
+    assertThat(client.get("/api/sources").json().path("files").toString()).contains("files/home/dev/shop");
+  }
+
   @Test
   void anRrRecordingShowsItsSourcesFunctionsAndReplayCommand() throws Exception {
     Path folder = SampleRecordings.failingTest(temp.resolve("rr recording"), TraceFileFormat.JSON);
