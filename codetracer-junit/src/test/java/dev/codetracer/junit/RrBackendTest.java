@@ -83,7 +83,7 @@ class RrBackendTest {
     assertThat(lines.get(0))
         .startsWith("codetracer: warning: no recording of CartSample.")
         .contains(" and 1 more failed test: ")
-        .endsWith(": codetracer.backend=rr, but rr not found at " + missing + " (given with --rr): point --rr at an rr executable");
+        .endsWith(": codetracer.backend=rr, but rr not found at " + missing + " (given with codetracer.rr): point codetracer.rr at an rr executable");
     // three of the four failed tests by name (in the order they ran), then the count of the rest
     String named = lines.get(0).substring(0, lines.get(0).indexOf(" and 1 more failed test"));
     assertThat(List.of("CartSample.totalOfThree", "CartSample.totals(2, 4, 8)", "CartSample.dynamicTotals[2] \"five\"", "CartSample.Discounts.bulkTotal"))

@@ -78,6 +78,7 @@ record MainProgramRecording(
             exportFolder,
             TraceFormat.JSON,
             rr,
+            RecordMojo.RR_PROPERTY,
             false,
             backend.equals(JvmRecorder.NAME) ? recorderOptions : null,
             register);

@@ -53,6 +53,8 @@ import org.eclipse.aether.repository.RemoteRepository;
 public class RecordMojo extends AbstractCodeTracerMojo {
   static final String JVM = "jvm";
   static final String RR = "rr";
+  /** How a user names the rr executable, as messages about it say. */
+  static final String RR_PROPERTY = "-Dcodetracer.rr";
   static final String KEEP_FAILED = "failed";
   static final String KEEP_ALL = "all";
 

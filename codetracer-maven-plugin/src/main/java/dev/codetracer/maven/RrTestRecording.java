@@ -51,7 +51,7 @@ final class RrTestRecording {
     Duration timeout = fork.timeoutSeconds() > 0 ? Duration.ofSeconds(fork.timeoutSeconds()) : null;
     this.reruns =
         new RrTestReruns(
-            new ForkedJvm(fork, output, configuration), rrExecutable, fork.workingDirectory(), fork.environment(), timeout, roots,
+            new ForkedJvm(fork, output, configuration), rrExecutable, RecordMojo.RR_PROPERTY, fork.workingDirectory(), fork.environment(), timeout, roots,
             RecordingRegistration.RECORDED_BY);
   }
 

@@ -282,7 +282,7 @@ class RecordMojoTest {
 
     assertThatThrownBy(mojo::execute)
         .isInstanceOf(MojoFailureException.class)
-        .hasMessage("cannot record with -Dcodetracer.backend=rr: rr not found at " + missing + " (given with --rr): point --rr at an rr executable");
+        .hasMessage("cannot record with -Dcodetracer.backend=rr: rr not found at " + missing + " (given with -Dcodetracer.rr): point -Dcodetracer.rr at an rr executable");
     assertThat(basedir.resolve("target/codetracer-run/runner.args")).as("the test JVM did not start").doesNotExist();
     assertThat(basedir.resolve("target/codetracer")).doesNotExist();
   }
@@ -295,7 +295,7 @@ class RecordMojoTest {
     assertThatThrownBy(mojo::execute)
         .isInstanceOf(MojoFailureException.class)
         .message()
-        .startsWith("cannot record with -Dcodetracer.backend=rr: rr at " + rr.executable + " (given with --rr) cannot record on this machine: exit status 1")
+        .startsWith("cannot record with -Dcodetracer.backend=rr: rr at " + rr.executable + " (given with -Dcodetracer.rr) cannot record on this machine: exit status 1")
         .doesNotContain("\n");
     // rr's version, then its probe recording of a trivial program, and nothing else: no test ran under it
     List<List<String>> calls = rr.calls();

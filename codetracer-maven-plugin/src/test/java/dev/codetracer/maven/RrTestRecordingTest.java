@@ -165,7 +165,7 @@ class RrTestRecordingTest {
     assertThatThrownBy(() -> recording(rr).checkUsable())
         .isInstanceOf(MojoFailureException.class)
         .message()
-        .startsWith("cannot record with -Dcodetracer.backend=rr: rr at " + rr.executable + " (given with --rr) cannot record on this machine: exit status 1");
+        .startsWith("cannot record with -Dcodetracer.backend=rr: rr at " + rr.executable + " (given with -Dcodetracer.rr) cannot record on this machine: exit status 1");
     assertThat(rr.calls()).hasSize(2).noneMatch(call -> call.contains(java.toString()));
   }
 

@@ -51,6 +51,8 @@ public final class RecordingSession {
    * @param outputFolder {@code -o}: the recording folder, or null for the data directory
    * @param exportZip {@code -e}: also export to this zip, or null
    * @param exportFolder {@code CODETRACER_EXPORT_RECORD_FOLDER}, or null
+   * @param rrExecutableOption how the user gave {@code rrExecutable}, for messages (see {@link
+   *     RecordRequest})
    * @param register add the recording to the local index
    */
   public record Options(
@@ -60,9 +62,26 @@ public final class RecordingSession {
       Path exportFolder,
       TraceFormat format,
       Path rrExecutable,
+      String rrExecutableOption,
       boolean systemSources,
       String recorderOptions,
-      boolean register) {}
+      boolean register) {
+
+    /** Options whose rr, if any, was given with {@link RecordRequest#RR_OPTION}. */
+    public Options(
+        String backend,
+        Path outputFolder,
+        Path exportZip,
+        Path exportFolder,
+        TraceFormat format,
+        Path rrExecutable,
+        boolean systemSources,
+        String recorderOptions,
+        boolean register) {
+      this(backend, outputFolder, exportZip, exportFolder, format, rrExecutable, RecordRequest.RR_OPTION,
+          systemSources, recorderOptions, register);
+    }
+  }
 
   /**
    * What was recorded.
@@ -101,6 +120,7 @@ public final class RecordingSession {
             environment,
             options.format(),
             options.rrExecutable(),
+            options.rrExecutableOption(),
             options.systemSources(),
             options.recorderOptions());
     recorder.checkUsable(request);

@@ -29,7 +29,7 @@ final class RrLocator {
     Path chosen;
     String origin;
     if (request.rrExecutable() != null) {
-      origin = RrExecutable.FROM_OPTION;
+      origin = request.rrExecutableOption();
       chosen = explicit(request.rrExecutable().toString(), origin, request.workdir(), environment);
     } else if (environmentValue(environment).isPresent()) {
       origin = RrExecutable.FROM_ENVIRONMENT;

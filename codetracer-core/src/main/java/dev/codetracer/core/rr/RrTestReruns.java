@@ -110,6 +110,7 @@ public final class RrTestReruns {
 
   private final TestJvm jvm;
   private final Path rrExecutable;
+  private final String rrExecutableOption;
   private final Path workdir;
   private final Map<String, String> environment;
   private final Duration timeout;
@@ -118,6 +119,7 @@ public final class RrTestReruns {
 
   /**
    * @param rrExecutable the rr to use, or null for {@code CODETRACER_RR} (in {@code environment}), then the PATH
+   * @param rrExecutableOption the front end's setting that names {@code rrExecutable}, for messages
    * @param workdir where the test JVMs run
    * @param environment their whole environment
    * @param timeout how long one test's JVM may run under rr, or null for no limit
@@ -125,9 +127,17 @@ public final class RrTestReruns {
    * @param recordedBy {@code recorded_by} in the metadata: the front end
    */
   public RrTestReruns(
-      TestJvm jvm, Path rrExecutable, Path workdir, Map<String, String> environment, Duration timeout, List<Path> sourceRoots, String recordedBy) {
+      TestJvm jvm,
+      Path rrExecutable,
+      String rrExecutableOption,
+      Path workdir,
+      Map<String, String> environment,
+      Duration timeout,
+      List<Path> sourceRoots,
+      String recordedBy) {
     this.jvm = jvm;
     this.rrExecutable = rrExecutable;
+    this.rrExecutableOption = rrExecutableOption;
     this.workdir = workdir;
     this.environment = Map.copyOf(environment);
     this.timeout = timeout;
@@ -145,7 +155,8 @@ public final class RrTestReruns {
     Path scratch = workdir.resolve("rr-preflight-not-created");
     new RrRecorder(RrRunOptions.TERMINAL)
         .checkUsable(
-            new RecordRequest(List.of(jvm.java().toString(), "-version"), workdir, scratch, environment, TraceFormat.JSON, rrExecutable, false, null));
+            new RecordRequest(List.of(jvm.java().toString(), "-version"), workdir, scratch, environment, TraceFormat.JSON, rrExecutable,
+                rrExecutableOption, false, null));
   }
 
   /**
@@ -172,7 +183,8 @@ public final class RrTestReruns {
           command,
           workdir,
           environment,
-          new RecordingSession.Options(RrRecorder.NAME, folder, null, null, TraceFormat.JSON, rrExecutable, false, null, false));
+          new RecordingSession.Options(
+              RrRecorder.NAME, folder, null, null, TraceFormat.JSON, rrExecutable, rrExecutableOption, false, null, false));
       made = true;
       Optional<RecordedRun> run = jvm.outcome(uniqueId, resultFile);
       if (run.isEmpty()) {

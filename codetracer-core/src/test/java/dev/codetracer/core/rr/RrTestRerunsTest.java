@@ -79,7 +79,7 @@ class RrTestRerunsTest {
   }
 
   private RrTestReruns reruns(FakeJvm jvm, Path rrExecutable) {
-    return new RrTestReruns(jvm, rrExecutable, tmp, environment, Duration.ofMinutes(1), List.of(tmp.resolve("nowhere"), sources), "front-end");
+    return new RrTestReruns(jvm, rrExecutable, "--rr", tmp, environment, Duration.ofMinutes(1), List.of(tmp.resolve("nowhere"), sources), "front-end");
   }
 
   @Test

@@ -56,7 +56,7 @@ public final class RrRerun {
   public void run(List<RerunBatch.FailedTest> failed, RunnerJvm runner) throws InterruptedException {
     RrTestReruns reruns =
         new RrTestReruns(
-            new UnderRr(runner, output), rrExecutable, runner.workdir(), environment, runner.timeout(),
+            new UnderRr(runner, output), rrExecutable, ConfigurationKeys.RR, runner.workdir(), environment, runner.timeout(),
             sourceRoots(runner.workdir(), runner.classPath()), TestRecordingPublisher.RECORDED_BY);
     try {
       reruns.checkUsable();
