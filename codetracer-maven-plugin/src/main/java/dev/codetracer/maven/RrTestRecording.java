@@ -2,6 +2,7 @@ package dev.codetracer.maven;
 
 import dev.codetracer.core.CodeTracerException;
 import dev.codetracer.core.io.FileTrees;
+import dev.codetracer.core.jvm.ClassPathSourceRoots;
 import dev.codetracer.core.rr.RrTestReruns;
 import dev.codetracer.junit.runner.RecordingFolderNames;
 import dev.codetracer.junit.runner.RunnerOptions;
@@ -40,7 +41,8 @@ final class RrTestRecording {
   /**
    * @param rrExecutable {@code codetracer.rr}, or null for {@code CODETRACER_RR}, then the PATH
    * @param configuration the JUnit configuration parameters of the first run
-   * @param sourceRoots where the test classes' sources may be (those that do not exist are left out)
+   * @param sourceRoots where the test classes' sources may be (those that do not exist are left out);
+   *     the source folders next to the class path's class directories are searched after them
    */
   RrTestRecording(ForkedTestRun fork, Path output, Path rrExecutable, Map<String, String> configuration, List<String> sourceRoots, Log log) {
     this.output = output;
@@ -48,6 +50,8 @@ final class RrTestRecording {
     this.log = log;
     List<Path> roots = new ArrayList<>();
     sourceRoots.stream().map(Path::of).filter(Files::isDirectory).forEach(root -> roots.add(root.toAbsolutePath().normalize()));
+    // then those of the other modules whose classes are on the test class path
+    ClassPathSourceRoots.of(fork.workingDirectory(), fork.classpath()).stream().filter(root -> !roots.contains(root)).forEach(roots::add);
     Duration timeout = fork.timeoutSeconds() > 0 ? Duration.ofSeconds(fork.timeoutSeconds()) : null;
     this.reruns =
         new RrTestReruns(

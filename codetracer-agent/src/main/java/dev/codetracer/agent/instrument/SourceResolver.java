@@ -1,5 +1,6 @@
 package dev.codetracer.agent.instrument;
 
+import dev.codetracer.core.jvm.ClassPathSourceRoots;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,25 +59,9 @@ public final class SourceResolver {
 
   static List<Path> nextTo(Path classpathEntry) {
     List<Path> roots = new ArrayList<>();
-    if (!Files.isDirectory(classpathEntry)) {
-      return roots;
-    }
-    roots.add(classpathEntry);
-    String unix = classpathEntry.toString().replace('\\', '/');
-    Path project = null;
-    String set = "main";
-    if (unix.endsWith("/target/classes")) {
-      project = classpathEntry.getParent().getParent();
-    } else if (unix.endsWith("/target/test-classes")) {
-      project = classpathEntry.getParent().getParent();
-      set = "test";
-    } else if (unix.matches(".*/build/classes/[^/]+/[^/]+$")) {
-      project = classpathEntry.getParent().getParent().getParent().getParent();
-      set = classpathEntry.getFileName().toString();
-    }
-    if (project != null) {
-      roots.add(project.resolve("src/" + set + "/java"));
-      roots.add(project.resolve("src"));
+    if (Files.isDirectory(classpathEntry)) {
+      roots.add(classpathEntry);
+      roots.addAll(ClassPathSourceRoots.nextTo(classpathEntry));
     }
     return roots;
   }

@@ -1,6 +1,7 @@
 package dev.codetracer.junit.rerun;
 
 import dev.codetracer.core.io.FileTrees;
+import dev.codetracer.core.jvm.ClassPathSourceRoots;
 import dev.codetracer.core.record.RecorderUnavailableException;
 import dev.codetracer.core.recording.TestFacts;
 import dev.codetracer.core.rr.RrTestReruns;
@@ -16,11 +17,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -57,7 +56,7 @@ public final class RrRerun {
     RrTestReruns reruns =
         new RrTestReruns(
             new UnderRr(runner, output), rrExecutable, ConfigurationKeys.RR, runner.workdir(), environment, runner.timeout(),
-            sourceRoots(runner.workdir(), runner.classPath()), TestRecordingPublisher.RECORDED_BY);
+            ClassPathSourceRoots.of(runner.workdir(), runner.classPath()), TestRecordingPublisher.RECORDED_BY);
     try {
       reruns.checkUsable();
     } catch (RecorderUnavailableException e) {
@@ -99,30 +98,6 @@ public final class RrRerun {
     List<TestDescription> tests = new ArrayList<>();
     failed.forEach(test -> tests.add(test.test()));
     return tests;
-  }
-
-  /**
-   * Where the test classes' sources are: {@code src/test/java} and {@code src/main/java} of the
-   * working directory, and of the projects whose {@code target/test-classes}, {@code
-   * target/classes} or {@code build/classes/java/<set>} are on the class path.
-   */
-  static List<Path> sourceRoots(Path workdir, List<Path> classPath) {
-    Set<Path> roots = new LinkedHashSet<>();
-    roots.add(workdir.resolve("src/test/java"));
-    roots.add(workdir.resolve("src/main/java"));
-    for (Path entry : classPath) {
-      String unix = entry.toString().replace('\\', '/');
-      if (unix.endsWith("/target/test-classes")) {
-        roots.add(entry.getParent().getParent().resolve("src/test/java"));
-      } else if (unix.endsWith("/target/classes")) {
-        roots.add(entry.getParent().getParent().resolve("src/main/java"));
-      } else if (unix.matches(".*/build/classes/[^/]+/[^/]+$")) {
-        roots.add(entry.getParent().getParent().getParent().getParent().resolve("src/" + entry.getFileName() + "/java"));
-      }
-    }
-    List<Path> existing = new ArrayList<>();
-    roots.stream().filter(Files::isDirectory).forEach(root -> existing.add(root.toAbsolutePath().normalize()));
-    return existing;
   }
 
   /** The runner JVM, unrecorded (rr records it whole), running one test by its unique id. */
