@@ -48,6 +48,10 @@ def main():
     junit_jar = private_copy(os.path.join(ROOT, "codetracer-junit", "target", "codetracer-junit-%s.jar" % version), "codetracer-junit.jar")
     deps = []
     for entry in open(os.path.join(WORK, "classpath.txt")).read().strip().split(":"):
+        if os.path.basename(entry).startswith("codetracer-agent"):
+            # The agent comes with -javaagent (which appends it to the class path): a copy on -cp
+            # would come first, and its classes, not BENCH_AGENT_JAR's, would be the ones loaded.
+            continue
         deps.append(private_copy(entry, os.path.basename(entry)) if "/target/" in entry else entry)
     classpath_base = [standalone, junit_jar] + deps
 
