@@ -16,6 +16,11 @@ public final class ThreadRecorder {
   private final RecordingBudget budget;
   private final Path output;
   private final KeepPolicy keep;
+  /**
+   * The output folder was made: once is enough (the recorder makes a recording's folder with its
+   * parents anyway); asking again per test costs a failing mkdir and an exception each time.
+   */
+  private volatile boolean outputCreated;
 
   public ThreadRecorder(AgentBridge recorder, RecordingBudget budget, Path output, KeepPolicy keep) {
     this.recorder = recorder;
@@ -59,10 +64,13 @@ public final class ThreadRecorder {
     if (!budget.mayRecord(testKey)) {
       return Result.notStarted("codetracer.maxRecordings (" + budget.maxRecordings() + ") reached, or its first failure was recorded", true, false);
     }
-    try {
-      Files.createDirectories(output);
-    } catch (IOException e) {
-      return Result.notStarted("cannot create the output folder " + output + ": " + e, false, false);
+    if (!outputCreated) {
+      try {
+        Files.createDirectories(output);
+      } catch (IOException e) {
+        return Result.notStarted("cannot create the output folder " + output + ": " + e, false, false);
+      }
+      outputCreated = true;
     }
     Path folder = RecordingFolderNames.newFolder(output, test);
     if (!recorder.start(test.label(), folder)) {
