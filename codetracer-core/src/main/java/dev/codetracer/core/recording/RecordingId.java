@@ -16,7 +16,11 @@ public final class RecordingId {
   private static final Pattern UUID_TEXT =
       Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
   private static final Pattern PREFIX_TEXT = Pattern.compile("[0-9a-f-]{" + MIN_PREFIX_LENGTH + ",36}");
-  private static final SecureRandom RANDOM = new SecureRandom();
+
+  /** Made on first use: commands that only read ids (list, show) need not set up the security providers. */
+  private static final class Random {
+    static final SecureRandom SOURCE = new SecureRandom();
+  }
 
   private RecordingId() {}
 
@@ -25,8 +29,8 @@ public final class RecordingId {
   }
 
   static String newId(long epochMillis) {
-    long randA = RANDOM.nextInt(1 << 12);
-    long randB = RANDOM.nextLong();
+    long randA = Random.SOURCE.nextInt(1 << 12);
+    long randB = Random.SOURCE.nextLong();
     long most = (epochMillis & 0xFFFF_FFFF_FFFFL) << 16 | 0x7000L | randA;
     long least = (randB & 0x3FFF_FFFF_FFFF_FFFFL) | 0x8000_0000_0000_0000L;
     return new UUID(most, least).toString();
