@@ -3,12 +3,12 @@ package dev.codetracer.junit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.codetracer.core.recording.DataDirectory;
+import dev.codetracer.core.testing.StandInRr;
 import dev.codetracer.junit.runner.RunResult;
 import dev.codetracer.junit.support.RrMachine;
 import dev.codetracer.junit.support.RunnerProcess;
 import dev.codetracer.junit.support.SampleResult;
 import dev.codetracer.junit.support.SampleRun;
-import dev.codetracer.junit.support.StandInRr;
 import dev.codetracer.junit.support.TestJvms;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -163,7 +163,7 @@ class RrBackendTest {
   }
 
   @Test
-  void codetracerRrInTheEnvironmentNamesTheRrToo() {
+  void codetracerRrInTheEnvironmentNamesTheRrToo() throws Exception {
     StandInRr rr = StandInRr.create(home.resolve("bin"));
     SampleResult result =
         sample(home.resolve("run"), "sample.OneFailureSample")

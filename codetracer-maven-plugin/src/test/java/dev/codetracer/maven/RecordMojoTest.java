@@ -3,6 +3,7 @@ package dev.codetracer.maven;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.codetracer.core.testing.StandInRr;
 import dev.codetracer.junit.runner.RunnerCommand;
 import dev.codetracer.junit.runner.RunnerOptions;
 import dev.codetracer.maven.surefire.SurefireConfiguration;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.codetracer.core.record.RecordingPublisher;
 import dev.codetracer.core.rr.RrTestReruns;
+import dev.codetracer.core.testing.StandInRr;
 import dev.codetracer.junit.runner.RunResult;
 import dev.codetracer.junit.runner.RunResultFile;
 import dev.codetracer.maven.tests.ForkedTestRun;

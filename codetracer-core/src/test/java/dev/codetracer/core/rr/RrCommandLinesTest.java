@@ -9,6 +9,7 @@ import dev.codetracer.core.record.ProgramExit;
 import dev.codetracer.core.record.RecordRequest;
 import dev.codetracer.core.record.RecorderUnavailableException;
 import dev.codetracer.core.recording.TraceMetadata;
+import dev.codetracer.core.testing.StandInRr;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

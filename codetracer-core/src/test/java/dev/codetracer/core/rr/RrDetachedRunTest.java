@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.codetracer.core.CodeTracerException;
 import dev.codetracer.core.recording.TraceMetadata;
+import dev.codetracer.core.testing.StandInRr;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -12,6 +12,7 @@ import dev.codetracer.core.record.Recorders;
 import dev.codetracer.core.record.RecordingSession;
 import dev.codetracer.core.record.TraceFormat;
 import dev.codetracer.core.recording.DataDirectory;
+import dev.codetracer.core.testing.StandInRr;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

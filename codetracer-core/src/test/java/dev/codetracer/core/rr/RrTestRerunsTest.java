@@ -11,6 +11,7 @@ import dev.codetracer.core.recording.FunctionIndexFile;
 import dev.codetracer.core.recording.TestFacts;
 import dev.codetracer.core.recording.TraceMetadata;
 import dev.codetracer.core.recording.TraceMetadataFile;
+import dev.codetracer.core.testing.StandInRr;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
