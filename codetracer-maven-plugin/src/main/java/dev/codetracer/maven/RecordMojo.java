@@ -9,7 +9,6 @@ import dev.codetracer.junit.runner.KeepPolicy;
 import dev.codetracer.junit.runner.RunnerOptions;
 import dev.codetracer.junit.runner.TestClassScanner;
 import dev.codetracer.junit.runner.TestSelection;
-import dev.codetracer.maven.surefire.ArgLine;
 import dev.codetracer.maven.surefire.SurefireConfiguration;
 import dev.codetracer.maven.tests.ForkedTestRun;
 import dev.codetracer.maven.tests.LauncherClasspath;
@@ -21,13 +20,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.apache.maven.artifact.Artifact;
 import org.apache.maven.artifact.DependencyResolutionRequiredException;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -365,80 +362,9 @@ public class RecordMojo extends AbstractCodeTracerMojo {
   }
 
   ForkedTestRun forkedTestRun(SurefireConfiguration surefire) throws MojoExecutionException, MojoFailureException {
-    Set<String> unknown = new LinkedHashSet<>();
-    String argLine =
-        ArgLine.replaceLateProperties(surefire.argLine(), session.getUserProperties(), project.getProperties(), unknown::add);
-    if (!unknown.isEmpty()) {
-      getLog().debug("argLine: no value for " + unknown + "; replaced by nothing");
-    }
-    List<String> jvmArguments;
-    try {
-      jvmArguments = ArgLine.withoutOurAgent(ArgLine.split(argLine));
-    } catch (IllegalArgumentException e) {
-      throw new MojoFailureException("the Surefire argLine cannot be read: " + e.getMessage());
-    }
-    Path basedir = project.getBasedir().toPath().toAbsolutePath().normalize();
-    Map<String, String> systemProperties = new LinkedHashMap<>();
-    systemProperties.put("basedir", basedir.toString());
-    surefire.systemProperties().forEach(systemProperties::put);
-    // as Surefire does: -D properties of the Maven command line reach the tests, over the POM's
-    session.getUserProperties().stringPropertyNames().forEach(name -> systemProperties.put(name, session.getUserProperties().getProperty(name)));
-    Path workingDirectory = surefire.workingDirectory() == null ? basedir : basedir.resolve(surefire.workingDirectory());
-    try {
-      Files.createDirectories(workingDirectory);
-    } catch (IOException e) {
-      throw new MojoExecutionException("cannot create the working directory " + workingDirectory, e);
-    }
-    return new ForkedTestRun(
-        javaExecutable(surefire),
-        jvmArguments,
-        systemProperties,
-        ForkedTestRun.environment(processEnvironment, surefire.excludedEnvironmentVariables(), surefire.environmentVariables()),
-        workingDirectory,
-        testClasspath(surefire),
-        Path.of(project.getBuild().getDirectory()).toAbsolutePath().resolve("codetracer-run"),
-        surefire.forkedProcessTimeoutSeconds());
-  }
-
-  private List<Path> testClasspath(SurefireConfiguration surefire) throws MojoExecutionException, MojoFailureException {
-    Set<Path> excluded = new LinkedHashSet<>();
-    for (String key : surefire.classpathDependencyExcludes()) {
-      for (Artifact artifact : project.getArtifacts()) {
-        if (key.equals(artifact.getGroupId() + ":" + artifact.getArtifactId()) && artifact.getFile() != null) {
-          excluded.add(artifact.getFile().toPath().toAbsolutePath());
-        }
-      }
-    }
-    List<Path> classpath = new ArrayList<>();
-    try {
-      for (String element : project.getTestClasspathElements()) {
-        Path path = Path.of(element).toAbsolutePath();
-        if (!excluded.contains(path)) {
-          classpath.add(path);
-        }
-      }
-    } catch (DependencyResolutionRequiredException e) {
-      throw new MojoExecutionException("the test class path is not resolved: " + e.getMessage(), e);
-    }
-    surefire.additionalClasspathElements().forEach(element -> classpath.add(Path.of(element).toAbsolutePath()));
-    Path runnerJar = PluginJars.find(pluginArtifactMap, PluginJars.RUNNER);
-    classpath.addAll(new LauncherClasspath(repositorySystem, repositorySession, remoteRepositories, runnerJar).entriesFor(project.getArtifacts()));
-    return classpath;
-  }
-
-  private Path javaExecutable(SurefireConfiguration surefire) throws MojoFailureException {
-    Path java;
-    if (jvm != null) {
-      java = jvm.toPath();
-    } else if (surefire.jvm() != null) {
-      java = Path.of(surefire.jvm());
-    } else {
-      java = Path.of(System.getProperty("java.home"), "bin", "java");
-    }
-    if (!Files.isExecutable(java)) {
-      throw new MojoFailureException("the java executable " + java + " does not exist or cannot run: set -Dcodetracer.jvm=/path/to/bin/java");
-    }
-    return java.toAbsolutePath();
+    LauncherClasspath launcher =
+        new LauncherClasspath(repositorySystem, repositorySession, remoteRepositories, PluginJars.find(pluginArtifactMap, PluginJars.RUNNER));
+    return new SurefireFork(project, session, processEnvironment, jvm, launcher, getLog()).forkedTestRun(surefire);
   }
 
   private RecordingRegistration registration() {
@@ -505,7 +431,7 @@ public class RecordMojo extends AbstractCodeTracerMojo {
             name,
             args,
             jvmArgs,
-            javaExecutable(SurefireConfiguration.of(project)),
+            SurefireFork.javaExecutable(jvm, SurefireConfiguration.of(project)),
             classpath,
             basedir,
             processEnvironment,
