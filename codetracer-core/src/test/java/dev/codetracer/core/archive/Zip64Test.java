@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Zip64: more than 65535 entries, and an entry over 4 GiB. Both are slow on an ordinary disk
  * (66,000 files to create, export and import; the 4.3 GiB entry written twice: 20 to 50 s for the
- * two on the 2-core development machine) and need a few GiB of free space in the temporary
+ * two on the 2-core development machine) and need about 9 GiB of free space in the temporary
  * folder; {@code -Dcodetracer.zip64=false} leaves them out of a quick local run.
  */
 @DisabledIfSystemProperty(named = "codetracer.zip64", matches = "false")
