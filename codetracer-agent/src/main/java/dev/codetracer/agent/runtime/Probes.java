@@ -117,12 +117,7 @@ public final class Probes {
     if (Thread.currentThread() != thread) {
       return;
     }
-    Object kept = RecordingControl.capture().refreshConstructing(value, depth, meta & 0xFFFF);
-    if (kept == ValueCapture.SAME) {
-      put(RawEvents.value((meta & ~(0xF << 24)) | RawEvents.K_SAME << 24, 0));
-    } else {
-      putRef(RawEvents.value(meta, 0), kept);
-    }
+    putRefreshed(RecordingControl.capture().refreshConstructing(value, depth, meta & 0xFFFF), meta);
   }
 
   /** A variable re-snapshotted after a line that may have changed the object it holds. */
@@ -130,7 +125,11 @@ public final class Probes {
     if (Thread.currentThread() != thread) {
       return;
     }
-    Object kept = RecordingControl.capture().refresh(value, depth, meta & 0xFFFF);
+    putRefreshed(RecordingControl.capture().refresh(value, depth, meta & 0xFFFF), meta);
+  }
+
+  /** A re-snapshot's outcome: "the same as before" in one event (kind K_SAME), else the new snapshot. */
+  private static void putRefreshed(Object kept, int meta) {
     if (kept == ValueCapture.SAME) {
       put(RawEvents.value((meta & ~(0xF << 24)) | RawEvents.K_SAME << 24, 0));
     } else {
