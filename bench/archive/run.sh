@@ -28,7 +28,7 @@ rm -rf "$work"
 mkdir -p "$work"
 export HOME="$work/home" XDG_DATA_HOME="$work/xdg"
 # plain java -jar, with bin/codetracer's JIT and GC options but without its start-up preparations
-JAVA_FLAGS=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto)
+JAVA_FLAGS=(-XX:TieredStopAtLevel=1 -XX:+UseG1GC -Xshare:auto)
 summary="$work/summary.md"
 times="$work/times.txt"
 : > "$times"

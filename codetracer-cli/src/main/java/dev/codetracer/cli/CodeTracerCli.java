@@ -1,5 +1,6 @@
 package dev.codetracer.cli;
 
+import dev.codetracer.core.index.IndexDriverPreloader;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -12,8 +13,12 @@ public final class CodeTracerCli {
   }
 
   public static int run(String... args) {
-    CommandLine commandLine = new CommandLine(new CodeTracerCommand());
     String named = commandName(args);
+    if (named != null) {
+      // every command opens the index; its driver's set-up runs while picocli builds the model
+      IndexDriverPreloader.startInBackground();
+    }
+    CommandLine commandLine = new CommandLine(new CodeTracerCommand());
     for (Class<?> subcommand : CodeTracerCommand.SUBCOMMANDS) {
       if (named == null || subcommand.getAnnotation(Command.class).name().equals(named)) {
         commandLine.addSubcommand(subcommand);

@@ -171,7 +171,7 @@ final class CliProcess {
   Result run(List<String> args) {
     List<String> jvm = new ArrayList<>();
     jvm.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    jvm.addAll(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:-UsePerfData", "-Xshare:auto"));
+    jvm.addAll(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseG1GC", "-XX:-UsePerfData", "-Xshare:auto"));
     jvm.addAll(STARTUP_FLAGS);
     jvm.add("-Djava.io.tmpdir=" + sandbox.resolve("tmp"));
     if (extraClasspath == null) {

@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -18,6 +17,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.sqlite.JDBC;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
@@ -71,7 +71,8 @@ public final class TraceIndex implements AutoCloseable {
   }
 
   private static Connection connectAndMigrate(Path file, SQLiteConfig config) throws SQLException {
-    Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file, config.toProperties());
+    // straight to the driver: DriverManager would first look for every JDBC driver on the class path
+    Connection connection = JDBC.createConnection(JDBC.PREFIX + file, config.toProperties());
     try {
       IndexSchema.migrate(connection);
       return connection;
