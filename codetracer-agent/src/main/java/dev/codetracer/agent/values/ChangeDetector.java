@@ -40,7 +40,7 @@ final class ChangeDetector {
         scratch.latin1Append(kept, count, bytes, kept, nowKept);
         return scratch.toByteArray();
       }
-      if (kind != ValueKind.COLLECTION || JdkCollections.isMap(type) || print.childArray() == null) {
+      if (kind != ValueKind.COLLECTION || print.childArray() == null) {
         return null;
       }
       Object[] last = print.childArray();
@@ -73,16 +73,18 @@ final class ChangeDetector {
   boolean unchanged(Object value, Fingerprint print) {
     try {
       Class<?> type = value.getClass();
-      switch (ValueKind.of(type)) {
+      ValueKind kind = ValueKind.of(type);
+      switch (kind) {
         case ARRAY: {
           int length = java.lang.reflect.Array.getLength(value);
           return type.getComponentType().isPrimitive()
               ? print.samePrimitives(value, length)
               : print.sameArray((Object[]) value, length);
         }
-        case COLLECTION: {
+        case COLLECTION:
+        case MAP: {
           Elements elements = snapshots.reusableElements(1);
-          elements.reset(JdkCollections.isMap(type));
+          elements.reset(kind == ValueKind.MAP);
           int total = JdkCollections.readerFor(type).read(value, elements);
           boolean same = print.sameChildren(total, elements.items, elements.count);
           elements.reset(false);
@@ -132,7 +134,8 @@ final class ChangeDetector {
     }
     try {
       Class<?> type = value.getClass();
-      switch (ValueKind.of(type)) {
+      ValueKind kind = ValueKind.of(type);
+      switch (kind) {
         case ARRAY: {
           int length = java.lang.reflect.Array.getLength(value);
           int shown = Math.min(length, snapshots.maxElements());
@@ -140,9 +143,10 @@ final class ChangeDetector {
               ? Fingerprint.ofPrimitiveArray(value, length, shown)
               : Fingerprint.ofChildren(value, length, (Object[]) value, shown);
         }
-        case COLLECTION: {
+        case COLLECTION:
+        case MAP: {
           Elements elements = snapshots.reusableElements(1);
-          elements.reset(JdkCollections.isMap(type));
+          elements.reset(kind == ValueKind.MAP);
           int total = JdkCollections.readerFor(type).read(value, elements);
           Fingerprint print = Fingerprint.ofChildren(value, total, elements.items, elements.count);
           elements.reset(false);

@@ -66,11 +66,21 @@ final class JdkCollections {
 
   private JdkCollections() {}
 
+  /** The readers by class, looked up by name once per class rather than for every value read. */
+  private static final ClassValue<Reader> READER_OF_CLASS =
+      new ClassValue<>() {
+        @Override
+        protected Reader computeValue(Class<?> type) {
+          return READERS.get(type.getName());
+        }
+      };
+
   /** The reader for exactly this class, or null. */
   static Reader readerFor(Class<?> type) {
-    return READERS.get(type.getName());
+    return READER_OF_CLASS.get(type);
   }
 
+  /** Whether this class, one with a reader, is a map (its elements are key, value pairs). */
   static boolean isMap(Class<?> type) {
     return MAPS.getOrDefault(type.getName(), false);
   }

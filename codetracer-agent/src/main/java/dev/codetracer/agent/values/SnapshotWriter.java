@@ -179,8 +179,8 @@ final class SnapshotWriter {
     try {
       if (kind == ValueKind.ARRAY) {
         writeArray(value, type, depth, out);
-      } else if (kind == ValueKind.COLLECTION) {
-        writeCollection(value, type, depth, out);
+      } else if (kind == ValueKind.COLLECTION || kind == ValueKind.MAP) {
+        writeCollection(value, type, kind == ValueKind.MAP, depth, out);
       } else {
         writeStruct(value, type, depth, out);
       }
@@ -243,7 +243,7 @@ final class SnapshotWriter {
     }
   }
 
-  private void writeCollection(Object collection, Class<?> type, int depth, ValueEncoder out)
+  private void writeCollection(Object collection, Class<?> type, boolean map, int depth, ValueEncoder out)
       throws ReflectiveOperationException {
     Elements elements = elementsByDepth[Math.min(depth, elementsByDepth.length - 1)];
     if (elements == null || depth >= elementsByDepth.length - 1) {
@@ -252,7 +252,6 @@ final class SnapshotWriter {
         elementsByDepth[depth] = elements;
       }
     }
-    boolean map = JdkCollections.isMap(type);
     elements.reset(map);
     int total = JdkCollections.readerFor(type).read(collection, elements);
     int shown = elements.shown();

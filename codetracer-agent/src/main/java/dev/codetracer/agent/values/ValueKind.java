@@ -5,7 +5,7 @@ import java.util.Set;
 
 /** How a class's instances are recorded, decided once per class. */
 enum ValueKind {
-  STRING, BOX, ENUM, CLASS, ARRAY, COLLECTION, BUILDER, TEXT, OPAQUE, STRUCT,
+  STRING, BOX, ENUM, CLASS, ARRAY, COLLECTION, MAP, BUILDER, TEXT, OPAQUE, STRUCT,
   /** A record of values that cannot change: kept as it is, encoded by the writer thread. */
   LEAF_RECORD;
 
@@ -62,7 +62,7 @@ enum ValueKind {
       return ValueKind.TEXT;
     }
     if (JdkCollections.readerFor(type) != null) {
-      return ValueKind.COLLECTION;
+      return JdkCollections.isMap(type) ? ValueKind.MAP : ValueKind.COLLECTION;
     }
     if (type.isRecord() && Fingerprint.isLeafType(type)) {
       return ValueKind.LEAF_RECORD;

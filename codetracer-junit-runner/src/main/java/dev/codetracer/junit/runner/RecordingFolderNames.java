@@ -3,6 +3,7 @@ package dev.codetracer.junit.runner;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Pattern;
 
 /**
  * Names a test's recording folder so a person finds it in a listing: {@code
@@ -11,6 +12,7 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 public final class RecordingFolderNames {
   static final int MAX_NAME_LENGTH = 120;
+  private static final Pattern UNSAFE = Pattern.compile("[^A-Za-z0-9._-]");
 
   private RecordingFolderNames() {}
 
@@ -27,11 +29,13 @@ public final class RecordingFolderNames {
 
   static String base(TestDescription test) {
     String name = test.shortName().replace('[', '-').replace("]", "");
-    String safe = name.replaceAll("[^A-Za-z0-9._-]", "_");
+    String safe = UNSAFE.matcher(name).replaceAll("_");
     return safe.length() > MAX_NAME_LENGTH ? safe.substring(0, MAX_NAME_LENGTH) : safe;
   }
 
   static String shortId() {
-    return String.format("%08x", ThreadLocalRandom.current().nextInt());
+    // not String.format("%08x"): this names every recorded test's folder, and Formatter is slow
+    String hex = Integer.toHexString(ThreadLocalRandom.current().nextInt());
+    return "0".repeat(8 - hex.length()) + hex;
   }
 }
