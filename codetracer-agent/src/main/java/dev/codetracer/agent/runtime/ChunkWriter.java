@@ -8,6 +8,7 @@ import dev.codetracer.core.jvm.ValueEncoder;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -40,8 +41,14 @@ final class ChunkWriter implements Runnable {
   private final long maxBytes;
   private final Thread thread;
   private int definitionsWritten;
+  /** The methods whose definitions (with their probes') this log has. */
+  private final BitSet methodsWritten = new BitSet();
+  /** The methods the chunk being written uses and this log does not define yet. */
+  private final List<Integer> methodsToWrite = new ArrayList<>();
   /** The steps each probe stands for, as far as this writer has looked them up. */
   private int[] probeSteps = new int[0];
+  /** The method of each probe, as far as this writer has looked them up. */
+  private int[] probeMethods = new int[0];
   private long steps;
   private long events;
   private volatile boolean capReached;
@@ -169,7 +176,11 @@ final class ChunkWriter implements Runnable {
       long event = log[i];
       int tag = RawEvents.tag(event);
       if (tag == RawEvents.STEP) {
-        steps += stepsOf(RawEvents.id(event));
+        int probe = RawEvents.id(event);
+        steps += stepsOf(probe);
+        uses(methodOf(probe));
+      } else if (tag == RawEvents.CALL || tag == RawEvents.RETURN || tag == RawEvents.THROW) {
+        uses(RawEvents.id(event));
       } else if (tag == RawEvents.VALUE) {
         int kind = RawEvents.kind(event);
         if (kind == RawEvents.K_REF) {
@@ -193,17 +204,45 @@ final class ChunkWriter implements Runnable {
   }
 
   private int stepsOf(int probe) {
-    int[] table = probeSteps;
-    if (probe >= table.length || table[probe] < 0) {
-      table = Definitions.get().probeSteps();
-      probeSteps = table;
+    if (probe >= probeSteps.length || probeSteps[probe] < 0) {
+      lookUpProbes();
     }
-    return probe < table.length && table[probe] >= 0 ? table[probe] : 1;
+    return probe < probeSteps.length && probeSteps[probe] >= 0 ? probeSteps[probe] : 1;
   }
 
+  private int methodOf(int probe) {
+    if (probe >= probeMethods.length || probeMethods[probe] < 0) {
+      lookUpProbes();
+    }
+    return probe < probeMethods.length ? probeMethods[probe] : -1;
+  }
+
+  private void lookUpProbes() {
+    Definitions definitions = Definitions.get();
+    probeSteps = definitions.probeSteps();
+    probeMethods = definitions.probeMethods();
+  }
+
+  private void uses(int method) {
+    if (method >= 0 && !methodsWritten.get(method)) {
+      methodsWritten.set(method);
+      methodsToWrite.add(method);
+    }
+  }
+
+  /**
+   * Before a chunk: the layouts, type names and facts made since the last chunk, and the methods
+   * (with their probes) the chunk uses first.
+   */
   private void writeDefinitions() throws IOException {
-    List<RawDefinition> definitions = new ArrayList<>(Definitions.get().since(definitionsWritten));
-    definitionsWritten += definitions.size();
+    Definitions all = Definitions.get();
+    int end = all.size();
+    List<RawDefinition> definitions = all.sharedBetween(definitionsWritten, end);
+    definitionsWritten = end;
+    for (int method : methodsToWrite) {
+      definitions.addAll(all.ofMethod(method));
+    }
+    methodsToWrite.clear();
     RawDefinition fact;
     while ((fact = facts.poll()) != null) {
       definitions.add(fact);

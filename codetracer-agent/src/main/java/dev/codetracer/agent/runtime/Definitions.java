@@ -3,15 +3,17 @@ package dev.codetracer.agent.runtime;
 import dev.codetracer.core.jvm.RawDefinition;
 import dev.codetracer.core.jvm.WellKnownTypes;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Every definition the agent made in this JVM (methods, probes, layouts, type names, class
- * facts), in order, with the id counters. Append-only: each recording writes all of it up to the
- * point it has reached before its own events, so a recording started late still has the
- * definitions of classes loaded earlier.
+ * facts), in order, with the id counters. Append-only. A recording writes the methods it used
+ * (each with its probes) and everything else up to the point it has reached before its own
+ * events, so a recording started late still has the definitions of classes loaded earlier, and
+ * a test's recording does not carry every method of the suite.
  */
 public final class Definitions {
   private static final Definitions INSTANCE = new Definitions();
@@ -24,6 +26,10 @@ public final class Definitions {
   private final ConcurrentHashMap<String, Integer> typeNames = new ConcurrentHashMap<>();
   /** The steps each probe stands for (a run stands for several lines; -1: not defined yet). */
   private int[] probeSteps = new int[0];
+  /** The method of each probe (-1: not defined yet). */
+  private int[] probeMethods = new int[0];
+  /** By method id: the method's definition, then its probes'. */
+  private final List<List<RawDefinition>> methods = new ArrayList<>();
 
   public static Definitions get() {
     return INSTANCE;
@@ -52,19 +58,43 @@ public final class Definitions {
   }
 
   private void noteSteps(RawDefinition definition) {
-    if (definition instanceof RawDefinition.Probe probe) {
+    if (definition instanceof RawDefinition.Method method) {
+      definitionsOf(method.id()).add(0, method);
+    } else if (definition instanceof RawDefinition.Probe probe) {
       if (probe.id() >= probeSteps.length) {
         int old = probeSteps.length;
-        probeSteps = java.util.Arrays.copyOf(probeSteps, Math.max(probe.id() + 1, 2 * old + 64));
-        java.util.Arrays.fill(probeSteps, old, probeSteps.length, -1);
+        int length = Math.max(probe.id() + 1, 2 * old + 64);
+        probeSteps = Arrays.copyOf(probeSteps, length);
+        probeMethods = Arrays.copyOf(probeMethods, length);
+        Arrays.fill(probeSteps, old, length, -1);
+        Arrays.fill(probeMethods, old, length, -1);
       }
       probeSteps[probe.id()] = probe.steps();
+      probeMethods[probe.id()] = probe.method();
+      definitionsOf(probe.method()).add(probe);
     }
+  }
+
+  private List<RawDefinition> definitionsOf(int methodId) {
+    while (methods.size() <= methodId) {
+      methods.add(new ArrayList<>());
+    }
+    return methods.get(methodId);
   }
 
   /** A copy of the steps each probe id stands for (-1 for an id not defined yet). */
   public synchronized int[] probeSteps() {
     return probeSteps.clone();
+  }
+
+  /** A copy of the method of each probe id (-1 for an id not defined yet). */
+  public synchronized int[] probeMethods() {
+    return probeMethods.clone();
+  }
+
+  /** The definition of a method followed by those of its probes; empty when not defined. */
+  public synchronized List<RawDefinition> ofMethod(int methodId) {
+    return methodId < methods.size() ? new ArrayList<>(methods.get(methodId)) : new ArrayList<>();
   }
 
   public void fact(String key, Object value) {
@@ -92,8 +122,17 @@ public final class Definitions {
     return all.size();
   }
 
-  /** The definitions from {@code from} (inclusive) to the current end. */
-  public synchronized List<RawDefinition> since(int from) {
-    return new ArrayList<>(all.subList(from, all.size()));
+  /**
+   * The definitions other than methods' and probes' (see {@link #ofMethod}) from {@code from}
+   * (inclusive) to {@code to} (exclusive, at most {@link #size}).
+   */
+  public synchronized List<RawDefinition> sharedBetween(int from, int to) {
+    List<RawDefinition> shared = new ArrayList<>();
+    for (RawDefinition definition : all.subList(from, to)) {
+      if (!(definition instanceof RawDefinition.Method) && !(definition instanceof RawDefinition.Probe)) {
+        shared.add(definition);
+      }
+    }
+    return shared;
   }
 }

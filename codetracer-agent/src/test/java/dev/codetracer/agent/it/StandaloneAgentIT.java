@@ -2,6 +2,8 @@ package dev.codetracer.agent.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.codetracer.core.recording.FunctionIndexEntry;
+import dev.codetracer.core.recording.FunctionIndexFile;
 import dev.codetracer.core.recording.RecordingFolder;
 import dev.codetracer.core.recording.RecordingId;
 import dev.codetracer.core.recording.TraceMetadata;
@@ -62,6 +64,8 @@ class StandaloneAgentIT {
     assertThat(squares).hasSize(1);
     assertThat(squares.get(0).returnValue().map(model::render)).hasValue("9");
     assertThat(Recordings.metadata(kept).testName).isEqualTo("kept");
+    // only the methods that ran while recording are defined in it (main's line was logged before)
+    assertThat(FunctionIndexFile.read(kept)).extracting(FunctionIndexEntry::name).containsExactly("samples.ApiRecording.square");
     assertThat(dropped).doesNotExist();
   }
 
