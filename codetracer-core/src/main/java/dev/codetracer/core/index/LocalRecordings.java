@@ -44,34 +44,51 @@ public final class LocalRecordings {
    * replaces in the same transaction: the index never holds both, nor neither.
    */
   public IndexedRecording register(RecordingFolder folder, boolean imported, List<String> replacedIds) {
-    String id = folder.metadata().recordingId;
-    if (id == null) {
-      id = RecordingId.newId();
-    }
-    IndexedRecording row = IndexedRecording.of(id, folder, imported);
+    IndexedRecording row = rowFor(folder, imported);
     try (TraceIndex index = TraceIndex.open(dataDirectory.indexFile())) {
       index.replace(replacedIds, row);
     }
     return row;
   }
 
+  private static IndexedRecording rowFor(RecordingFolder folder, boolean imported) {
+    String id = folder.metadata().recordingId;
+    return IndexedRecording.of(id == null ? RecordingId.newId() : id, folder, imported);
+  }
+
+  /**
+   * Adds a recording folder to the index unless it is there already (see {@link #findSame}), in
+   * one opening of the index.
+   *
+   * @return the recording's row: the one found, or the one added
+   */
+  public IndexedRecording registerUnlessIndexed(RecordingFolder folder) {
+    try (TraceIndex index = TraceIndex.open(dataDirectory.indexFile())) {
+      Optional<IndexedRecording> found = findSame(index, folder);
+      if (found.isPresent()) {
+        return found.get();
+      }
+      IndexedRecording row = rowFor(folder, false);
+      index.replace(List.of(), row);
+      return row;
+    }
+  }
+
   /** The indexed row of this recording, matched by id, by folder, or by program, args and time. */
   public Optional<IndexedRecording> findSame(RecordingFolder folder) {
-    Optional<TraceIndex> maybeIndex = TraceIndex.openIfExists(dataDirectory.indexFile());
-    if (maybeIndex.isEmpty()) {
-      return Optional.empty();
+    return withIndex(index -> findSame(index, folder).orElse(null));
+  }
+
+  private static Optional<IndexedRecording> findSame(TraceIndex index, RecordingFolder folder) {
+    var m = folder.metadata();
+    Optional<IndexedRecording> found = m.recordingId == null ? Optional.empty() : index.findById(m.recordingId);
+    if (found.isEmpty()) {
+      found = index.findByFolder(folder.path());
     }
-    try (TraceIndex index = maybeIndex.get()) {
-      var m = folder.metadata();
-      Optional<IndexedRecording> found = m.recordingId == null ? Optional.empty() : index.findById(m.recordingId);
-      if (found.isEmpty()) {
-        found = index.findByFolder(folder.path());
-      }
-      if (found.isEmpty() && m.recordingId == null && m.startTime != null) {
-        found = index.findByRun(m.program, m.args, m.startTime);
-      }
-      return found;
+    if (found.isEmpty() && m.recordingId == null && m.startTime != null) {
+      found = index.findByRun(m.program, m.args, m.startTime);
     }
+    return found;
   }
 
   public Optional<IndexedRecording> findById(String id) {

@@ -52,10 +52,7 @@ public final class RecordingPublisher {
     List<String> warnings = new ArrayList<>();
     if (register) {
       try {
-        LocalRecordings recordings = index.get();
-        if (recordings.findSame(recording).isEmpty()) {
-          recordings.register(recording, false);
-        }
+        index.get().registerUnlessIndexed(recording);
       } catch (CodeTracerException e) {
         warnings.add("not added to the index: " + e.getMessage());
       }

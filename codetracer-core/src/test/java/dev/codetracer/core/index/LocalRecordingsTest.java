@@ -47,6 +47,15 @@ class LocalRecordingsTest {
   }
 
   @Test
+  void registerUnlessIndexedAddsARecordingOnceAndThenReturnsItsRow() {
+    Path folder = TestRecordings.jvmRecording(temp.resolve("rec"), TraceIndexTest.id(8), "/bin/p", "2026-01-01T00:00:00.000Z");
+    IndexedRecording added = recordings.registerUnlessIndexed(RecordingFolder.open(folder));
+    assertThat(added.recordingId()).isEqualTo(TraceIndexTest.id(8));
+    assertThat(recordings.registerUnlessIndexed(RecordingFolder.open(folder))).isEqualTo(added);
+    assertThat(recordings.count()).isEqualTo(1);
+  }
+
+  @Test
   void aForeignRecordingWithoutIdGetsOneInTheIndexOnlyAndIsFoundByFolder() throws Exception {
     Path folder = TestRecordings.foreignRecording(temp.resolve("foreign"), null);
     String metadataBefore = java.nio.file.Files.readString(folder.resolve("trace_metadata.json"));
