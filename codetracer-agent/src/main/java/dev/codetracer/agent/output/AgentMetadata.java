@@ -5,6 +5,7 @@ import dev.codetracer.core.recording.DataDirectory;
 import dev.codetracer.core.recording.HostFacts;
 import dev.codetracer.core.recording.RecordingId;
 import dev.codetracer.core.recording.TraceMetadata;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -47,18 +48,40 @@ final class AgentMetadata {
     return RecordingId.newId();
   }
 
-  /** The program's command as the user would type it: without the {@code -javaagent:} of this agent. */
-  private static List<String> withoutThisAgent(List<String> arguments) {
+  /**
+   * The program's command as the user would type it: without the {@code -javaagent:} of this
+   * agent, given relative to the working directory or not.
+   */
+  static List<String> withoutThisAgent(List<String> arguments) {
+    return withoutAgent(arguments, thisJar());
+  }
+
+  static List<String> withoutAgent(List<String> arguments, String agentJar) {
     List<String> kept = new ArrayList<>(arguments.size());
-    String jar = thisJar();
     for (String argument : arguments) {
-      boolean ours = argument.startsWith("-javaagent:")
-          && (jar == null ? argument.contains("codetracer-agent") : argument.startsWith("-javaagent:" + jar));
-      if (!ours) {
+      if (!isAgent(argument, agentJar)) {
         kept.add(argument);
       }
     }
     return kept;
+  }
+
+  private static boolean isAgent(String argument, String agentJar) {
+    String prefix = "-javaagent:";
+    if (!argument.startsWith(prefix)) {
+      return false;
+    }
+    if (agentJar == null) {
+      return argument.contains("codetracer-agent");
+    }
+    int options = argument.indexOf('=');
+    String jar = argument.substring(prefix.length(), options < 0 ? argument.length() : options);
+    try {
+      Path given = Path.of(System.getProperty("user.dir")).resolve(jar).toAbsolutePath().normalize();
+      return given.equals(Path.of(agentJar).toAbsolutePath().normalize());
+    } catch (InvalidPathException e) {
+      return false;
+    }
   }
 
   private static String thisJar() {
