@@ -11,8 +11,14 @@ import java.lang.reflect.Field;
  * snapshot.
  */
 final class ChangeDetector {
+  /** What {@link #nestedOf} answers when a child cannot have a fingerprint. */
+  private static final Fingerprint[] CANNOT = new Fingerprint[0];
+
   private final SnapshotWriter snapshots;
   private final ValueEncoder scratch = new ValueEncoder(1 << 10);
+  /** Children a fingerprint being made may still look into. */
+  private int budget;
+  private Fingerprint grownFingerprint;
 
   ChangeDetector(SnapshotWriter snapshots) {
     this.snapshots = snapshots;
@@ -20,9 +26,11 @@ final class ChangeDetector {
 
   /**
    * A list or StringBuilder that only grew at the end since its last snapshot: the encoded
-   * growth ({@link ValueEncoder#APPEND}), or null when it changed otherwise.
+   * growth ({@link ValueEncoder#APPEND}), or null when it changed otherwise. After a growth,
+   * {@link #grownFingerprint} is the value's new fingerprint.
    */
   byte[] grown(Object value, Fingerprint print) {
+    grownFingerprint = null;
     try {
       Class<?> type = value.getClass();
       ValueKind kind = ValueKind.of(type);
@@ -38,6 +46,7 @@ final class ChangeDetector {
         int nowKept = Math.min(Math.min(count, snapshots.maxString()), bytes.length);
         scratch.reset();
         scratch.latin1Append(kept, count, bytes, kept, nowKept);
+        grownFingerprint = fingerprint(value);
         return scratch.toByteArray();
       }
       if (kind != ValueKind.COLLECTION || print.childArray() == null) {
@@ -56,10 +65,17 @@ final class ChangeDetector {
             return null;
           }
         }
+        if (!nestedUnchanged(elements.items, print, 1)) {
+          return null;
+        }
         int added = elements.count - last.length;
         scratch.reset();
         scratch.startAppend(last.length, total, added);
         snapshots.addedElements(value, elements.items, last.length, elements.count, scratch);
+        // the old elements' prints still hold: only the added ones need theirs
+        budget = SnapshotWriter.NODE_BUDGET;
+        Fingerprint[] nested = nestedOf(elements.items, last.length, elements.count, print.nested(), 1);
+        grownFingerprint = nested == CANNOT ? null : Fingerprint.ofChildren(value, total, elements.items, elements.count, nested);
         return scratch.toByteArray();
       } finally {
         elements.reset(false);
@@ -69,62 +85,92 @@ final class ChangeDetector {
     }
   }
 
+  /** The fingerprint of the value the last successful {@link #grown} looked at, or null. */
+  Fingerprint grownFingerprint() {
+    return grownFingerprint;
+  }
+
   /** Whether a value still matches the fingerprint of its last snapshot (false when unsure). */
   boolean unchanged(Object value, Fingerprint print) {
     try {
-      Class<?> type = value.getClass();
-      ValueKind kind = ValueKind.of(type);
-      switch (kind) {
-        case ARRAY: {
-          int length = java.lang.reflect.Array.getLength(value);
-          return type.getComponentType().isPrimitive()
-              ? print.samePrimitives(value, length)
-              : print.sameArray((Object[]) value, length);
-        }
-        case COLLECTION:
-        case MAP: {
-          Elements elements = snapshots.reusableElements(1);
-          elements.reset(kind == ValueKind.MAP);
-          int total = JdkCollections.readerFor(type).read(value, elements);
-          boolean same = print.sameChildren(total, elements.items, elements.count);
-          elements.reset(false);
-          return same;
-        }
-        case BUILDER: {
-          byte[] bytes = (byte[]) JdkInternals.BUILDER_VALUE.get(value);
-          byte coder = JdkInternals.BUILDER_CODER.getByte(value);
-          int count = JdkInternals.BUILDER_COUNT.getInt(value);
-          int kept = Math.min(bytes.length, (coder == 0 ? 1 : 2) * Math.min(count, snapshots.maxString()));
-          return print.sameText(count, coder, bytes, kept);
-        }
-        case STRUCT: {
-          if (!print.isStruct()) {
-            return false;
-          }
-          Layout layout = snapshots.layout(type);
-          long[] primitives = print.structPrimitives();
-          Object[] references = print.structReferences();
-          for (int i = 0; i < layout.fields.length; i++) {
-            Field field = layout.fields[i];
-            if (field == null || layout.redacted[i]) {
-              continue;
-            }
-            if (layout.kinds[i] == RawEvents.K_REF) {
-              if (field.get(value) != references[i]) {
-                return false;
-              }
-            } else if (Fingerprint.bits(field, value, layout.kinds[i]) != primitives[i]) {
-              return false;
-            }
-          }
-          return true;
-        }
-        default:
-          return false;
-      }
+      return unchanged(value, print, 1);
     } catch (ReflectiveOperationException | RuntimeException e) {
       return false;
     }
+  }
+
+  /** {@code level}: the depth the value is written at in the snapshot (1: the variable itself). */
+  private boolean unchanged(Object value, Fingerprint print, int level) throws ReflectiveOperationException {
+    Class<?> type = value.getClass();
+    ValueKind kind = ValueKind.of(type);
+    switch (kind) {
+      case ARRAY: {
+        int length = java.lang.reflect.Array.getLength(value);
+        if (type.getComponentType().isPrimitive()) {
+          return print.samePrimitives(value, length);
+        }
+        return print.sameArray((Object[]) value, length) && nestedUnchanged((Object[]) value, print, level);
+      }
+      case COLLECTION:
+      case MAP: {
+        Elements elements = snapshots.reusableElements(level);
+        elements.reset(kind == ValueKind.MAP);
+        try {
+          int total = JdkCollections.readerFor(type).read(value, elements);
+          return print.sameChildren(total, elements.items, elements.count) && nestedUnchanged(elements.items, print, level);
+        } finally {
+          elements.reset(false);
+        }
+      }
+      case BUILDER: {
+        byte[] bytes = (byte[]) JdkInternals.BUILDER_VALUE.get(value);
+        byte coder = JdkInternals.BUILDER_CODER.getByte(value);
+        int count = JdkInternals.BUILDER_COUNT.getInt(value);
+        int kept = Math.min(bytes.length, (coder == 0 ? 1 : 2) * Math.min(count, snapshots.maxString()));
+        return print.sameText(count, coder, bytes, kept);
+      }
+      case STRUCT: {
+        if (!print.isStruct()) {
+          return false;
+        }
+        Layout layout = snapshots.layout(type);
+        long[] primitives = print.structPrimitives();
+        Object[] references = print.structReferences();
+        Fingerprint[] nested = print.nested();
+        for (int i = 0; i < layout.fields.length; i++) {
+          Field field = layout.fields[i];
+          if (field == null || layout.redacted[i]) {
+            continue;
+          }
+          if (layout.kinds[i] == RawEvents.K_REF) {
+            Object reference = field.get(value);
+            if (reference != references[i]
+                || (nested != null && nested[i] != null && !unchanged(reference, nested[i], level + 1))) {
+              return false;
+            }
+          } else if (Fingerprint.bits(field, value, layout.kinds[i]) != primitives[i]) {
+            return false;
+          }
+        }
+        return true;
+      }
+      default:
+        return false;
+    }
+  }
+
+  /** The children (the same objects as the print's) are unchanged inside where that could be. */
+  private boolean nestedUnchanged(Object[] children, Fingerprint print, int level) throws ReflectiveOperationException {
+    Fingerprint[] nested = print.nested();
+    if (nested == null) {
+      return true;
+    }
+    for (int i = 0; i < nested.length; i++) {
+      if (nested[i] != null && !unchanged(children[i], nested[i], level + 1)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The fingerprint of a value just snapshotted, or null when it cannot have one. */
@@ -132,55 +178,109 @@ final class ChangeDetector {
     if (snapshots.maxDepth() < 1) {
       return null;
     }
+    budget = SnapshotWriter.NODE_BUDGET;
     try {
-      Class<?> type = value.getClass();
-      ValueKind kind = ValueKind.of(type);
-      switch (kind) {
-        case ARRAY: {
-          int length = java.lang.reflect.Array.getLength(value);
-          int shown = Math.min(length, snapshots.maxElements());
-          return type.getComponentType().isPrimitive()
-              ? Fingerprint.ofPrimitiveArray(value, length, shown)
-              : Fingerprint.ofChildren(value, length, (Object[]) value, shown);
-        }
-        case COLLECTION:
-        case MAP: {
-          Elements elements = snapshots.reusableElements(1);
-          elements.reset(kind == ValueKind.MAP);
-          int total = JdkCollections.readerFor(type).read(value, elements);
-          Fingerprint print = Fingerprint.ofChildren(value, total, elements.items, elements.count);
-          elements.reset(false);
-          return print;
-        }
-        case BUILDER: {
-          byte[] bytes = (byte[]) JdkInternals.BUILDER_VALUE.get(value);
-          byte coder = JdkInternals.BUILDER_CODER.getByte(value);
-          int count = JdkInternals.BUILDER_COUNT.getInt(value);
-          int kept = Math.min(bytes.length, (coder == 0 ? 1 : 2) * Math.min(count, snapshots.maxString()));
-          return Fingerprint.ofText(value, count, coder, bytes, kept);
-        }
-        case STRUCT: {
-          Layout layout = snapshots.layout(type);
-          long[] primitives = new long[layout.fields.length];
-          Object[] references = new Object[layout.fields.length];
-          for (int i = 0; i < layout.fields.length; i++) {
-            Field field = layout.fields[i];
-            if (field == null || layout.redacted[i]) {
-              continue;
-            }
-            if (layout.kinds[i] == RawEvents.K_REF) {
-              references[i] = field.get(value);
-            } else {
-              primitives[i] = Fingerprint.bits(field, value, layout.kinds[i]);
-            }
-          }
-          return Fingerprint.ofStruct(value, primitives, references);
-        }
-        default:
-          return null;
-      }
+      return fingerprint(value, 1);
     } catch (ReflectiveOperationException | RuntimeException e) {
       return null;
     }
+  }
+
+  private Fingerprint fingerprint(Object value, int level) throws ReflectiveOperationException {
+    Class<?> type = value.getClass();
+    ValueKind kind = ValueKind.of(type);
+    switch (kind) {
+      case ARRAY: {
+        int length = java.lang.reflect.Array.getLength(value);
+        int shown = Math.min(length, snapshots.maxElements());
+        if (type.getComponentType().isPrimitive()) {
+          return Fingerprint.ofPrimitiveArray(value, length, shown);
+        }
+        Fingerprint[] nested = nestedOf((Object[]) value, 0, shown, null, level);
+        return nested == CANNOT ? null : Fingerprint.ofChildren(value, length, (Object[]) value, shown, nested);
+      }
+      case COLLECTION:
+      case MAP: {
+        Elements elements = snapshots.reusableElements(level);
+        elements.reset(kind == ValueKind.MAP);
+        try {
+          int total = JdkCollections.readerFor(type).read(value, elements);
+          Fingerprint[] nested = nestedOf(elements.items, 0, elements.count, null, level);
+          return nested == CANNOT ? null : Fingerprint.ofChildren(value, total, elements.items, elements.count, nested);
+        } finally {
+          elements.reset(false);
+        }
+      }
+      case BUILDER: {
+        byte[] bytes = (byte[]) JdkInternals.BUILDER_VALUE.get(value);
+        byte coder = JdkInternals.BUILDER_CODER.getByte(value);
+        int count = JdkInternals.BUILDER_COUNT.getInt(value);
+        int kept = Math.min(bytes.length, (coder == 0 ? 1 : 2) * Math.min(count, snapshots.maxString()));
+        return Fingerprint.ofText(value, count, coder, bytes, kept);
+      }
+      case STRUCT: {
+        Layout layout = snapshots.layout(type);
+        long[] primitives = new long[layout.fields.length];
+        Object[] references = new Object[layout.fields.length];
+        for (int i = 0; i < layout.fields.length; i++) {
+          Field field = layout.fields[i];
+          if (field == null || layout.redacted[i]) {
+            continue;
+          }
+          if (layout.kinds[i] == RawEvents.K_REF) {
+            references[i] = field.get(value);
+          } else {
+            primitives[i] = Fingerprint.bits(field, value, layout.kinds[i]);
+          }
+        }
+        Fingerprint[] nested = nestedOf(references, 0, references.length, null, level);
+        return nested == CANNOT ? null : Fingerprint.ofStruct(value, primitives, references, nested);
+      }
+      default:
+        return null;
+    }
+  }
+
+  /**
+   * The fingerprints of the children of a value written at {@code level} that could change
+   * inside and are shown inside its snapshot: null when identity says enough of every child (all
+   * leaves, or the children are past the snapshot's depth, where only their type is written),
+   * {@link #CANNOT} when one cannot have a fingerprint or the budget ran out.
+   *
+   * @param known the prints of children {@code 0..from} (null: none needed), kept as they are
+   */
+  private Fingerprint[] nestedOf(Object[] children, int from, int count, Fingerprint[] known, int level)
+      throws ReflectiveOperationException {
+    if (level >= snapshots.maxDepth()) {
+      return null;
+    }
+    Fingerprint[] nested = known == null ? null : java.util.Arrays.copyOf(known, count);
+    for (int i = from; i < count; i++) {
+      Object child = children[i];
+      if (child == null || identityIsEnough(child.getClass())) {
+        continue;
+      }
+      if (--budget < 0) {
+        return CANNOT;
+      }
+      Fingerprint print = fingerprint(child, level + 1);
+      if (print == null) {
+        return CANNOT;
+      }
+      if (nested == null) {
+        nested = new Fingerprint[count];
+      }
+      nested[i] = print;
+    }
+    return nested;
+  }
+
+  /** Objects that never change as a snapshot shows them (leaves, hidden classes, JDK value types but threads). */
+  private static boolean identityIsEnough(Class<?> type) {
+    if (Fingerprint.isLeafType(type)) {
+      return true;
+    }
+    ValueKind kind = ValueKind.of(type);
+    return kind == ValueKind.OPAQUE || (kind == ValueKind.TEXT && type != Thread.class);
   }
 }

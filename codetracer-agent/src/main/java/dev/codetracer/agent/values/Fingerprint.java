@@ -8,9 +8,9 @@ import java.util.Arrays;
 /**
  * What a variable's last snapshot was made of, kept so that a re-snapshot can tell "nothing
  * changed" without encoding anything: the same object, with the same length and the same direct
- * children (primitives by value, objects by identity). Only possible when every child is a leaf
- * (a value that cannot change: strings, boxes, enums, records of those): a child that could change
- * inside would need its own look.
+ * children (primitives by value, objects by identity), and for each child that could change
+ * inside (anything but a leaf: strings, boxes, enums, records of those) and is shown inside the
+ * snapshot, that child's own fingerprint ({@link ChangeDetector} decides how deep).
  */
 final class Fingerprint {
   /** Classes whose instances never change: what a child must be for a fingerprint to hold. */
@@ -25,11 +25,14 @@ final class Fingerprint {
   private final Object object;
   private final int length;
   private final Object children;
+  /** By child (or struct reference field): its fingerprint, null for one identity says enough of. */
+  private final Fingerprint[] nested;
 
-  private Fingerprint(Object object, int length, Object children) {
+  private Fingerprint(Object object, int length, Object children, Fingerprint[] nested) {
     this.object = object;
     this.length = length;
     this.children = children;
+    this.nested = nested;
   }
 
   static boolean isLeafType(Class<?> type) {
@@ -64,34 +67,32 @@ final class Fingerprint {
   static Fingerprint ofPrimitiveArray(Object array, int length, int shown) {
     Object copy = Array.newInstance(array.getClass().getComponentType(), shown);
     System.arraycopy(array, 0, copy, 0, shown);
-    return new Fingerprint(array, length, copy);
+    return new Fingerprint(array, length, copy, null);
   }
 
-  /** Children by identity (object array elements, collection elements, struct reference fields). */
-  static Fingerprint ofChildren(Object object, int length, Object[] children, int count) {
-    for (int i = 0; i < count; i++) {
-      if (!isLeaf(children[i])) {
-        return null;
-      }
-    }
-    return new Fingerprint(object, length, Arrays.copyOf(children, count));
+  /**
+   * Children by identity (object array elements, collection elements), with the fingerprints of
+   * those that could change inside ({@code nested}, null when none could).
+   */
+  static Fingerprint ofChildren(Object object, int length, Object[] children, int count, Fingerprint[] nested) {
+    return new Fingerprint(object, length, Arrays.copyOf(children, count), nested);
   }
 
   /** A StringBuilder's coder and first bytes. */
   static Fingerprint ofText(Object builder, int length, byte coder, byte[] value, int bytes) {
     byte[] copy = Arrays.copyOf(value, bytes + 1);
     copy[bytes] = coder;
-    return new Fingerprint(builder, length, copy);
+    return new Fingerprint(builder, length, copy, null);
   }
 
-  /** A struct: its primitive fields' bits and its reference fields (which must all be leaves). */
-  static Fingerprint ofStruct(Object object, long[] primitives, Object[] references) {
-    for (Object reference : references) {
-      if (!isLeaf(reference)) {
-        return null;
-      }
-    }
-    return new Fingerprint(object, references.length, new Object[] {primitives, references});
+  /** A struct: its primitive fields' bits, its reference fields and their {@code nested} prints. */
+  static Fingerprint ofStruct(Object object, long[] primitives, Object[] references, Fingerprint[] nested) {
+    return new Fingerprint(object, references.length, new Object[] {primitives, references}, nested);
+  }
+
+  /** The fingerprints of the children that could change inside, or null when none could. */
+  Fingerprint[] nested() {
+    return nested;
   }
 
   long[] structPrimitives() {

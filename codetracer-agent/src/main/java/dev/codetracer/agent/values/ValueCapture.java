@@ -87,7 +87,7 @@ public final class ValueCapture {
       byte[] grown = changes.grown(value, print);
       if (grown != null) {
         row[slot] = KNOWN_BY_FINGERPRINT;
-        fingerprints[depth][slot] = changes.fingerprint(value);
+        fingerprints[depth][slot] = changes.grownFingerprint();
         return grown;
       }
     }

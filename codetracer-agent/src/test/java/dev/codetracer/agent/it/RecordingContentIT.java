@@ -299,6 +299,17 @@ class RecordingContentIT {
   }
 
   @Test
+  void aChangeInsideAnElementOfACollectionIsSeenAtTheNextStep() {
+    Path source = Samples.source("samples.NestedChanges");
+    TraceModel model = model("samples.NestedChanges");
+    assertThat(Recordings.valuesAtLine(model, source, 17, "rows")).containsExactly("[]", "[[0, 0]]", "[[0, 0], [1, 1]]");
+    assertThat(Recordings.valuesAtLine(model, source, 20, "rows")).containsExactly("[[0, 0], [7, 1], [2, 4]]");
+    assertThat(Recordings.valuesAtLine(model, source, 22, "counters")).containsExactly("[(\"a\", samples.NestedChanges.Counter{count=0})]");
+    assertThat(Recordings.valuesAtLine(model, source, 23, "counters")).containsExactly("[(\"a\", samples.NestedChanges.Counter{count=1})]");
+    assertThat(Recordings.valuesAtLine(model, source, 24, "counters")).containsExactly("[(\"a\", samples.NestedChanges.Counter{count=2})]");
+  }
+
+  @Test
   void withoutLocalVariableNamesStepsAndCallsRemain() {
     SampleRun run = SampleRuns.recorded("samples.Loops", Jvm.JAVA_17, Samples.Debug.DEFAULT, "");
     TraceModel model = Recordings.check(run.folder());

@@ -24,7 +24,7 @@ class SampleCorpusIT {
           "samples.Loops", "samples.Recursion", "samples.Exceptions", "samples.Uncaught",
           "samples.LambdasStreams", "samples.RecordsSwitch", "samples.InnerClasses", "samples.Generics",
           "samples.Reflection", "samples.StaticInit", "samples.Threads", "samples.DeepExit",
-          "samples.Proxies", "samples.Mocks", "samples.Values", "samples.Output", "samples.Growth",
+          "samples.Proxies", "samples.Mocks", "samples.Values", "samples.Output", "samples.Growth", "samples.NestedChanges",
           "samples.Construction", "samples.RunExceptions");
 
   /** Samples whose standard output is not all written by the recorded thread. */
