@@ -8,7 +8,7 @@ import dev.codetracer.core.jvm.ValueEncoder;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.BitSet;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -41,14 +41,16 @@ final class ChunkWriter implements Runnable {
   private final long maxBytes;
   private final Thread thread;
   private int definitionsWritten;
-  /** The methods whose definitions (with their probes') this log has. */
-  private final BitSet methodsWritten = new BitSet();
+  /** By method id: this log has its definitions (with its probes'). */
+  private boolean[] methodsSeen = new boolean[0];
   /** The methods the chunk being written uses and this log does not define yet. */
   private final List<Integer> methodsToWrite = new ArrayList<>();
   /** The steps each probe stands for, as far as this writer has looked them up. */
   private int[] probeSteps = new int[0];
   /** The method of each probe, as far as this writer has looked them up. */
   private int[] probeMethods = new int[0];
+  /** By probe: the steps it stands for once this log has seen it (its method defined), else -1. */
+  private int[] stepsOfSeenProbes = new int[0];
   private long steps;
   private long events;
   private volatile boolean capReached;
@@ -177,10 +179,13 @@ final class ChunkWriter implements Runnable {
       int tag = RawEvents.tag(event);
       if (tag == RawEvents.STEP) {
         int probe = RawEvents.id(event);
-        steps += stepsOf(probe);
-        uses(methodOf(probe));
+        int probeSteps = probe < stepsOfSeenProbes.length ? stepsOfSeenProbes[probe] : -1;
+        steps += probeSteps >= 0 ? probeSteps : firstSight(probe);
       } else if (tag == RawEvents.CALL || tag == RawEvents.RETURN || tag == RawEvents.THROW) {
-        uses(RawEvents.id(event));
+        int method = RawEvents.id(event);
+        if (method >= methodsSeen.length || !methodsSeen[method]) {
+          uses(method);
+        }
       } else if (tag == RawEvents.VALUE) {
         int kind = RawEvents.kind(event);
         if (kind == RawEvents.K_REF) {
@@ -203,29 +208,35 @@ final class ChunkWriter implements Runnable {
     }
   }
 
-  private int stepsOf(int probe) {
+  /** A probe this log has not seen: its method's definitions are due, and its steps noted. */
+  private int firstSight(int probe) {
     if (probe >= probeSteps.length || probeSteps[probe] < 0) {
-      lookUpProbes();
+      Definitions definitions = Definitions.get();
+      probeSteps = definitions.probeSteps();
+      probeMethods = definitions.probeMethods();
     }
-    return probe < probeSteps.length && probeSteps[probe] >= 0 ? probeSteps[probe] : 1;
-  }
-
-  private int methodOf(int probe) {
-    if (probe >= probeMethods.length || probeMethods[probe] < 0) {
-      lookUpProbes();
+    if (probe >= probeSteps.length || probeSteps[probe] < 0) {
+      return 1;
     }
-    return probe < probeMethods.length ? probeMethods[probe] : -1;
-  }
-
-  private void lookUpProbes() {
-    Definitions definitions = Definitions.get();
-    probeSteps = definitions.probeSteps();
-    probeMethods = definitions.probeMethods();
+    uses(probeMethods[probe]);
+    if (probe >= stepsOfSeenProbes.length) {
+      int old = stepsOfSeenProbes.length;
+      stepsOfSeenProbes = Arrays.copyOf(stepsOfSeenProbes, Math.max(probe + 1, 2 * old + 64));
+      Arrays.fill(stepsOfSeenProbes, old, stepsOfSeenProbes.length, -1);
+    }
+    stepsOfSeenProbes[probe] = probeSteps[probe];
+    return probeSteps[probe];
   }
 
   private void uses(int method) {
-    if (method >= 0 && !methodsWritten.get(method)) {
-      methodsWritten.set(method);
+    if (method < 0) {
+      return;
+    }
+    if (method >= methodsSeen.length) {
+      methodsSeen = Arrays.copyOf(methodsSeen, Math.max(method + 1, 2 * methodsSeen.length + 64));
+    }
+    if (!methodsSeen[method]) {
+      methodsSeen[method] = true;
       methodsToWrite.add(method);
     }
   }
@@ -237,6 +248,9 @@ final class ChunkWriter implements Runnable {
   private void writeDefinitions() throws IOException {
     Definitions all = Definitions.get();
     int end = all.size();
+    if (end == definitionsWritten && methodsToWrite.isEmpty() && facts.isEmpty()) {
+      return;
+    }
     List<RawDefinition> definitions = all.sharedBetween(definitionsWritten, end);
     definitionsWritten = end;
     for (int method : methodsToWrite) {
