@@ -53,6 +53,8 @@ final class ChunkWriter implements Runnable {
   private int[] stepsOfSeenProbes = new int[0];
   private long steps;
   private long events;
+  /** The last chunk encoded took under 2 bytes an event. */
+  private boolean encodesWell = true;
   private volatile boolean capReached;
   private volatile IOException failure;
 
@@ -201,8 +203,14 @@ final class ChunkWriter implements Runnable {
     events += chunk.size;
     writeDefinitions();
     // Encoding costs the writer a few nanoseconds an event: when chunks queue up, the recording
-    // thread is waiting on it, and copying them as they are keeps up.
-    this.log.events(log, chunk.size, encoder.array(), encoder.size(), full.isEmpty());
+    // thread is waiting on it, and copying them as they are keeps up; unless the last chunks
+    // encoded to under 2 bytes an event (a loop's repeats), which is quicker than copying 8.
+    boolean compact = full.isEmpty() || encodesWell;
+    long before = this.log.size();
+    this.log.events(log, chunk.size, encoder.array(), encoder.size(), compact);
+    if (compact) {
+      encodesWell = this.log.size() - before - encoder.size() < 2L * chunk.size;
+    }
     if (steps > maxSteps || events > maxEvents || this.log.size() > maxBytes) {
       capReached = true;
     }

@@ -9,10 +9,23 @@ import java.util.Arrays;
  * return, {@code slot << 4 | kind} of a value, the stream of an output), then a value's payload:
  * nothing for a reference, the IEEE bits of a float (4 bytes) or double (8 bytes), else a
  * zigzag varint.
+ *
+ * <p>A loop's steps and calls repeat a short sequence: a run of at least {@value #MIN_RUN} steps,
+ * calls, returns or throws equal to the events {@code distance} back (in the same chunk) is
+ * written as {@code REPEAT}: header {@code distance << 3 | 7}, then the run's length as a varint.
+ * Finding one costs a table look-up per event, and a comparison per event of the run.
  */
 public final class EventCodec {
+  /** The header tag of a repeat (the event tags use 0 to 6). */
+  static final int REPEAT = 7;
+  /** The shortest run written as a repeat: its header and length take about as much as 4 steps. */
+  static final int MIN_RUN = 4;
+  private static final int POSITIONS = 1 << 12;
+
   private byte[] bytes = new byte[1 << 16];
   private int size;
+  /** By hash of an event: 1 + its last position in the chunk being encoded (0: none). */
+  private final int[] lastPosition = new int[POSITIONS];
 
   public byte[] bytes() {
     return bytes;
@@ -26,10 +39,27 @@ public final class EventCodec {
   public void encode(long[] events, int count) {
     size = 0;
     ensure(count * 3 + 16);
+    java.util.Arrays.fill(lastPosition, 0);
     for (int i = 0; i < count; i++) {
       long event = events[i];
       int tag = RawEvents.tag(event);
-      if (tag == RawEvents.VALUE) {
+      if (tag <= RawEvents.THROW) {
+        int slot = (int) (event ^ (event >>> 29)) & (POSITIONS - 1);
+        int earlier = lastPosition[slot] - 1;
+        lastPosition[slot] = i + 1;
+        if (earlier >= 0 && events[earlier] == event) {
+          int run = runAt(events, i, count, i - earlier);
+          if (run >= MIN_RUN) {
+            ensure(20);
+            varint(((long) (i - earlier) << 3) | REPEAT);
+            varint(run);
+            i += run - 1;
+            continue;
+          }
+        }
+        ensure(10);
+        varint(((long) RawEvents.id(event) << 3) | tag);
+      } else if (tag == RawEvents.VALUE) {
         int kind = RawEvents.kind(event);
         ensure(24);
         varint(((long) (RawEvents.slot(event) << 4 | kind) << 3) | tag);
@@ -60,6 +90,19 @@ public final class EventCodec {
         varint(((long) RawEvents.id(event) << 3) | tag);
       }
     }
+  }
+
+  /** How many events from {@code from} on are steps, calls, returns or throws equal to those {@code distance} back. */
+  private static int runAt(long[] events, int from, int count, int distance) {
+    int i = from;
+    while (i < count) {
+      long event = events[i];
+      if (event != events[i - distance] || RawEvents.tag(event) > RawEvents.THROW) {
+        break;
+      }
+      i++;
+    }
+    return i - from;
   }
 
   /** Decodes {@code count} longs (a value's payload long counts) from {@code bytes}. */
@@ -95,6 +138,23 @@ public final class EventCodec {
         case RawEvents.OUTPUT:
           events[n++] = RawEvents.output((int) id);
           break;
+        case REPEAT: {
+          long run = 0;
+          int s = 0;
+          do {
+            b = bytes[position++];
+            run |= (long) (b & 0x7F) << s;
+            s += 7;
+          } while (b < 0);
+          if (id < 1 || id > n || run > count - n) {
+            throw new IllegalStateException("a repeat in the change log reaches outside its chunk");
+          }
+          int distance = (int) id;
+          for (long k = 0; k < run; k++, n++) {
+            events[n] = events[n - distance];
+          }
+          break;
+        }
         case RawEvents.ELEMENT: {
           long index = 0;
           int s = 0;

@@ -1,6 +1,7 @@
 package dev.codetracer.core.jvm;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.codetracer.core.trace.EventLogKind;
 import dev.codetracer.core.trace.JsonTraceWriter;
@@ -10,6 +11,8 @@ import dev.codetracer.core.trace.TraceReader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -177,6 +180,42 @@ class TraceExpanderTest {
     codec.encode(events, events.length);
     assertThat(EventCodec.decode(codec.bytes(), 0, codec.size(), events.length)).containsExactly(events);
     assertThat(codec.size()).isLessThan(events.length * 8);
+  }
+
+  @Test
+  void aLoopsRepeatedStepsAndCallsAreWrittenAsRepeatsAndDecodeToTheSameEvents() {
+    List<Long> loop = new ArrayList<>();
+    loop.add(RawEvents.call(1));
+    for (int round = 0; round < 1000; round++) {
+      loop.add(10L);
+      loop.add(11L);
+      loop.add(RawEvents.call(2));
+      loop.add(20L);
+      loop.add(RawEvents.ret(2));
+      if (round % 100 == 99) {
+        // a value breaks the run; so does a long whose payload looks like a step
+        loop.add(RawEvents.value(RawEvents.valueMeta(RawEvents.K_LONG, 1), 0));
+        loop.add(10L);
+        loop.add(RawEvents.value(RawEvents.valueMeta(RawEvents.K_INT, 1), round));
+      }
+    }
+    loop.add(RawEvents.ret(1));
+    long[] events = loop.stream().mapToLong(Long::longValue).toArray();
+    EventCodec codec = new EventCodec();
+    codec.encode(events, events.length);
+    assertThat(EventCodec.decode(codec.bytes(), 0, codec.size(), events.length)).containsExactly(events);
+    assertThat(codec.size()).as("encoded bytes").isLessThan(events.length / 20);
+  }
+
+  @Test
+  void aRepeatReachingOutsideItsChunkIsRejected() {
+    EventCodec codec = new EventCodec();
+    long[] events = {5, 6, 5, 6, 5, 6, 5, 6};
+    codec.encode(events, events.length);
+    byte[] bytes = Arrays.copyOf(codec.bytes(), codec.size());
+    // the same bytes read as a chunk that starts later: the repeat's distance reaches before it
+    byte[] cut = Arrays.copyOfRange(bytes, 1, bytes.length);
+    assertThatThrownBy(() -> EventCodec.decode(cut, 0, cut.length, events.length - 1)).isInstanceOf(IllegalStateException.class);
   }
 
   @Test
