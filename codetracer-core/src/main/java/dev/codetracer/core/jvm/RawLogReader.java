@@ -6,6 +6,7 @@ import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -44,6 +45,12 @@ public final class RawLogReader implements Closeable {
     }
     if (!Arrays.equals(magic, RawLog.MAGIC)) {
       in.close();
+      String found = new String(magic, StandardCharsets.US_ASCII);
+      String expected = new String(RawLog.MAGIC, StandardCharsets.US_ASCII);
+      if (found.startsWith(expected.substring(0, expected.length() - 2))) {
+        throw new IOException(file + " was written by another version of the JVM recorder (format " + found
+            + "; this codetracer reads " + expected + "): finish it with the codetracer of that agent's version");
+      }
       throw new IOException(file + " is not a codetracer change log");
     }
   }

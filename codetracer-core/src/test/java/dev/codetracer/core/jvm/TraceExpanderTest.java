@@ -219,6 +219,15 @@ class TraceExpanderTest {
   }
 
   @Test
+  void aChangeLogOfAnotherFormatVersionSaysSo() throws IOException {
+    Path older = Files.write(dir.resolve("older.raw"), "CTJRAW02".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    assertThatThrownBy(() -> new RawLogReader(older))
+        .hasMessageContaining("another version of the JVM recorder (format CTJRAW02; this codetracer reads " + new String(RawLog.MAGIC, java.nio.charset.StandardCharsets.US_ASCII));
+    Path other = Files.write(dir.resolve("other.raw"), "PK\u0003\u0004xxxx".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    assertThatThrownBy(() -> new RawLogReader(other)).hasMessageEndingWith("is not a codetracer change log");
+  }
+
+  @Test
   void definitionsSurviveTheirJson() throws IOException {
     List<RawDefinition> definitions = List.of(
         new RawDefinition.Method(1, "a.B", "m", "(I)V", "a.B.m", "/p/B.java", true, 3,
