@@ -72,15 +72,15 @@ public final class ClassInstrumenter {
       Definitions.get().fact("classes_not_instrumented[]", MethodNames.readableClass(node.name) + ": too large with probes");
       return null;
     }
-    Definitions registry = Definitions.get();
-    registry.addAll(definitions);
     String className = MethodNames.readableClass(node.name);
+    List<RawDefinition.Fact> classFacts = new ArrayList<>(2);
     if (!source.found()) {
-      registry.fact("classes_without_source[]", className);
+      classFacts.add(new RawDefinition.Fact("classes_without_source[]", className));
     }
     if (lackedNames) {
-      registry.fact("classes_without_debug_info[]", className);
+      classFacts.add(new RawDefinition.Fact("classes_without_debug_info[]", className));
     }
+    Definitions.get().addClass(definitions, classFacts);
     return instrumented;
   }
 }

@@ -57,6 +57,22 @@ public final class Definitions {
     definitions.forEach(this::noteSteps);
   }
 
+  /**
+   * A class's methods and probes, and facts about the class (no source found, no local variable
+   * names) that a recording carries when it uses one of those methods.
+   */
+  public synchronized void addClass(List<? extends RawDefinition> definitions, List<RawDefinition.Fact> classFacts) {
+    addAll(definitions);
+    if (classFacts.isEmpty()) {
+      return;
+    }
+    for (RawDefinition definition : definitions) {
+      if (definition instanceof RawDefinition.Method method) {
+        definitionsOf(method.id()).addAll(classFacts);
+      }
+    }
+  }
+
   private void noteSteps(RawDefinition definition) {
     if (definition instanceof RawDefinition.Method method) {
       definitionsOf(method.id()).add(0, method);
@@ -92,7 +108,7 @@ public final class Definitions {
     return probeMethods.clone();
   }
 
-  /** The definition of a method followed by those of its probes; empty when not defined. */
+  /** The definition of a method followed by those of its probes and its class's facts; empty when not defined. */
   public synchronized List<RawDefinition> ofMethod(int methodId) {
     return methodId < methods.size() ? new ArrayList<>(methods.get(methodId)) : new ArrayList<>();
   }

@@ -70,6 +70,17 @@ class StandaloneAgentIT {
   }
 
   @Test
+  void aRecordingListsOnlyTheClassesItRanAmongThoseWithoutDebugInformation() {
+    Path folder = SampleRuns.newFolder("api-scope");
+    SampleRun run = SampleRuns.run(
+        SampleRuns.command(Jvm.JAVA_17, "start=api", Samples.Debug.DEFAULT, "samples.ApiScope", folder.toString()), null);
+    assertThat(run.stdout()).isEqualTo("4 9\n");
+    Recordings.check(folder);
+    // ApiScope.Before was loaded, instrumented and run too, but before the recording started
+    assertThat(Recordings.metadata(folder).extra().get("classes_without_debug_info")).asList().containsExactly("samples.ApiScope");
+  }
+
+  @Test
   void ctrlCStillLeavesACompleteRecording() throws Exception {
     Path folder = SampleRuns.newFolder("interrupted");
     Path markers = Files.createDirectories(SampleRuns.newFolder("interrupt-markers"));

@@ -172,7 +172,10 @@ public final class TraceExpander {
       String key = f.key().substring(0, f.key().length() - 2);
       @SuppressWarnings("unchecked")
       List<Object> list = (List<Object>) facts.computeIfAbsent(key, k -> new ArrayList<Object>());
-      list.add(f.value());
+      // a class's facts come with each of its methods the log defines: once is enough
+      if (!list.contains(f.value())) {
+        list.add(f.value());
+      }
     } else if (definition instanceof RawDefinition.Fact f) {
       facts.put(f.key(), f.value());
       if (f.key().equals("output_charset") && f.value() instanceof String name && Charset.isSupported(name)) {
