@@ -181,8 +181,8 @@ final class ChunkWriter implements Runnable {
       int tag = RawEvents.tag(event);
       if (tag == RawEvents.STEP) {
         int probe = RawEvents.id(event);
-        int probeSteps = probe < stepsOfSeenProbes.length ? stepsOfSeenProbes[probe] : -1;
-        steps += probeSteps >= 0 ? probeSteps : firstSight(probe);
+        int seen = probe < stepsOfSeenProbes.length ? stepsOfSeenProbes[probe] : -1;
+        steps += seen >= 0 ? seen : firstSight(probe);
       } else if (tag == RawEvents.CALL || tag == RawEvents.RETURN || tag == RawEvents.THROW) {
         int method = RawEvents.id(event);
         if (method >= methodsSeen.length || !methodsSeen[method]) {

@@ -28,7 +28,7 @@ public final class Definitions {
   private int[] probeSteps = new int[0];
   /** The method of each probe (-1: not defined yet). */
   private int[] probeMethods = new int[0];
-  /** By method id: the method's definition, then its probes'. */
+  /** By method id: the method's definition, then its probes' and its class's facts. */
   private final List<List<RawDefinition>> methods = new ArrayList<>();
 
   public static Definitions get() {

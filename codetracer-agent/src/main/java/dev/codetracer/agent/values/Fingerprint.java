@@ -39,10 +39,6 @@ final class Fingerprint {
     return LEAF.get(type);
   }
 
-  static boolean isLeaf(Object value) {
-    return value == null || LEAF.get(value.getClass());
-  }
-
   private static boolean isLeaf(Class<?> type, int nesting) {
     if (type.isPrimitive() || type == String.class || type == Integer.class || type == Long.class
         || type == Boolean.class || type == Character.class || type == Short.class || type == Byte.class

@@ -39,7 +39,7 @@ public final class EventCodec {
   public void encode(long[] events, int count) {
     size = 0;
     ensure(count * 3 + 16);
-    java.util.Arrays.fill(lastPosition, 0);
+    Arrays.fill(lastPosition, 0);
     for (int i = 0; i < count; i++) {
       long event = events[i];
       int tag = RawEvents.tag(event);
