@@ -3,8 +3,17 @@ package samples;
 import java.lang.reflect.Method;
 import java.nio.file.Path;
 
-/** Uses the agent's API the way the JUnit extension does: reflectively, by name. */
+/**
+ * Uses the agent's API the way the JUnit extension does: reflectively, by name. {@code Before} is
+ * loaded and run before the first recording starts, so no recording has its code.
+ */
 public class ApiRecording {
+  static class Before {
+    static int twice(int x) {
+      return 2 * x;
+    }
+  }
+
   static int square(int x) {
     int result = x * x;
     return result;
@@ -15,7 +24,7 @@ public class ApiRecording {
     Method start = api.getMethod("start", String.class, Path.class);
     Method stop = api.getMethod("stop", boolean.class);
     System.out.println("active " + api.getMethod("isActive").invoke(null));
-    int before = square(2);
+    int before = Before.twice(2);
     start.invoke(null, "kept", Path.of(args[0]));
     int kept = square(3);
     Object folder = stop.invoke(null, true);

@@ -71,13 +71,15 @@ class StandaloneAgentIT {
 
   @Test
   void aRecordingListsOnlyTheClassesItRanAmongThoseWithoutDebugInformation() {
-    Path folder = SampleRuns.newFolder("api-scope");
+    Path kept = SampleRuns.newFolder("api-nodebug-kept");
+    Path dropped = SampleRuns.newFolder("api-nodebug-dropped");
     SampleRun run = SampleRuns.run(
-        SampleRuns.command(Jvm.JAVA_17, "start=api", Samples.Debug.DEFAULT, "samples.ApiScope", folder.toString()), null);
-    assertThat(run.stdout()).isEqualTo("4 9\n");
-    Recordings.check(folder);
-    // ApiScope.Before was loaded, instrumented and run too, but before the recording started
-    assertThat(Recordings.metadata(folder).extra().get("classes_without_debug_info")).asList().containsExactly("samples.ApiScope");
+        SampleRuns.command(Jvm.JAVA_17, "start=api", Samples.Debug.DEFAULT, "samples.ApiRecording", kept.toString(), dropped.toString()),
+        null);
+    assertThat(run.stdout()).isEqualTo("active true\n4 9 16 true null\n");
+    Recordings.check(kept);
+    // ApiRecording.Before was loaded, instrumented and run too, but before the recording started
+    assertThat(Recordings.metadata(kept).extra().get("classes_without_debug_info")).asList().containsExactly("samples.ApiRecording");
   }
 
   @Test

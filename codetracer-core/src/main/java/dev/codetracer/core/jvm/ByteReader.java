@@ -3,13 +3,22 @@ package dev.codetracer.core.jvm;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
-/** Reads what {@link ValueEncoder} wrote. */
+/** Reads what {@link ValueEncoder} and {@link EventCodec} wrote. */
 final class ByteReader {
   private final byte[] bytes;
   private int position;
 
   ByteReader(byte[] bytes) {
+    this(bytes, 0);
+  }
+
+  ByteReader(byte[] bytes, int offset) {
     this.bytes = bytes;
+    this.position = offset;
+  }
+
+  int position() {
+    return position;
   }
 
   byte tag() {
@@ -47,11 +56,16 @@ final class ByteReader {
   }
 
   double float64() {
+    return Double.longBitsToDouble(fixed(8));
+  }
+
+  /** {@code length} bytes, most significant first. */
+  long fixed(int length) {
     long bits = 0;
-    for (int i = 0; i < 8; i++) {
+    for (int i = 0; i < length; i++) {
       bits = bits << 8 | (bytes[position++] & 0xFF);
     }
-    return Double.longBitsToDouble(bits);
+    return bits;
   }
 
   String text() {

@@ -108,18 +108,11 @@ public final class EventCodec {
   /** Decodes {@code count} longs (a value's payload long counts) from {@code bytes}. */
   public static long[] decode(byte[] bytes, int offset, int length, int count) {
     long[] events = new long[count];
-    int position = offset;
+    ByteReader in = new ByteReader(bytes, offset);
     int end = offset + length;
     int n = 0;
-    while (position < end && n < count) {
-      long header = 0;
-      int shift = 0;
-      byte b;
-      do {
-        b = bytes[position++];
-        header |= (long) (b & 0x7F) << shift;
-        shift += 7;
-      } while (b < 0);
+    while (in.position() < end && n < count) {
+      long header = in.varlong();
       int tag = (int) (header & 7);
       long id = header >>> 3;
       switch (tag) {
@@ -139,13 +132,7 @@ public final class EventCodec {
           events[n++] = RawEvents.output((int) id);
           break;
         case REPEAT: {
-          long run = 0;
-          int s = 0;
-          do {
-            b = bytes[position++];
-            run |= (long) (b & 0x7F) << s;
-            s += 7;
-          } while (b < 0);
+          long run = in.varlong();
           if (id < 1 || id > n || run > count - n) {
             throw new IllegalStateException("a repeat in the change log reaches outside its chunk");
           }
@@ -155,17 +142,9 @@ public final class EventCodec {
           }
           break;
         }
-        case RawEvents.ELEMENT: {
-          long index = 0;
-          int s = 0;
-          do {
-            b = bytes[position++];
-            index |= (long) (b & 0x7F) << s;
-            s += 7;
-          } while (b < 0);
-          events[n++] = RawEvents.element((int) id, (int) index);
+        case RawEvents.ELEMENT:
+          events[n++] = RawEvents.element((int) id, (int) in.varlong());
           break;
-        }
         case RawEvents.VALUE: {
           int kind = (int) (id & 0xF);
           int meta = RawEvents.valueMeta(kind, (int) (id >>> 4));
@@ -174,39 +153,19 @@ public final class EventCodec {
             case RawEvents.K_SAME:
               events[n++] = RawEvents.value(meta, 0);
               break;
-            case RawEvents.K_FLOAT: {
-              long bits = 0;
-              for (int k = 0; k < 4; k++) {
-                bits = bits << 8 | (bytes[position++] & 0xFF);
-              }
-              events[n++] = RawEvents.value(meta, (int) bits);
+            case RawEvents.K_FLOAT:
+              events[n++] = RawEvents.value(meta, (int) in.fixed(4));
               break;
-            }
-            case RawEvents.K_DOUBLE: {
-              long bits = 0;
-              for (int k = 0; k < 8; k++) {
-                bits = bits << 8 | (bytes[position++] & 0xFF);
-              }
+            case RawEvents.K_DOUBLE:
               events[n++] = RawEvents.value(meta, 0);
-              events[n++] = bits;
+              events[n++] = in.fixed(8);
               break;
-            }
-            default: {
-              long raw = 0;
-              int s = 0;
-              do {
-                b = bytes[position++];
-                raw |= (long) (b & 0x7F) << s;
-                s += 7;
-              } while (b < 0);
-              long value = (raw >>> 1) ^ -(raw & 1);
-              if (kind == RawEvents.K_LONG) {
-                events[n++] = RawEvents.value(meta, 0);
-                events[n++] = value;
-              } else {
-                events[n++] = RawEvents.value(meta, (int) value);
-              }
-            }
+            case RawEvents.K_LONG:
+              events[n++] = RawEvents.value(meta, 0);
+              events[n++] = in.zigzag();
+              break;
+            default:
+              events[n++] = RawEvents.value(meta, (int) in.zigzag());
           }
           break;
         }
