@@ -3,8 +3,8 @@ package dev.codetracer.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.codetracer.core.archive.RecordingExporter;
-import dev.codetracer.core.recording.RecordingJson;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -52,7 +52,7 @@ class CliCommandsIT {
   }
 
   private JsonNode listJson() throws Exception {
-    return RecordingJson.MAPPER.readTree(ok(cli().run("list", "--json")).stdout());
+    return new ObjectMapper().readTree(ok(cli().run("list", "--json")).stdout());
   }
 
   // --- help, version, exit codes
@@ -155,7 +155,7 @@ class CliCommandsIT {
         bob.resolve("received").toString()));
     assertThat(imported.stdout()).contains("imported recording " + ID);
     Sandbox.assertSameFiles(bob.resolve("received"), folder);
-    JsonNode rows = RecordingJson.MAPPER.readTree(ok(CliProcess.in(bob).run("list", "--json")).stdout());
+    JsonNode rows = new ObjectMapper().readTree(ok(CliProcess.in(bob).run("list", "--json")).stdout());
     assertThat(rows).singleElement().satisfies(row -> {
       assertThat(row.get("recording_id").asText()).isEqualTo(ID);
       assertThat(row.get("imported").asBoolean()).isTrue();

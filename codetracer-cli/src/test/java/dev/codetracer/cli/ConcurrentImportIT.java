@@ -3,8 +3,8 @@ package dev.codetracer.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.codetracer.core.archive.RecordingExporter;
-import dev.codetracer.core.recording.RecordingJson;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -60,7 +60,7 @@ class ConcurrentImportIT {
   private JsonNode list() throws Exception {
     CliProcess.Result result = CliProcess.in(sandbox).run("list", "--json", "--all");
     assertThat(result.exitCode()).as(result.toString()).isZero();
-    return RecordingJson.MAPPER.readTree(result.stdout());
+    return new ObjectMapper().readTree(result.stdout());
   }
 
   private String integrityCheck() throws Exception {

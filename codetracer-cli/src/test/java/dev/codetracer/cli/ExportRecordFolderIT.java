@@ -3,7 +3,7 @@ package dev.codetracer.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.codetracer.core.recording.RecordingJson;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.codetracer.core.recording.TraceMetadataFile;
 import java.io.File;
 import java.nio.file.Files;
@@ -61,7 +61,7 @@ class ExportRecordFolderIT {
     }
     assertThat(exported).containsExactlyInAnyOrderElementsOf(ids);
 
-    JsonNode rows = RecordingJson.MAPPER.readTree(cli.run("list", "--json").stdout());
+    JsonNode rows = new ObjectMapper().readTree(cli.run("list", "--json").stdout());
     assertThat(rows).hasSize(3);
     assertThat(rows).extracting(r -> r.get("recording_id").asText()).containsExactlyInAnyOrderElementsOf(ids);
     assertThat(rows).extracting(r -> r.get("backend").asText()).containsOnly("fake");

@@ -1,6 +1,5 @@
 package dev.codetracer.cli.commands;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.codetracer.cli.console.HumanSizes;
 import dev.codetracer.core.index.IndexedRecording;
 import dev.codetracer.core.index.LocalRecordings;
@@ -40,7 +39,7 @@ public final class ListCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Override
-  public Integer call() throws JsonProcessingException {
+  public Integer call() {
     if (!amount.all && amount.limit < 1) {
       throw new ParameterException(spec.commandLine(), "--limit must be at least 1, not " + amount.limit);
     }
@@ -49,7 +48,7 @@ public final class ListCommand implements Callable<Integer> {
     List<IndexedRecording> rows = listing.rows();
     PrintStream out = System.out;
     if (json) {
-      out.println(RecordingJson.MAPPER.writeValueAsString(rows.stream().map(ListCommand::toJson).toList()));
+      out.println(RecordingJson.toJson(rows.stream().map(ListCommand::toJson).toList()));
       return 0;
     }
     if (rows.isEmpty()) {

@@ -1,11 +1,11 @@
 package dev.codetracer.cli.commands;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.codetracer.cli.RecordingArgument;
 import dev.codetracer.cli.console.RecordingContents;
 import dev.codetracer.core.index.LocalRecordings;
 import dev.codetracer.core.recording.RecordingFolder;
 import dev.codetracer.core.recording.RecordingJson;
+import dev.codetracer.core.recording.TraceMetadataFile;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -21,9 +21,9 @@ public final class ShowCommand implements Callable<Integer> {
   boolean json;
 
   @Override
-  public Integer call() throws JsonProcessingException {
+  public Integer call() {
     RecordingFolder folder = new RecordingArgument(recording).openFolder(LocalRecordings.fromEnvironment());
-    String metadata = RecordingJson.MAPPER.writeValueAsString(folder.metadata());
+    String metadata = RecordingJson.toJson(TraceMetadataFile.toJson(folder.metadata()));
     if (json) {
       System.out.println(metadata);
       return 0;

@@ -1,6 +1,5 @@
 package dev.codetracer.core.index;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -125,7 +124,7 @@ public final class TraceIndex implements AutoCloseable {
     try (PreparedStatement statement = connection.prepareStatement(sql)) {
       statement.setString(1, r.recordingId());
       statement.setString(2, r.program());
-      statement.setString(3, RecordingJson.MAPPER.writeValueAsString(r.args()));
+      statement.setString(3, RecordingJson.toJson(r.args()));
       statement.setString(4, r.workdir());
       statement.setString(5, r.backend());
       statement.setString(6, r.language());
@@ -154,8 +153,6 @@ public final class TraceIndex implements AutoCloseable {
       throw failure("write", e);
     } catch (SQLException e) {
       throw failure("write", e);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
     }
   }
 
@@ -208,15 +205,11 @@ public final class TraceIndex implements AutoCloseable {
 
   /** The row of the same run: same program, arguments and start time (the seed's rule). */
   public Optional<IndexedRecording> findByRun(String program, List<String> args, String recordedAt) {
-    try {
-      return queryOne(
-          "SELECT " + COLUMNS + " FROM recordings WHERE program = ? AND recorded_at = ? AND args = ?",
-          program,
-          recordedAt,
-          RecordingJson.MAPPER.writeValueAsString(args));
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
+    return queryOne(
+        "SELECT " + COLUMNS + " FROM recordings WHERE program = ? AND recorded_at = ? AND args = ?",
+        program,
+        recordedAt,
+        RecordingJson.toJson(args));
   }
 
   /** The newest rows first (by start time, then id). */

@@ -49,8 +49,8 @@ public final class JvmTraceFinisher {
         result = new TraceExpander(writer, counted::count, limits).expand(reader);
       }
     }
-    SmallJsonFiles.writeStrings(folder.resolve(TracePathsFile.NAME), result.paths());
-    SmallJsonFiles.writeFunctionIndex(folder.resolve(FunctionIndexFile.NAME), functionIndex(result.methods()));
+    TracePathsFile.write(folder, result.paths());
+    FunctionIndexFile.write(folder, functionIndex(result.methods()));
     List<String> sources = new ArrayList<>();
     for (RawDefinition.Method method : result.methods()) {
       if (method.sourceFound()) {

@@ -1,11 +1,4 @@
 package dev.codetracer.core.recording;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
-
 /** One entry of {@code function_index.json}, in the shape CodeTracer's GUI loads. */
-public record FunctionIndexEntry(
-    @JsonProperty("name") String name,
-    @JsonProperty("signature") String signature,
-    @JsonProperty("path") String path,
-    @JsonProperty("line") long line,
-    @JsonProperty("inSourcemap") boolean inSourcemap) {}
+public record FunctionIndexEntry(String name, String signature, String path, long line, boolean inSourcemap) {}

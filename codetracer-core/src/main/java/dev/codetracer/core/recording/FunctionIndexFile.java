@@ -1,13 +1,14 @@
 package dev.codetracer.core.recording;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.codetracer.core.io.AtomicFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Reads, validates and writes {@code function_index.json}. */
 public final class FunctionIndexFile {
@@ -20,46 +21,55 @@ public final class FunctionIndexFile {
     if (!Files.isRegularFile(file)) {
       return List.of();
     }
-    return fromTree(RecordingJson.parse(file));
+    return fromJson(RecordingJson.parse(file));
   }
 
-  static List<FunctionIndexEntry> fromTree(JsonNode node) {
-    if (!node.isArray()) {
+  static List<FunctionIndexEntry> fromJson(Object document) {
+    if (!(document instanceof List<?> list)) {
       throw new InvalidRecordingException(NAME + " must be a JSON array");
     }
-    List<FunctionIndexEntry> entries = new ArrayList<>(node.size());
-    int position = 0;
-    for (JsonNode entry : node) {
+    List<FunctionIndexEntry> entries = new ArrayList<>(list.size());
+    for (int position = 0; position < list.size(); position++) {
       String where = NAME + " entry " + position;
-      if (!entry.isObject()) {
+      if (!(list.get(position) instanceof Map<?, ?> entry)) {
         throw new InvalidRecordingException(where + " must be an object");
       }
-      if (!entry.path("name").isTextual()) {
+      if (!(entry.get("name") instanceof String name)) {
         throw new InvalidRecordingException(where + " has no string \"name\"");
       }
-      if (entry.has("line") && !entry.get("line").canConvertToExactIntegral()) {
+      Object line = entry.get("line");
+      if (line != null && !(line instanceof Integer || line instanceof Long)) {
         throw new InvalidRecordingException(where + " has a \"line\" that is not an integer");
       }
       for (String key : List.of("signature", "path")) {
-        if (entry.has(key) && !entry.get(key).isTextual()) {
+        if (entry.get(key) != null && !(entry.get(key) instanceof String)) {
           throw new InvalidRecordingException(where + " has a \"" + key + "\" that is not a string");
         }
       }
       entries.add(
           new FunctionIndexEntry(
-              entry.get("name").asText(),
-              entry.path("signature").asText(""),
-              entry.path("path").asText(""),
-              entry.path("line").asLong(0),
-              entry.path("inSourcemap").asBoolean(false)));
-      position++;
+              name,
+              entry.get("signature") instanceof String signature ? signature : "",
+              entry.get("path") instanceof String path ? path : "",
+              line == null ? 0 : ((Number) line).longValue(),
+              Boolean.TRUE.equals(entry.get("inSourcemap"))));
     }
     return entries;
   }
 
   public static void write(Path folder, List<FunctionIndexEntry> entries) {
+    List<Map<String, Object>> document = new ArrayList<>(entries.size());
+    for (FunctionIndexEntry e : entries) {
+      Map<String, Object> entry = new LinkedHashMap<>();
+      entry.put("name", e.name());
+      entry.put("signature", e.signature());
+      entry.put("path", e.path());
+      entry.put("line", e.line());
+      entry.put("inSourcemap", e.inSourcemap());
+      document.add(entry);
+    }
     try {
-      AtomicFiles.write(folder.resolve(NAME), RecordingJson.MAPPER.writeValueAsBytes(entries));
+      AtomicFiles.write(folder.resolve(NAME), RecordingJson.toBytes(document));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + folder.resolve(NAME), e);
     }

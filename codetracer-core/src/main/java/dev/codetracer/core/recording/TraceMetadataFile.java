@@ -1,14 +1,13 @@
 package dev.codetracer.core.recording;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeType;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.codetracer.core.io.AtomicFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -17,29 +16,6 @@ import java.util.Map;
  */
 public final class TraceMetadataFile {
   public static final String NAME = "trace_metadata.json";
-
-  private static final Map<String, JsonNodeType> REQUIRED =
-      Map.of("program", JsonNodeType.STRING, "args", JsonNodeType.ARRAY, "workdir", JsonNodeType.STRING);
-
-  private static final Map<String, JsonNodeType> OPTIONAL =
-      Map.ofEntries(
-          Map.entry("format_version", JsonNodeType.NUMBER),
-          Map.entry("recording_id", JsonNodeType.STRING),
-          Map.entry("backend", JsonNodeType.STRING),
-          Map.entry("language", JsonNodeType.STRING),
-          Map.entry("recorder_name", JsonNodeType.STRING),
-          Map.entry("recorder_version", JsonNodeType.STRING),
-          Map.entry("start_time", JsonNodeType.STRING),
-          Map.entry("duration_ms", JsonNodeType.NUMBER),
-          Map.entry("exit_code", JsonNodeType.NUMBER),
-          Map.entry("signal", JsonNodeType.STRING),
-          Map.entry("test_id", JsonNodeType.STRING),
-          Map.entry("test_name", JsonNodeType.STRING),
-          Map.entry("test_outcome", JsonNodeType.STRING),
-          Map.entry("reproduced", JsonNodeType.BOOLEAN),
-          Map.entry("steps", JsonNodeType.NUMBER),
-          Map.entry("truncated", JsonNodeType.BOOLEAN),
-          Map.entry("truncated_at_step", JsonNodeType.NUMBER));
 
   private TraceMetadataFile() {}
 
@@ -57,55 +33,84 @@ public final class TraceMetadataFile {
 
   /** Parses and validates; the error message starts with the file name. */
   public static TraceMetadata parse(InputStream in) {
-    JsonNode node = RecordingJson.parse(NAME, in);
-    return fromTree(node);
+    return fromJson(RecordingJson.parse(NAME, in));
   }
 
-  static TraceMetadata fromTree(JsonNode node) {
-    if (!(node instanceof ObjectNode)) {
-      throw invalid("must be a JSON object, not " + describe(node.getNodeType()));
+  /** Validates a parsed document (see {@link RecordingJson#parse}) and binds it. */
+  static TraceMetadata fromJson(Object document) {
+    if (!(document instanceof Map<?, ?> map)) {
+      throw invalid("must be a JSON object, not " + describe(document));
     }
-    REQUIRED.forEach(
-        (key, type) -> {
-          if (!node.has(key) || node.get(key).isNull()) {
-            throw invalid("has no \"" + key + "\"");
+    for (String key : MetadataKeys.REQUIRED) {
+      if (map.get(key) == null) {
+        throw invalid("has no \"" + key + "\"");
+      }
+    }
+    TraceMetadata metadata = new TraceMetadata();
+    for (Map.Entry<?, ?> entry : map.entrySet()) {
+      String key = (String) entry.getKey();
+      MetadataKeys.Key known = MetadataKeys.BY_NAME.get(key);
+      if (known == null) {
+        metadata.put(key, entry.getValue());
+      } else if (entry.getValue() != null) {
+        known.set().accept(metadata, checked(known, entry.getValue()));
+      }
+    }
+    return metadata;
+  }
+
+  private static Object checked(MetadataKeys.Key key, Object value) {
+    boolean fits =
+        switch (key.type()) {
+          case STRING -> value instanceof String;
+          case INTEGER, LONG -> value instanceof Number;
+          case BOOLEAN -> value instanceof Boolean;
+          case STRINGS -> value instanceof List;
+        };
+    if (!fits) {
+      throw invalid(
+          "\"" + key.name() + "\" must be " + key.type().description + ", not " + describe(value) + " (" + compact(value) + ")");
+    }
+    switch (key.type()) {
+      case INTEGER, LONG -> checkWhole(key, (Number) value);
+      case STRINGS -> {
+        for (Object element : (List<?>) value) {
+          if (!(element instanceof String)) {
+            throw invalid("\"" + key.name() + "\" must be an array of strings, but holds " + compact(element));
           }
-          checkType(node, key, type);
-        });
-    OPTIONAL.forEach(
-        (key, type) -> {
-          if (node.has(key) && !node.get(key).isNull()) {
-            checkType(node, key, type);
-          }
-        });
-    for (JsonNode arg : node.get("args")) {
-      if (!arg.isTextual()) {
-        throw invalid("\"args\" must be an array of strings, but holds " + arg);
+        }
       }
+      default -> {}
     }
-    JsonNode version = node.get("format_version");
-    if (version != null && !version.isNull()) {
-      if (!version.canConvertToExactIntegral()) {
-        throw invalid("\"format_version\" must be an integer, not " + version);
-      }
-      int v = version.asInt();
-      if (v < 1 || v > TraceMetadata.FORMAT_VERSION) {
-        throw invalid(
-            "has format_version "
-                + v
-                + ", which this codetracer cannot read (it reads 1 to "
-                + TraceMetadata.FORMAT_VERSION
-                + "); upgrade codetracer");
-      }
+    if (key.name().equals("format_version")) {
+      checkFormatVersion(((Number) value).longValue());
     }
-    JsonNode id = node.get("recording_id");
-    if (id != null && !id.isNull() && !RecordingId.isValid(id.asText())) {
-      throw invalid("\"recording_id\" is not a UUID: \"" + id.asText() + "\"");
+    if (key.name().equals("recording_id") && !RecordingId.isValid((String) value)) {
+      throw invalid("\"recording_id\" is not a UUID: \"" + value + "\"");
     }
-    try {
-      return RecordingJson.MAPPER.treeToValue(node, TraceMetadata.class);
-    } catch (IOException e) {
-      throw invalid("cannot be read: " + e.getMessage());
+    return value;
+  }
+
+  private static void checkWhole(MetadataKeys.Key key, Number value) {
+    boolean whole =
+        value instanceof Integer
+            || value instanceof Long
+            || (value instanceof java.math.BigInteger big && big.bitLength() < 64)
+            || (value instanceof Double d && d == Math.rint(d) && Math.abs(d) < 0x1p53);
+    boolean fits = whole && (key.type() == MetadataKeys.Type.LONG || value.longValue() == value.intValue());
+    if (!fits) {
+      throw invalid("\"" + key.name() + "\" must be an integer, not " + value);
+    }
+  }
+
+  private static void checkFormatVersion(long version) {
+    if (version < 1 || version > TraceMetadata.FORMAT_VERSION) {
+      throw invalid(
+          "has format_version "
+              + version
+              + ", which this codetracer cannot read (it reads 1 to "
+              + TraceMetadata.FORMAT_VERSION
+              + "); upgrade codetracer");
     }
   }
 
@@ -118,41 +123,42 @@ public final class TraceMetadataFile {
   }
 
   public static byte[] toBytes(TraceMetadata metadata) {
-    try {
-      return RecordingJson.MAPPER.writeValueAsBytes(metadata);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return RecordingJson.toBytes(toJson(metadata));
   }
 
-  private static void checkType(JsonNode node, String key, JsonNodeType expected) {
-    JsonNodeType actual = node.get(key).getNodeType();
-    if (actual != expected) {
-      throw invalid(
-          "\"" + key + "\" must be " + describe(expected) + ", not " + describe(actual) + " (" + node.get(key) + ")");
+  /** The document: the known keys that are set, in their order, then the other keys as read. */
+  public static Map<String, Object> toJson(TraceMetadata metadata) {
+    Map<String, Object> document = new LinkedHashMap<>();
+    for (MetadataKeys.Key key : MetadataKeys.KEYS) {
+      Object value = key.get().apply(metadata);
+      if (value != null) {
+        document.put(key.name(), value);
+      }
     }
+    metadata.extra().forEach(document::putIfAbsent);
+    return document;
   }
 
   private static InvalidRecordingException invalid(String what) {
     return new InvalidRecordingException(NAME + " " + what);
   }
 
-  private static String describe(JsonNodeType type) {
-    switch (type) {
-      case ARRAY:
-        return "an array";
-      case OBJECT:
-        return "an object";
-      case NUMBER:
-        return "a number";
-      case STRING:
-        return "a string";
-      case BOOLEAN:
-        return "true or false";
-      case NULL:
-        return "null";
-      default:
-        return type.name().toLowerCase(java.util.Locale.ROOT);
+  private static String compact(Object value) {
+    return value instanceof String s ? "\"" + s + "\"" : String.valueOf(value);
+  }
+
+  private static String describe(Object value) {
+    if (value instanceof Map) {
+      return "an object";
+    } else if (value instanceof List) {
+      return "an array";
+    } else if (value instanceof Number) {
+      return "a number";
+    } else if (value instanceof String) {
+      return "a string";
+    } else if (value instanceof Boolean) {
+      return "true or false";
     }
+    return "null";
   }
 }

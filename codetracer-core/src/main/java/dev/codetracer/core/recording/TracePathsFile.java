@@ -1,6 +1,5 @@
 package dev.codetracer.core.recording;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.codetracer.core.io.AtomicFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -20,23 +19,22 @@ public final class TracePathsFile {
     if (!Files.isRegularFile(file)) {
       return List.of();
     }
-    JsonNode node = RecordingJson.parse(file);
-    if (!node.isArray()) {
+    if (!(RecordingJson.parse(file) instanceof List<?> list)) {
       throw new InvalidRecordingException(NAME + " must be a JSON array of strings");
     }
-    List<String> paths = new ArrayList<>(node.size());
-    for (JsonNode path : node) {
-      if (!path.isTextual()) {
+    List<String> paths = new ArrayList<>(list.size());
+    for (Object path : list) {
+      if (!(path instanceof String text)) {
         throw new InvalidRecordingException(NAME + " must be a JSON array of strings, but holds " + path);
       }
-      paths.add(path.asText());
+      paths.add(text);
     }
     return paths;
   }
 
   public static void write(Path folder, List<String> paths) {
     try {
-      AtomicFiles.write(folder.resolve(NAME), RecordingJson.MAPPER.writeValueAsBytes(paths));
+      AtomicFiles.write(folder.resolve(NAME), RecordingJson.toBytes(paths));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + folder.resolve(NAME), e);
     }

@@ -1,8 +1,6 @@
 package dev.codetracer.core.rr;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.jr.ob.JSON;
 import dev.codetracer.core.CodeTracerException;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -17,8 +15,6 @@ import java.util.Set;
  * given binaries ({@code rr explicit-sources}), as absolute paths.
  */
 final class RrSources {
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   private RrSources() {}
 
   static List<String> ofTrace(RrExecutable rr, Path traceDir, Map<String, String> environment)
@@ -45,19 +41,21 @@ final class RrSources {
    * none) to paths relative to it (absolute under {@code ""}).
    */
   static List<String> parse(String json) {
-    JsonNode files;
+    Object files;
     try {
-      files = JSON.readTree(json).path("files");
-      if (!files.isObject()) {
-        throw new CodeTracerException("rr printed no source list (no \"files\" object)");
-      }
-    } catch (JsonProcessingException e) {
-      throw new CodeTracerException("rr printed a source list that is not JSON: " + e.getOriginalMessage());
+      files = JSON.std.mapFrom(json).get("files");
+    } catch (IOException e) {
+      throw new CodeTracerException("rr printed a source list that is not a JSON object: " + e.getMessage().lines().findFirst().orElse(""));
+    }
+    if (!(files instanceof Map<?, ?> roots)) {
+      throw new CodeTracerException("rr printed no source list (no \"files\" object)");
     }
     Set<String> paths = new LinkedHashSet<>();
-    for (Map.Entry<String, JsonNode> root : files.properties()) {
-      for (JsonNode file : root.getValue()) {
-        paths.add(join(root.getKey(), file.asText()));
+    for (Map.Entry<?, ?> root : roots.entrySet()) {
+      if (root.getValue() instanceof List<?> filesUnderRoot) {
+        for (Object file : filesUnderRoot) {
+          paths.add(join((String) root.getKey(), String.valueOf(file)));
+        }
       }
     }
     return new ArrayList<>(paths);

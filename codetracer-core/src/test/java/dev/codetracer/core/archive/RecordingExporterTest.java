@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.codetracer.core.recording.InvalidRecordingException;
 import dev.codetracer.core.recording.RecordingFolder;
-import dev.codetracer.core.recording.RecordingJson;
 import dev.codetracer.core.recording.TestRecordings;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -162,7 +162,7 @@ class RecordingExporterTest {
     new RecordingExporter().export(foreign, zip, false, ID);
     try (ZipFile file = ZipFile.builder().setPath(zip).get();
         InputStream in = file.getInputStream(file.getEntry("trace_metadata.json"))) {
-      JsonNode metadata = RecordingJson.MAPPER.readTree(in);
+      JsonNode metadata = new ObjectMapper().readTree(in);
       assertThat(metadata.get("recording_id").asText()).isEqualTo(ID);
       assertThat(metadata.get("program").asText()).isEqualTo("/home/u/app/main.rb");
       assertThat(metadata.has("format_version")).isFalse();

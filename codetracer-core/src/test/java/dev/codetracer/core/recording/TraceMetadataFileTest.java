@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -125,8 +126,8 @@ class TraceMetadataFileTest {
     m.exitCode = 3;
     TraceMetadataFile.write(temp, m);
 
-    JsonNode written = RecordingJson.MAPPER.readTree(temp.resolve(TraceMetadataFile.NAME).toFile());
-    JsonNode original = RecordingJson.MAPPER.readTree(json);
+    JsonNode written = new ObjectMapper().readTree(temp.resolve(TraceMetadataFile.NAME).toFile());
+    JsonNode original = new ObjectMapper().readTree(json);
     assertThat(written.get("future_key")).isEqualTo(original.get("future_key"));
     assertThat(written.get("rr_version").asText()).isEqualTo("5.8.0");
     assertThat(written.get("odd_number").asDouble()).isEqualTo(1.25);
@@ -153,9 +154,36 @@ class TraceMetadataFileTest {
     m.args = List.of("a");
     m.workdir = "/w";
     m.backend = "jvm";
-    JsonNode node = RecordingJson.MAPPER.readTree(TraceMetadataFile.toBytes(m));
+    JsonNode node = new ObjectMapper().readTree(TraceMetadataFile.toBytes(m));
     List<String> keys = new java.util.ArrayList<>();
     node.fieldNames().forEachRemaining(keys::add);
     assertThat(keys).startsWith("format_version", "recording_id", "program", "args", "workdir", "backend");
+  }
+
+  @Test
+  void everyKnownKeyReadsIntoItsFieldAndWritesBackTheSame() throws Exception {
+    java.util.Map<String, Object> document = new java.util.LinkedHashMap<>();
+    int n = 0;
+    for (MetadataKeys.Key key : MetadataKeys.KEYS) {
+      n++;
+      Object value =
+          switch (key.type()) {
+            case STRING -> key.name().equals("recording_id") ? ID : "value " + n;
+            case INTEGER -> key.name().equals("format_version") ? 1 : n;
+            case LONG -> 1_000_000_000_000L + n;
+            case BOOLEAN -> n % 2 == 0;
+            case STRINGS -> List.of("first " + n, "second");
+          };
+      document.put(key.name(), value);
+    }
+    document.put("rr_version", "5.8.0");
+    TraceMetadata m = parse(new ObjectMapper().writeValueAsString(document));
+
+    assertThat(m.extra()).as("only the unknown key is left over").containsOnlyKeys("rr_version");
+    assertThat(m.durationMs).isEqualTo(1_000_000_000_000L + 11);
+    assertThat(m.redactionPattern).isEqualTo("value " + MetadataKeys.KEYS.size());
+    assertThat(new ObjectMapper().readTree(TraceMetadataFile.toBytes(m)))
+        .as("each key's value went into a field of its own and came back under the same key")
+        .isEqualTo(new ObjectMapper().valueToTree(document));
   }
 }

@@ -1,6 +1,6 @@
 package dev.codetracer.junit.rerun;
 
-import dev.codetracer.core.recording.RecordingJson;
+import com.fasterxml.jackson.jr.ob.JSON;
 import dev.codetracer.junit.runner.RunResult;
 import dev.codetracer.junit.runner.RunResultFile;
 import dev.codetracer.junit.runner.RunnerCommand;
@@ -94,7 +94,7 @@ public record RunnerJvm(
 
   /** The runner's result file, parsed. */
   public static RunResult readResult(Path file) throws IOException {
-    return RunResultFile.fromJson(RecordingJson.MAPPER.readValue(file.toFile(), Map.class));
+    return RunResultFile.fromJson(JSON.std.mapFrom(file.toFile()));
   }
 
   private static java.io.File nullDevice() {

@@ -1,6 +1,6 @@
 package dev.codetracer.maven.tests;
 
-import dev.codetracer.core.recording.RecordingJson;
+import com.fasterxml.jackson.jr.ob.JSON;
 import dev.codetracer.junit.runner.RunResult;
 import dev.codetracer.junit.runner.RunResultFile;
 import java.io.IOException;
@@ -26,7 +26,7 @@ public final class TestRunResults {
     }
     RunResult run;
     try {
-      run = RunResultFile.fromJson(RecordingJson.MAPPER.readValue(file.toFile(), Map.class));
+      run = RunResultFile.fromJson(JSON.std.mapFrom(file.toFile()));
     } catch (IllegalArgumentException e) {
       throw new IOException("cannot read " + file + ": " + e.getMessage(), e);
     }

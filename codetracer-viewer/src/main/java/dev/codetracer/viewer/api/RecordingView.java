@@ -2,6 +2,7 @@ package dev.codetracer.viewer.api;
 
 import dev.codetracer.core.recording.RecordingFolder;
 import dev.codetracer.core.recording.TraceMetadata;
+import dev.codetracer.core.recording.TraceMetadataFile;
 import dev.codetracer.viewer.RecordingViewer;
 import dev.codetracer.viewer.index.IndexManifest;
 import dev.codetracer.viewer.index.RecordingIndex;
@@ -48,7 +49,7 @@ public final class RecordingView {
       failure.put("stack", m.failureStack);
       json.put("failure", failure);
     }
-    json.put("metadata", m);
+    json.put("metadata", TraceMetadataFile.toJson(m));
     viewer.index().ifPresent(index -> json.put("stream", stream(index)));
     viewer.streamError().ifPresent(error -> json.put("stream_error", error));
     if (viewer.isRr()) {
