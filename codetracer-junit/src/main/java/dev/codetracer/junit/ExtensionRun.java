@@ -1,5 +1,6 @@
 package dev.codetracer.junit;
 
+import dev.codetracer.core.index.IndexDriverPreloader;
 import dev.codetracer.core.index.LocalRecordings;
 import dev.codetracer.core.record.ExportFolder;
 import dev.codetracer.core.record.RecordingPublisher;
@@ -26,6 +27,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.opentest4j.TestAbortedException;
 
@@ -42,6 +44,7 @@ final class ExtensionRun implements ExtensionContext.Store.CloseableResource, Au
   private final ConsoleReport report;
   private final RerunBatch rerun;
   private final Set<String> warned = ConcurrentHashMap.newKeySet();
+  private final AtomicBoolean indexDriverLoading = new AtomicBoolean();
   private volatile boolean closed;
 
   private ExtensionRun(Settings settings, AgentBridge agent, ConsoleReport report) {
@@ -123,6 +126,10 @@ final class ExtensionRun implements ExtensionContext.Store.CloseableResource, Au
 
   private void finishRecording(
       ThreadRecorder.Active active, TestDescription test, TestOutcome outcome, FailureDescription failure) {
+    if (outcome == TestOutcome.FAILED && settings.index() && indexDriverLoading.compareAndSet(false, true)) {
+      // the first kept recording will open the index: the driver loads while the recorder finishes
+      IndexDriverPreloader.startInBackground();
+    }
     ThreadRecorder.Finished finished;
     try {
       finished = recorder.finish(active, outcome);
