@@ -1,5 +1,6 @@
 package dev.codetracer.core.recording;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
@@ -95,6 +96,6 @@ final class MetadataKeys {
 
   @SuppressWarnings("unchecked")
   private static Key strings(String name, Function<TraceMetadata, List<String>> get, BiConsumer<TraceMetadata, List<String>> set) {
-    return new Key(name, Type.STRINGS, get::apply, (m, v) -> set.accept(m, new java.util.ArrayList<>((List<String>) v)));
+    return new Key(name, Type.STRINGS, get::apply, (m, v) -> set.accept(m, new ArrayList<>((List<String>) v)));
   }
 }

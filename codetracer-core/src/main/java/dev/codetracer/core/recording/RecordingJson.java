@@ -5,6 +5,7 @@ import com.fasterxml.jackson.jr.ob.JSON;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -32,7 +33,7 @@ public final class RecordingJson {
     } catch (IOException e) {
       throw new InvalidRecordingException("cannot read " + fileName + ": " + e.getMessage(), e);
     }
-    if (new String(bytes, java.nio.charset.StandardCharsets.UTF_8).isBlank()) {
+    if (new String(bytes, StandardCharsets.UTF_8).isBlank()) {
       throw new InvalidRecordingException(fileName + " is empty");
     }
     try {

@@ -4,6 +4,7 @@ import dev.codetracer.core.io.AtomicFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -95,7 +96,7 @@ public final class TraceMetadataFile {
     boolean whole =
         value instanceof Integer
             || value instanceof Long
-            || (value instanceof java.math.BigInteger big && big.bitLength() < 64)
+            || (value instanceof BigInteger big && big.bitLength() < 64)
             || (value instanceof Double d && d == Math.rint(d) && Math.abs(d) < 0x1p53);
     boolean fits = whole && (key.type() == MetadataKeys.Type.LONG || value.longValue() == value.intValue());
     if (!fits) {
