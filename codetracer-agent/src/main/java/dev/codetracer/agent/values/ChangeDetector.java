@@ -27,7 +27,8 @@ final class ChangeDetector {
   /**
    * A list or StringBuilder that only grew at the end since its last snapshot: the encoded
    * growth ({@link ValueEncoder#APPEND}), or null when it changed otherwise. After a growth,
-   * {@link #grownFingerprint} is the value's new fingerprint.
+   * {@link #grownFingerprint} is the value's new fingerprint, and {@code print} must not be used
+   * again (a builder's print is extended in place).
    */
   byte[] grown(Object value, Fingerprint print) {
     grownFingerprint = null;
@@ -35,19 +36,18 @@ final class ChangeDetector {
       Class<?> type = value.getClass();
       ValueKind kind = ValueKind.of(type);
       if (kind == ValueKind.BUILDER) {
-        byte[] last = print.textBytes();
         byte[] bytes = (byte[]) JdkInternals.BUILDER_VALUE.get(value);
         int count = JdkInternals.BUILDER_COUNT.getInt(value);
-        int kept = last.length - 1;
-        if (last[kept] != 0 || JdkInternals.BUILDER_CODER.getByte(value) != 0 || count <= print.length()
-            || !java.util.Arrays.equals(bytes, 0, kept, last, 0, kept)) {
+        int kept = print.keptLatin1Prefix(bytes);
+        if (kept < 0 || JdkInternals.BUILDER_CODER.getByte(value) != 0 || count <= print.length()) {
           return null;
         }
         int nowKept = Math.min(Math.min(count, snapshots.maxString()), bytes.length);
         scratch.reset();
         scratch.latin1Append(kept, count, bytes, kept, nowKept);
-        grownFingerprint = fingerprint(value);
-        return scratch.toByteArray();
+        byte[] growth = scratch.toByteArray();
+        grownFingerprint = print.grownText(count, bytes, nowKept);
+        return growth;
       }
       if (kind != ValueKind.COLLECTION || print.childArray() == null) {
         return null;

@@ -76,9 +76,23 @@ final class Fingerprint {
 
   /** A StringBuilder's coder and first bytes. */
   static Fingerprint ofText(Object builder, int length, byte coder, byte[] value, int bytes) {
-    byte[] copy = Arrays.copyOf(value, bytes + 1);
-    copy[bytes] = coder;
-    return new Fingerprint(builder, length, copy, null);
+    return new Fingerprint(builder, length, new Text(Arrays.copyOf(value, bytes), bytes, coder), null);
+  }
+
+  /**
+   * The print of the same Latin-1 builder grown to {@code length} characters, keeping {@code bytes}
+   * bytes of {@code value} (which starts with the bytes this print kept). It extends this print's
+   * buffer in place, so a builder filled in a loop costs its growth, not its whole text, each
+   * time: this print must not be used again.
+   */
+  Fingerprint grownText(int length, byte[] value, int bytes) {
+    Text text = (Text) children;
+    if (bytes > text.buffer.length) {
+      text.buffer = Arrays.copyOf(text.buffer, Math.max(bytes, 2 * text.buffer.length));
+    }
+    System.arraycopy(value, text.used, text.buffer, text.used, bytes - text.used);
+    text.used = bytes;
+    return new Fingerprint(object, length, text, null);
   }
 
   /** A struct: its primitive fields' bits, its reference fields and their {@code nested} prints. */
@@ -125,9 +139,15 @@ final class Fingerprint {
     return children instanceof Object[] array && !isStruct() ? array : null;
   }
 
-  /** The kept bytes and, last, the coder of a StringBuilder fingerprint, or null. */
-  byte[] textBytes() {
-    return children instanceof byte[] bytes ? bytes : null;
+  /**
+   * For the print of a Latin-1 StringBuilder: how many bytes it kept, when {@code value} still
+   * starts with them; else -1.
+   */
+  int keptLatin1Prefix(byte[] value) {
+    if (!(children instanceof Text text) || text.coder != 0 || text.used > value.length) {
+      return -1;
+    }
+    return Arrays.equals(value, 0, text.used, text.buffer, 0, text.used) ? text.used : -1;
   }
 
   boolean isOf(Object value) {
@@ -173,9 +193,9 @@ final class Fingerprint {
   }
 
   boolean sameText(int length, byte coder, byte[] value, int bytes) {
-    byte[] last = (byte[]) children;
-    return length == this.length && last.length == bytes + 1 && last[bytes] == coder
-        && Arrays.equals(value, 0, bytes, last, 0, bytes);
+    Text last = (Text) children;
+    return length == this.length && last.used == bytes && last.coder == coder
+        && Arrays.equals(value, 0, bytes, last.buffer, 0, bytes);
   }
 
   /** For structs: primitive fields are compared by their boxed-free raw bits. */
@@ -197,6 +217,19 @@ final class Fingerprint {
         return Float.floatToRawIntBits(field.getFloat(object));
       default:
         return Double.doubleToRawLongBits(field.getDouble(object));
+    }
+  }
+
+  /** A StringBuilder's kept bytes ({@code used} of {@code buffer}) and coder. */
+  private static final class Text {
+    private byte[] buffer;
+    private int used;
+    private final byte coder;
+
+    Text(byte[] buffer, int used, byte coder) {
+      this.buffer = buffer;
+      this.used = used;
+      this.coder = coder;
     }
   }
 }
