@@ -49,12 +49,12 @@ public final class Definitions {
 
   public synchronized void add(RawDefinition definition) {
     all.add(definition);
-    noteSteps(definition);
+    index(definition);
   }
 
   public synchronized void addAll(List<? extends RawDefinition> definitions) {
     all.addAll(definitions);
-    definitions.forEach(this::noteSteps);
+    definitions.forEach(this::index);
   }
 
   /**
@@ -73,7 +73,8 @@ public final class Definitions {
     }
   }
 
-  private void noteSteps(RawDefinition definition) {
+  /** Files a method or probe under its method, and notes a probe's steps and method. */
+  private void index(RawDefinition definition) {
     if (definition instanceof RawDefinition.Method method) {
       definitionsOf(method.id()).add(0, method);
     } else if (definition instanceof RawDefinition.Probe probe) {

@@ -42,7 +42,7 @@ final class ChangeDetector {
         if (kept < 0 || JdkInternals.BUILDER_CODER.getByte(value) != 0 || count <= print.length()) {
           return null;
         }
-        int nowKept = Math.min(Math.min(count, snapshots.maxString()), bytes.length);
+        int nowKept = keptBytes(bytes, (byte) 0, count);
         scratch.reset();
         scratch.latin1Append(kept, count, bytes, kept, nowKept);
         byte[] growth = scratch.toByteArray();
@@ -126,8 +126,7 @@ final class ChangeDetector {
         byte[] bytes = (byte[]) JdkInternals.BUILDER_VALUE.get(value);
         byte coder = JdkInternals.BUILDER_CODER.getByte(value);
         int count = JdkInternals.BUILDER_COUNT.getInt(value);
-        int kept = Math.min(bytes.length, (coder == 0 ? 1 : 2) * Math.min(count, snapshots.maxString()));
-        return print.sameText(count, coder, bytes, kept);
+        return print.sameText(count, coder, bytes, keptBytes(bytes, coder, count));
       }
       case STRUCT: {
         if (!print.isStruct()) {
@@ -215,8 +214,7 @@ final class ChangeDetector {
         byte[] bytes = (byte[]) JdkInternals.BUILDER_VALUE.get(value);
         byte coder = JdkInternals.BUILDER_CODER.getByte(value);
         int count = JdkInternals.BUILDER_COUNT.getInt(value);
-        int kept = Math.min(bytes.length, (coder == 0 ? 1 : 2) * Math.min(count, snapshots.maxString()));
-        return Fingerprint.ofText(value, count, coder, bytes, kept);
+        return Fingerprint.ofText(value, count, coder, bytes, keptBytes(bytes, coder, count));
       }
       case STRUCT: {
         Layout layout = snapshots.layout(type);
@@ -273,6 +271,11 @@ final class ChangeDetector {
       nested[i] = print;
     }
     return nested;
+  }
+
+  /** How many bytes of a StringBuilder's array its snapshot shows (Latin-1: one a char, UTF-16: two). */
+  private int keptBytes(byte[] bytes, byte coder, int count) {
+    return Math.min(bytes.length, (coder == 0 ? 1 : 2) * Math.min(count, snapshots.maxString()));
   }
 
   /** Objects that never change as a snapshot shows them (leaves, hidden classes, JDK value types but threads). */

@@ -65,11 +65,7 @@ public final class RecordingJson {
 
   /** Indented JSON of maps, lists, strings, numbers and booleans. */
   public static String toJson(Object value) {
-    try {
-      return JSON_FILES.asString(value);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return new String(toBytes(value), StandardCharsets.UTF_8);
   }
 
   private static String locationOf(JsonProcessingException e) {
