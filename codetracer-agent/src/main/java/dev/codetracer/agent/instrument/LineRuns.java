@@ -4,9 +4,7 @@ import dev.codetracer.core.jvm.RawDefinition;
 import dev.codetracer.core.jvm.RawEvents;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
@@ -78,17 +76,15 @@ final class LineRuns {
    * @return the probe definitions
    */
   List<RawDefinition.Probe> group(List<LineProbe> probes, java.util.function.IntSupplier ids) {
-    Map<AbstractInsnNode, LineProbe> byCall = new IdentityHashMap<>();
-    for (LineProbe probe : probes) {
-      byCall.put(probe.call(), probe);
-    }
+    // the probes come in code order: the next one to meet is enough (no identity map of nodes)
+    int nextProbe = 0;
     Set<LabelNode> targets = targets();
     List<Run> runs = new ArrayList<>();
     Run current = null;
     // something that can throw came after the current line's last value (or its start)
     boolean mayThrow = false;
     for (AbstractInsnNode node = method.instructions.getFirst(); node != null; node = node.getNext()) {
-      LineProbe probe = byCall.get(node);
+      LineProbe probe = nextProbe < probes.size() && probes.get(nextProbe).call() == node ? probes.get(nextProbe++) : null;
       if (probe != null) {
         if (current != null && !mayThrow && merge) {
           current.items.add(-1 - current.following.size());
@@ -117,6 +113,9 @@ final class LineRuns {
       }
     }
 
+    if (nextProbe != probes.size()) {
+      throw new IllegalStateException("line probes not in code order");
+    }
     List<RawDefinition.Probe> definitions = new ArrayList<>();
     boolean anyItems = false;
     for (Run run : runs) {

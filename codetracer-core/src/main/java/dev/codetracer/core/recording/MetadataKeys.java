@@ -1,11 +1,10 @@
 package dev.codetracer.core.recording;
 
+import java.lang.reflect.Field;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BiConsumer;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * The keys of {@code trace_metadata.json} this version knows, in the order it writes them: each
@@ -14,88 +13,125 @@ import java.util.stream.Collectors;
 final class MetadataKeys {
   /** A key's JSON type, and how a parsed JSON value becomes the field's Java value. */
   enum Type {
-    STRING("a string"),
-    INTEGER("a number"),
-    LONG("a number"),
-    BOOLEAN("true or false"),
-    STRINGS("an array");
+    STRING("a string", String.class),
+    INTEGER("a number", Integer.class),
+    LONG("a number", Long.class),
+    BOOLEAN("true or false", Boolean.class),
+    STRINGS("an array", List.class);
 
     final String description;
+    /** The type of the field that holds it. */
+    final Class<?> javaType;
 
-    Type(String description) {
+    Type(String description, Class<?> javaType) {
       this.description = description;
+      this.javaType = javaType;
     }
   }
 
-  /** One known key. */
-  record Key(String name, Type type, Function<TraceMetadata, Object> get, BiConsumer<TraceMetadata, Object> set) {}
+  /**
+   * One known key, bound to the public field of {@link TraceMetadata} named like it in camel case
+   * ({@code duration_ms}: {@code durationMs}). Reflection rather than a lambda per key: this table
+   * is built in every JVM that writes a recording, and dozens of lambdas cost more to start than
+   * the whole file does to read.
+   */
+  record Key(String name, Type type, Field field) {
+    Object get(TraceMetadata metadata) {
+      try {
+        return field.get(metadata);
+      } catch (IllegalAccessException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+
+    /** Sets the field from a JSON value already checked to have this key's type. */
+    @SuppressWarnings("unchecked")
+    void set(TraceMetadata metadata, Object json) {
+      Object value =
+          switch (type) {
+            case INTEGER -> ((Number) json).intValue();
+            case LONG -> ((Number) json).longValue();
+            case STRINGS -> new ArrayList<>((List<String>) json);
+            default -> json;
+          };
+      try {
+        field.set(metadata, value);
+      } catch (IllegalAccessException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+  }
 
   /** What CodeTracer itself needs in every recording, ours or another recorder's. */
   static final List<String> REQUIRED = List.of("program", "args", "workdir");
 
   static final List<Key> KEYS =
       List.of(
-          integer("format_version", m -> m.formatVersion, (m, v) -> m.formatVersion = v),
-          string("recording_id", m -> m.recordingId, (m, v) -> m.recordingId = v),
-          string("program", m -> m.program, (m, v) -> m.program = v),
-          strings("args", m -> m.args, (m, v) -> m.args = v),
-          string("workdir", m -> m.workdir, (m, v) -> m.workdir = v),
-          string("backend", m -> m.backend, (m, v) -> m.backend = v),
-          string("language", m -> m.language, (m, v) -> m.language = v),
-          string("recorder_name", m -> m.recorderName, (m, v) -> m.recorderName = v),
-          string("recorder_version", m -> m.recorderVersion, (m, v) -> m.recorderVersion = v),
-          string("start_time", m -> m.startTime, (m, v) -> m.startTime = v),
-          whole("duration_ms", m -> m.durationMs, (m, v) -> m.durationMs = v),
-          integer("exit_code", m -> m.exitCode, (m, v) -> m.exitCode = v),
-          string("signal", m -> m.signal, (m, v) -> m.signal = v),
-          string("codetracer_version", m -> m.codetracerVersion, (m, v) -> m.codetracerVersion = v),
-          string("host_os", m -> m.hostOs, (m, v) -> m.hostOs = v),
-          string("host_arch", m -> m.hostArch, (m, v) -> m.hostArch = v),
-          string("host_name", m -> m.hostName, (m, v) -> m.hostName = v),
-          string("cpu_model", m -> m.cpuModel, (m, v) -> m.cpuModel = v),
-          string("user", m -> m.user, (m, v) -> m.user = v),
-          string("java_version", m -> m.javaVersion, (m, v) -> m.javaVersion = v),
-          string("java_vendor", m -> m.javaVendor, (m, v) -> m.javaVendor = v),
-          string("compiler", m -> m.compiler, (m, v) -> m.compiler = v),
-          string("test_id", m -> m.testId, (m, v) -> m.testId = v),
-          string("test_name", m -> m.testName, (m, v) -> m.testName = v),
-          string("test_class", m -> m.testClass, (m, v) -> m.testClass = v),
-          string("test_method", m -> m.testMethod, (m, v) -> m.testMethod = v),
-          string("test_parameters", m -> m.testParameters, (m, v) -> m.testParameters = v),
-          string("test_outcome", m -> m.testOutcome, (m, v) -> m.testOutcome = v),
-          string("failure_type", m -> m.failureType, (m, v) -> m.failureType = v),
-          string("failure_message", m -> m.failureMessage, (m, v) -> m.failureMessage = v),
-          string("failure_stack", m -> m.failureStack, (m, v) -> m.failureStack = v),
-          string("record_mode", m -> m.recordMode, (m, v) -> m.recordMode = v),
-          bool("reproduced", m -> m.reproduced, (m, v) -> m.reproduced = v),
-          whole("steps", m -> m.steps, (m, v) -> m.steps = v),
-          bool("truncated", m -> m.truncated, (m, v) -> m.truncated = v),
-          string("truncation_reason", m -> m.truncationReason, (m, v) -> m.truncationReason = v),
-          whole("truncated_at_step", m -> m.truncatedAtStep, (m, v) -> m.truncatedAtStep = v),
-          string("redaction_pattern", m -> m.redactionPattern, (m, v) -> m.redactionPattern = v));
+          key("format_version", Type.INTEGER),
+          key("recording_id", Type.STRING),
+          key("program", Type.STRING),
+          key("args", Type.STRINGS),
+          key("workdir", Type.STRING),
+          key("backend", Type.STRING),
+          key("language", Type.STRING),
+          key("recorder_name", Type.STRING),
+          key("recorder_version", Type.STRING),
+          key("start_time", Type.STRING),
+          key("duration_ms", Type.LONG),
+          key("exit_code", Type.INTEGER),
+          key("signal", Type.STRING),
+          key("codetracer_version", Type.STRING),
+          key("host_os", Type.STRING),
+          key("host_arch", Type.STRING),
+          key("host_name", Type.STRING),
+          key("cpu_model", Type.STRING),
+          key("user", Type.STRING),
+          key("java_version", Type.STRING),
+          key("java_vendor", Type.STRING),
+          key("compiler", Type.STRING),
+          key("test_id", Type.STRING),
+          key("test_name", Type.STRING),
+          key("test_class", Type.STRING),
+          key("test_method", Type.STRING),
+          key("test_parameters", Type.STRING),
+          key("test_outcome", Type.STRING),
+          key("failure_type", Type.STRING),
+          key("failure_message", Type.STRING),
+          key("failure_stack", Type.STRING),
+          key("record_mode", Type.STRING),
+          key("reproduced", Type.BOOLEAN),
+          key("steps", Type.LONG),
+          key("truncated", Type.BOOLEAN),
+          key("truncation_reason", Type.STRING),
+          key("truncated_at_step", Type.LONG),
+          key("redaction_pattern", Type.STRING));
 
-  static final Map<String, Key> BY_NAME = KEYS.stream().collect(Collectors.toUnmodifiableMap(Key::name, key -> key));
+  static final Map<String, Key> BY_NAME = byName();
 
   private MetadataKeys() {}
 
-  private static Key string(String name, Function<TraceMetadata, String> get, BiConsumer<TraceMetadata, String> set) {
-    return new Key(name, Type.STRING, get::apply, (m, v) -> set.accept(m, (String) v));
+  private static Map<String, Key> byName() {
+    Map<String, Key> byName = new HashMap<>();
+    for (Key key : KEYS) {
+      byName.put(key.name(), key);
+    }
+    return Map.copyOf(byName);
   }
 
-  private static Key integer(String name, Function<TraceMetadata, Integer> get, BiConsumer<TraceMetadata, Integer> set) {
-    return new Key(name, Type.INTEGER, get::apply, (m, v) -> set.accept(m, ((Number) v).intValue()));
-  }
-
-  private static Key whole(String name, Function<TraceMetadata, Long> get, BiConsumer<TraceMetadata, Long> set) {
-    return new Key(name, Type.LONG, get::apply, (m, v) -> set.accept(m, ((Number) v).longValue()));
-  }
-
-  private static Key bool(String name, Function<TraceMetadata, Boolean> get, BiConsumer<TraceMetadata, Boolean> set) {
-    return new Key(name, Type.BOOLEAN, get::apply, (m, v) -> set.accept(m, (Boolean) v));
-  }
-
-  @SuppressWarnings("unchecked")
-  private static Key strings(String name, Function<TraceMetadata, List<String>> get, BiConsumer<TraceMetadata, List<String>> set) {
-    return new Key(name, Type.STRINGS, get::apply, (m, v) -> set.accept(m, new ArrayList<>((List<String>) v)));
+  private static Key key(String name, Type type) {
+    StringBuilder field = new StringBuilder();
+    for (String part : name.split("_")) {
+      field.append(field.length() == 0 ? part : Character.toUpperCase(part.charAt(0)) + part.substring(1));
+    }
+    Field bound;
+    try {
+      bound = TraceMetadata.class.getField(field.toString());
+    } catch (NoSuchFieldException e) {
+      throw new ExceptionInInitializerError("no field " + field + " for the key " + name);
+    }
+    if (bound.getType() != type.javaType) {
+      throw new ExceptionInInitializerError("the field " + field + " is not a " + type.javaType.getSimpleName());
+    }
+    return new Key(name, type, bound);
   }
 }

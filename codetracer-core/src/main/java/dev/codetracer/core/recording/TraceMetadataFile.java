@@ -54,7 +54,7 @@ public final class TraceMetadataFile {
       if (known == null) {
         metadata.put(key, entry.getValue());
       } else if (entry.getValue() != null) {
-        known.set().accept(metadata, checked(known, entry.getValue()));
+        known.set(metadata, checked(known, entry.getValue()));
       }
     }
     return metadata;
@@ -131,7 +131,7 @@ public final class TraceMetadataFile {
   public static Map<String, Object> toJson(TraceMetadata metadata) {
     Map<String, Object> document = new LinkedHashMap<>();
     for (MetadataKeys.Key key : MetadataKeys.KEYS) {
-      Object value = key.get().apply(metadata);
+      Object value = key.get(metadata);
       if (value != null) {
         document.put(key.name(), value);
       }
