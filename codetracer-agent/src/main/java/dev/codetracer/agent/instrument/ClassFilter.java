@@ -25,10 +25,20 @@ public final class ClassFilter {
           "dev.codetracer.cli.*", "dev.codetracer.viewer.*", "kotlin.*", "scala.*", "groovy.*",
           "org.groovy.*", "org.slf4j.*", "ch.qos.logback.*", "org.apache.logging.*", "com.intellij.*");
 
-  private final List<Pattern> never;
-  private final List<Pattern> defaultExcludes;
-  private final List<Pattern> includes;
-  private final List<Pattern> excludes;
+  private final List<Wildcard> never;
+  private final List<Wildcard> defaultExcludes;
+  private final List<Wildcard> includes;
+  private final List<Wildcard> excludes;
+
+  /**
+   * One pattern. Most are a package and its subpackages ({@code org.junit.*}): those are a prefix
+   * test, since every class the JVM loads is checked against them; the others a regex.
+   */
+  private record Wildcard(String prefix, Pattern regex) {
+    boolean matches(String name) {
+      return regex == null ? name.startsWith(prefix) : regex.matcher(name).matches();
+    }
+  }
 
   public ClassFilter(List<String> includes, List<String> excludes) {
     this.never = compile(NEVER);
@@ -49,18 +59,23 @@ public final class ClassFilter {
     return matches(includes, name);
   }
 
-  private static boolean matches(List<Pattern> patterns, String name) {
-    for (Pattern pattern : patterns) {
-      if (pattern.matcher(name).matches()) {
+  private static boolean matches(List<Wildcard> patterns, String name) {
+    for (Wildcard pattern : patterns) {
+      if (pattern.matches(name)) {
         return true;
       }
     }
     return false;
   }
 
-  private static List<Pattern> compile(List<String> wildcards) {
-    List<Pattern> patterns = new ArrayList<>(wildcards.size());
+  private static List<Wildcard> compile(List<String> wildcards) {
+    List<Wildcard> patterns = new ArrayList<>(wildcards.size());
     for (String wildcard : wildcards) {
+      int star = wildcard.indexOf('*');
+      if (star == wildcard.length() - 1 && wildcard.indexOf('?') < 0) {
+        patterns.add(new Wildcard(wildcard.substring(0, star), null));
+        continue;
+      }
       StringBuilder regex = new StringBuilder();
       for (char c : wildcard.toCharArray()) {
         if (c == '*') {
@@ -71,7 +86,7 @@ public final class ClassFilter {
           regex.append(Pattern.quote(String.valueOf(c)));
         }
       }
-      patterns.add(Pattern.compile(regex.toString()));
+      patterns.add(new Wildcard(null, Pattern.compile(regex.toString())));
     }
     return patterns;
   }
