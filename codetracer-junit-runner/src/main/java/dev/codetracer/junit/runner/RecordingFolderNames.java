@@ -3,7 +3,6 @@ package dev.codetracer.junit.runner;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.regex.Pattern;
 
 /**
  * Names a test's recording folder so a person finds it in a listing: {@code
@@ -12,7 +11,6 @@ import java.util.regex.Pattern;
  */
 public final class RecordingFolderNames {
   static final int MAX_NAME_LENGTH = 120;
-  private static final Pattern UNSAFE = Pattern.compile("[^A-Za-z0-9._-]");
 
   private RecordingFolderNames() {}
 
@@ -28,9 +26,22 @@ public final class RecordingFolderNames {
   }
 
   static String base(TestDescription test) {
-    String name = test.shortName().replace('[', '-').replace("]", "");
-    String safe = UNSAFE.matcher(name).replaceAll("_");
-    return safe.length() > MAX_NAME_LENGTH ? safe.substring(0, MAX_NAME_LENGTH) : safe;
+    String name = test.shortName();
+    StringBuilder safe = new StringBuilder(Math.min(name.length(), MAX_NAME_LENGTH));
+    for (int i = 0; i < name.length() && safe.length() < MAX_NAME_LENGTH; i++) {
+      char c = name.charAt(i);
+      if (c == '[') {
+        safe.append('-');
+      } else if (c != ']') {
+        safe.append(isSafe(c) ? c : '_');
+      }
+    }
+    return safe.toString();
+  }
+
+  /** Letters and digits of ASCII, dot, underscore and dash: a name any file system and shell takes as it is. */
+  private static boolean isSafe(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-';
   }
 
   static String shortId() {

@@ -34,4 +34,14 @@ class RecordingFolderNamesTest {
     assertThat(second).doesNotExist();
     assertThat(second.getFileName().toString()).startsWith("Cart.Inner.sums_a_b__x-");
   }
+
+  @Test
+  void anInvocationsNumberFollowsADashAndAnythingAShellWouldQuoteBecomesAnUnderscore() {
+    TestDescription invocation =
+        new TestDescription("[engine:junit-jupiter]/[class:a.Cart]/[test-template:sums(int)]/[test-template-invocation:#3]",
+            "[3] 2", "a.Cart", "sumsÉ\"€", null);
+    assertThat(RecordingFolderNames.base(invocation)).isEqualTo("Cart.sums___-3");
+    TestDescription longName = new TestDescription("[engine:junit-jupiter]/[class:a.B]/[method:m()]", "m", "a.B", "m".repeat(300), null);
+    assertThat(RecordingFolderNames.base(longName)).hasSize(RecordingFolderNames.MAX_NAME_LENGTH).startsWith("B.mmm");
+  }
 }
