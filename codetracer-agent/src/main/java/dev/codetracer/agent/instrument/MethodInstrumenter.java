@@ -50,6 +50,15 @@ final class MethodInstrumenter {
   private final boolean frames;
   private final boolean runs;
 
+  // What instrument() finds out about the method, for its phases.
+  private AbstractInsnNode[] insns;
+  private final List<MethodVariables.Variable> variables = new ArrayList<>();
+  private boolean constructor;
+  /** The first instruction after a constructor's {@code super(...)} (0 elsewhere): probes go from here. */
+  private int bodyStart;
+  private int thisVariable;
+  private int methodId;
+
   /**
    * What instrumenting produced: the definitions, and whether the method lacked the local variable
    * names it would have had with {@code -g} (a method without parameters or {@code this} has none).
@@ -80,14 +89,17 @@ final class MethodInstrumenter {
     return method.instructions.size() > 0;
   }
 
-  /** Instruments the method in place; null when it has no line numbers (nothing to step through). */
+  /**
+   * Instruments the method in place; null when it has no line numbers (nothing to step through).
+   * Call once: each phase below inserts one kind of probe (kept apart also so that the JIT compiles
+   * small loops, not this whole method, when a class loader instruments many classes).
+   */
   Result instrument() {
-    AbstractInsnNode[] insns = method.instructions.toArray();
+    insns = method.instructions.toArray();
     Map<AbstractInsnNode, List<LabelNode>> labelsOfNews = UninitializedTypes.labelsOfNews(insns);
     boolean isStatic = (method.access & Opcodes.ACC_STATIC) != 0;
-    boolean constructor = method.name.equals("<init>");
+    constructor = method.name.equals("<init>");
 
-    int bodyStart = 0;
     AbstractInsnNode superCall = null;
     if (constructor) {
       superCall = findSuperCall(insns);
@@ -102,23 +114,16 @@ final class MethodInstrumenter {
     if (firstLine < 0) {
       return null;
     }
-    final int body = bodyStart;
-    sites.removeIf(site -> site.index < body);
+    sites.removeIf(site -> site.index < bodyStart);
 
-    List<MethodVariables.Variable> variables = new ArrayList<>();
     boolean named = collectVariables(insns, isStatic, variables);
     Type[] argumentTypes = Type.getArgumentTypes(method.desc);
-    int[] argumentSlots = new int[argumentTypes.length];
-    int slot = isStatic ? 0 : 1;
-    for (int i = 0; i < argumentTypes.length; i++) {
-      argumentSlots[i] = slot;
-      slot += argumentTypes[i].getSize();
-    }
+    int[] argumentSlots = argumentSlots(argumentTypes, isStatic);
     int[] arguments = new int[argumentTypes.length];
     for (int i = 0; i < argumentTypes.length; i++) {
       arguments[i] = MethodVariables.variableAtEntry(variables, argumentSlots[i]);
     }
-    int thisVariable = isStatic ? -1 : MethodVariables.variableAtEntry(variables, 0);
+    thisVariable = isStatic ? -1 : MethodVariables.variableAtEntry(variables, 0);
 
     Frame<BasicValue>[] analyzed = null;
     List<List<Integer>> successors = MutationFlow.emptyEdges(insns.length);
@@ -136,7 +141,7 @@ final class MethodInstrumenter {
     long[] changed = analyzed == null ? new long[insns.length] : MutationFlow.stateAt(insns, successors, siteIndexes, coveredSlot);
 
     Definitions definitions = Definitions.get();
-    int methodId = definitions.nextMethodId();
+    methodId = definitions.nextMethodId();
     List<RawDefinition> made = new ArrayList<>();
     made.add(
         new RawDefinition.Method(
@@ -152,54 +157,88 @@ final class MethodInstrumenter {
             arguments,
             thisVariable));
 
-    // Lines: re-snapshots, then the step (its probe id comes when the lines are grouped in runs).
+    List<LineRuns.LineProbe> lineProbes = insertLineProbes(sites, analyzed, changed);
+    if (values) {
+      insertStoreProbes();
+    }
+    insertElementProbes(coveredSlot);
+    insertReturnProbes();
+    LabelNode tryStart = insertEntryProbes(superCall, argumentTypes, argumentSlots, arguments);
+    addExitHandler(tryStart);
+    made.addAll(new LineRuns(owner, method, methodId, runs).group(lineProbes, definitions::nextProbeId));
+    UninitializedTypes.keepNextToNews(method, labelsOfNews);
+
+    boolean expectsNames = !isStatic || argumentTypes.length > 0;
+    return new Result(made, !named && expectsNames);
+  }
+
+  private static int[] argumentSlots(Type[] argumentTypes, boolean isStatic) {
+    int[] slots = new int[argumentTypes.length];
+    int slot = isStatic ? 0 : 1;
+    for (int i = 0; i < argumentTypes.length; i++) {
+      slots[i] = slot;
+      slot += argumentTypes[i].getSize();
+    }
+    return slots;
+  }
+
+  /** Lines: re-snapshots, then the step (its probe id comes when the lines are grouped in runs). */
+  private List<LineRuns.LineProbe> insertLineProbes(List<Site> sites, Frame<BasicValue>[] analyzed, long[] changed) {
     List<LineRuns.LineProbe> lineProbes = new ArrayList<>(sites.size());
     for (Site site : sites) {
       int[] visible = MethodVariables.visibleAt(variables, site.index);
       InsnList probe = new InsnList();
       if (analyzed != null && changed[site.index] != 0 && analyzed[site.index] != null) {
-        for (int index : visible) {
-          MethodVariables.Variable variable = variables.get(index);
-          if (MethodVariables.isMutableReference(variable)
-              && MutationFlow.needsRefresh(changed[site.index], variable.slot(), variable.descriptor())
-              && analyzed[site.index].getLocal(variable.slot()).isReference()) {
-            probe.add(new VarInsnNode(Opcodes.ALOAD, variable.slot()));
-            probe.add(ProbeCode.push(RawEvents.valueMeta(RawEvents.K_REF, variable.slot())));
-            boolean constructing = constructor && variable.slot() == 0 && index == thisVariable;
-            probe.add(ProbeCode.probeCall(constructing ? "refreshInit" : "refreshA", "(Ljava/lang/Object;I)V"));
-          }
-        }
+        addRefreshes(probe, visible, analyzed[site.index], changed[site.index]);
       }
       MethodInsnNode step = ProbeCode.probeCall("step", "(I)V");
       probe.add(step);
       lineProbes.add(new LineRuns.LineProbe(step, site.line, visible));
       method.instructions.insertBefore(site.node, probe);
     }
+    return lineProbes;
+  }
 
-    // Stores to named variables.
-    if (values) {
-      for (int i = bodyStart; i < insns.length; i++) {
-        AbstractInsnNode insn = insns[i];
-        int op = insn.getOpcode();
-        int stored;
-        if (op >= Opcodes.ISTORE && op <= Opcodes.ASTORE) {
-          stored = ((VarInsnNode) insn).var;
-        } else if (op == Opcodes.IINC) {
-          stored = ((IincInsnNode) insn).var;
-          op = Opcodes.ISTORE;
-        } else {
-          continue;
-        }
-        MethodVariables.Variable variable = MethodVariables.variableStoredAt(variables, insns, i, stored);
-        if (variable == null || variable.redacted()) {
-          continue;
-        }
-        int kind = MethodVariables.kindFor(variable.descriptor(), op);
-        method.instructions.insert(insn, ProbeCode.valueProbe(op - Opcodes.ISTORE + Opcodes.ILOAD, stored, kind, stored));
+  /** The re-snapshots of the mutable objects visible at a line that what ran since the last may have changed. */
+  private void addRefreshes(InsnList probe, int[] visible, Frame<BasicValue> frame, long changed) {
+    for (int index : visible) {
+      MethodVariables.Variable variable = variables.get(index);
+      if (MethodVariables.isMutableReference(variable)
+          && MutationFlow.needsRefresh(changed, variable.slot(), variable.descriptor())
+          && frame.getLocal(variable.slot()).isReference()) {
+        probe.add(new VarInsnNode(Opcodes.ALOAD, variable.slot()));
+        probe.add(ProbeCode.push(RawEvents.valueMeta(RawEvents.K_REF, variable.slot())));
+        boolean constructing = constructor && variable.slot() == 0 && index == thisVariable;
+        probe.add(ProbeCode.probeCall(constructing ? "refreshInit" : "refreshA", "(Ljava/lang/Object;I)V"));
       }
     }
+  }
 
-    // Array stores through a named local: the element, so the array need not be snapshotted again.
+  /** Stores to named variables: the value stored. */
+  private void insertStoreProbes() {
+    for (int i = bodyStart; i < insns.length; i++) {
+      AbstractInsnNode insn = insns[i];
+      int op = insn.getOpcode();
+      int stored;
+      if (op >= Opcodes.ISTORE && op <= Opcodes.ASTORE) {
+        stored = ((VarInsnNode) insn).var;
+      } else if (op == Opcodes.IINC) {
+        stored = ((IincInsnNode) insn).var;
+        op = Opcodes.ISTORE;
+      } else {
+        continue;
+      }
+      MethodVariables.Variable variable = MethodVariables.variableStoredAt(variables, insns, i, stored);
+      if (variable == null || variable.redacted()) {
+        continue;
+      }
+      int kind = MethodVariables.kindFor(variable.descriptor(), op);
+      method.instructions.insert(insn, ProbeCode.valueProbe(op - Opcodes.ISTORE + Opcodes.ILOAD, stored, kind, stored));
+    }
+  }
+
+  /** Array stores through a named local: the element, so the array need not be snapshotted again. */
+  private void insertElementProbes(int[] coveredSlot) {
     for (int i = bodyStart; i < insns.length; i++) {
       if (coveredSlot[i] < 0) {
         continue;
@@ -219,8 +258,10 @@ final class MethodInstrumenter {
       }
       method.instructions.insertBefore(insns[i], element);
     }
+  }
 
-    // Returns.
+  /** Returns: the value returned, then the exit. */
+  private void insertReturnProbes() {
     Type returnType = Type.getReturnType(method.desc);
     for (int i = bodyStart; i < insns.length; i++) {
       int op = insns[i].getOpcode();
@@ -238,8 +279,14 @@ final class MethodInstrumenter {
       exit.add(ProbeCode.probeCall("ret", "(I)V"));
       method.instructions.insertBefore(insns[i], exit);
     }
+  }
 
-    // Entry: the call, the arguments (and this).
+  /**
+   * Entry (after a constructor's {@code super(...)}): the call, {@code this} and the arguments.
+   *
+   * @return the label that starts the body the exit handler covers
+   */
+  private LabelNode insertEntryProbes(AbstractInsnNode superCall, Type[] argumentTypes, int[] argumentSlots, int[] arguments) {
     InsnList entry = new InsnList();
     entry.add(ProbeCode.push(methodId));
     entry.add(ProbeCode.probeCall("call", "(I)V"));
@@ -271,8 +318,11 @@ final class MethodInstrumenter {
     } else {
       method.instructions.insert(entry);
     }
+    return tryStart;
+  }
 
-    // Exit by exception: record it and rethrow.
+  /** Exit by exception: a handler around the body records it and rethrows. */
+  private void addExitHandler(LabelNode tryStart) {
     LabelNode tryEnd = new LabelNode();
     LabelNode handler = new LabelNode();
     method.instructions.add(tryEnd);
@@ -285,11 +335,6 @@ final class MethodInstrumenter {
     method.instructions.add(ProbeCode.probeCall("thrown", "(Ljava/lang/Throwable;I)V"));
     method.instructions.add(new InsnNode(Opcodes.ATHROW));
     method.tryCatchBlocks.add(new TryCatchBlockNode(tryStart, tryEnd, handler, null));
-    made.addAll(new LineRuns(owner, method, methodId, runs).group(lineProbes, definitions::nextProbeId));
-    UninitializedTypes.keepNextToNews(method, labelsOfNews);
-
-    boolean expectsNames = !isStatic || argumentTypes.length > 0;
-    return new Result(made, !named && expectsNames);
   }
 
   /** The first instruction of each line (after its label, line number and frame). */
