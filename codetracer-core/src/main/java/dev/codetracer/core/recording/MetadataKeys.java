@@ -11,7 +11,7 @@ import java.util.Map;
  * with its JSON type and the field of {@link TraceMetadata} that holds it.
  */
 final class MetadataKeys {
-  /** A key's JSON type, and how a parsed JSON value becomes the field's Java value. */
+  /** A key's JSON type, and the Java type of the field that holds it. */
   enum Type {
     STRING("a string", String.class),
     INTEGER("a number", Integer.class),
