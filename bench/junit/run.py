@@ -10,7 +10,9 @@ Usage (from the repository root):
 
 Environment: BENCH_AGENT_JAR=path runs another build of the agent (to compare two in one session);
 BENCH_CONFIGS="name;name" runs only those configurations (e.g. "without the extension;retain mode,
-every test"; the first is the base of the ratios).
+every test"; the first is the base of the ratios); BENCH_CLASSES=N generates N test classes of 20
+instead of 25 (100: 2,000 tests, 20 failing; add -Dcodetracer.maxRecordings through BENCH_JVM_ARGS
+to keep them all); BENCH_JVM_ARGS="..." adds JVM options to every configuration.
 """
 import os
 import re
@@ -28,7 +30,16 @@ WORK = os.path.join(HERE, "target")
 REPEAT = int(sys.argv[1]) if len(sys.argv) > 1 else 3
 JAVA = os.path.join(os.environ.get("JAVA_HOME", "/usr/lib/jvm/java-17-openjdk-amd64"), "bin", "java")
 JAVAC = JAVA + "c"
-FAILING_CLASSES = ["bench.Suite01Test", "bench.Suite06Test", "bench.Suite11Test", "bench.Suite16Test", "bench.Suite21Test"]
+CLASSES = int(os.environ.get("BENCH_CLASSES", "25"))
+TESTS_PER_CLASS = 20
+# generate.py makes test number n fail when n % 100 == 37
+FAILING_CLASSES = ["bench.Suite%02dTest" % c for c in range(CLASSES)
+                   if any((c * TESTS_PER_CLASS + t) % 100 == 37 for t in range(TESTS_PER_CLASS))]
+TOTAL = CLASSES * TESTS_PER_CLASS
+FAILING = sum(1 for n in range(TOTAL) if n % 100 == 37)
+ALL = "all %d tests" % TOTAL
+PASSING = "the %d passing tests" % (TOTAL - TESTS_PER_CLASS * len(FAILING_CLASSES))
+EXTRA_JVM_ARGS = os.environ.get("BENCH_JVM_ARGS", "").split()
 EXCLUDES = "com.fasterxml.jackson.*:org.sqlite.*:org.xerial.*:org.apache.commons.*:com.github.luben.*"
 
 
@@ -59,7 +70,7 @@ def main():
     classes = os.path.join(WORK, "classes")
     shutil.rmtree(src, ignore_errors=True)
     shutil.rmtree(classes, ignore_errors=True)
-    subprocess.run([sys.executable, os.path.join(HERE, "generate.py"), src], check=True)
+    subprocess.run([sys.executable, os.path.join(HERE, "generate.py"), src, str(CLASSES), str(TESTS_PER_CLASS)], check=True)
     sources = [os.path.join(src, "bench", f) for f in os.listdir(os.path.join(src, "bench"))]
     subprocess.run([JAVAC, "-g", "-d", classes, "-cp", standalone] + sources, check=True)
     classpath = ":".join([classes] + classpath_base)
@@ -77,21 +88,21 @@ def main():
     wanted = [c.strip() for c in os.environ.get("BENCH_CONFIGS", "").split(";") if c.strip()]
     if wanted:
         configs = {name: configs[name] for name in wanted}
-    selections = {"all 500 tests": ["--select-package=bench"],
-                  "the 400 passing tests": ["--select-package=bench"] + ["--exclude-classname=" + re.escape(c) for c in FAILING_CLASSES]}
+    selections = {ALL: ["--select-package=bench"],
+                  PASSING: ["--select-package=bench"] + ["--exclude-classname=" + re.escape(c) for c in FAILING_CLASSES]}
     if "rerun mode" not in configs:
-        del selections["the 400 passing tests"]
+        del selections[PASSING]
 
     results = {}
     for repeat in range(REPEAT):
         for selection, select_args in selections.items():
             for config, (jvm_args, env) in configs.items():
-                if selection != "all 500 tests" and config not in ("without the extension", "rerun mode"):
+                if selection != ALL and config not in ("without the extension", "rerun mode"):
                     continue
                 home = tempfile.mkdtemp(prefix="ct-bench-")
                 environment = dict(os.environ, HOME=home, XDG_DATA_HOME=os.path.join(home, "xdg"), **env)
                 environment.pop("CODETRACER_EXPORT_RECORD_FOLDER", None)
-                command = [JAVA] + jvm_args + ["-Dcodetracer.output=" + os.path.join(home, "out"), "-cp", classpath,
+                command = [JAVA] + jvm_args + EXTRA_JVM_ARGS + ["-Dcodetracer.output=" + os.path.join(home, "out"), "-cp", classpath,
                                                "org.junit.platform.console.ConsoleLauncher", "execute", "--disable-banner",
                                                "--details=summary"] + select_args
                 start = time.monotonic()
@@ -128,14 +139,14 @@ def main():
                 base = (wall, cpu)
             print("| %s | %s | %.2f s | %.2fx | %.2f s | %.2f s | %.2fx | %d | %d |" % (
                 selection, config, wall, wall / base[0], test_time, cpu, cpu / base[1], runs[0][2], runs[0][3]))
-    if ("all 500 tests", "rerun mode") not in results or ("the 400 passing tests", "rerun mode") not in results:
+    if (ALL, "rerun mode") not in results or (PASSING, "rerun mode") not in results:
         return
-    all_base = statistics.median(r[0] for r in results[("all 500 tests", "without the extension")])
-    rerun = statistics.median(r[0] for r in results[("all 500 tests", "rerun mode")])
-    passing_base = statistics.median(r[0] for r in results[("the 400 passing tests", "without the extension")])
-    passing_rerun = statistics.median(r[0] for r in results[("the 400 passing tests", "rerun mode")])
+    all_base = statistics.median(r[0] for r in results[(ALL, "without the extension")])
+    rerun = statistics.median(r[0] for r in results[(ALL, "rerun mode")])
+    passing_base = statistics.median(r[0] for r in results[(PASSING, "without the extension")])
+    passing_rerun = statistics.median(r[0] for r in results[(PASSING, "rerun mode")])
     print()
-    print("rerun mode: %.2f s more for %d failing tests = %.2f s per failing test (wall, medians)" % (rerun - all_base, 5, (rerun - all_base) / 5))
+    print("rerun mode: %.2f s more for %d failing tests = %.2f s per failing test (wall, medians)" % (rerun - all_base, FAILING, (rerun - all_base) / FAILING))
     print("rerun mode on passing tests: %+.2f s (wall, medians)" % (passing_rerun - passing_base))
 
 
