@@ -12,9 +12,11 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.LongSupplier;
 
 /**
@@ -35,6 +37,8 @@ public final class TraceExpander {
   private final Map<Integer, String> typeNames = new HashMap<>();
   private final Map<Integer, RawDefinition.Layout> layouts = new HashMap<>();
   private final Map<String, Object> facts = new LinkedHashMap<>();
+  /** The facts of the list-valued keys ({@code classes_without_source[]}...) already added. */
+  private final Set<RawDefinition.Fact> listFactsSeen = new HashSet<>();
 
   private final Map<String, Integer> pathIds = new LinkedHashMap<>();
   private final Map<Integer, Integer> functionIds = new HashMap<>();
@@ -173,7 +177,7 @@ public final class TraceExpander {
       @SuppressWarnings("unchecked")
       List<Object> list = (List<Object>) facts.computeIfAbsent(key, k -> new ArrayList<Object>());
       // a class's facts come with each of its methods the log defines: once is enough
-      if (!list.contains(f.value())) {
+      if (listFactsSeen.add(f)) {
         list.add(f.value());
       }
     } else if (definition instanceof RawDefinition.Fact f) {

@@ -33,7 +33,7 @@ public final class RecordingJson {
     } catch (IOException e) {
       throw new InvalidRecordingException("cannot read " + fileName + ": " + e.getMessage(), e);
     }
-    if (new String(bytes, StandardCharsets.UTF_8).isBlank()) {
+    if (isBlank(bytes)) {
       throw new InvalidRecordingException(fileName + " is empty");
     }
     try {
@@ -66,6 +66,16 @@ public final class RecordingJson {
   /** Indented JSON of maps, lists, strings, numbers and booleans. */
   public static String toJson(Object value) {
     return new String(toBytes(value), StandardCharsets.UTF_8);
+  }
+
+  /** Nothing but JSON's whitespace (space, tab, line feed, carriage return). */
+  private static boolean isBlank(byte[] bytes) {
+    for (byte b : bytes) {
+      if (b != ' ' && b != '\t' && b != '\n' && b != '\r') {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static String locationOf(JsonProcessingException e) {

@@ -59,6 +59,18 @@ class TraceExpanderTest {
   }
 
   @Test
+  void aClassFactThatComesWithEachOfItsMethodsIsListedOnce() throws IOException {
+    ChangeLogFixture log = sumProgram()
+        .define(new RawDefinition.Fact("classes_without_source[]", "a.B"))
+        .define(new RawDefinition.Fact("classes_without_source[]", "a.C"))
+        .define(new RawDefinition.Fact("classes_without_source[]", "a.B"))
+        .define(new RawDefinition.Fact("classes_without_debug_info[]", "a.B"));
+    ExpansionResult result = expand(log).result();
+    assertThat(result.facts().get("classes_without_source")).isEqualTo(List.of("a.B", "a.C"));
+    assertThat(result.facts().get("classes_without_debug_info")).isEqualTo(List.of("a.B"));
+  }
+
+  @Test
   void expandsChangesIntoValuesAtEveryStep() throws IOException {
     Expanded e = expand(sumProgram());
     TraceModel model = e.model();
