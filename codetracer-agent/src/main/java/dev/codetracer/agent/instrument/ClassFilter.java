@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  */
 public final class ClassFilter {
   static final List<String> NEVER =
-      List.of("java.*", "javax.*", "jdk.*", "sun.*", "com.sun.*", "dev.codetracer.agent.*", "dev.codetracer.core.*");
+      List.of("java.*", "javax.*", "jdk.*", "sun.*", "com.sun.*", "dev.codetracer.agent.*", userCopyOfTheCore());
 
   static final List<String> DEFAULT_EXCLUDES =
       List.of(
@@ -66,6 +66,16 @@ public final class ClassFilter {
       }
     }
     return false;
+  }
+
+  /**
+   * The core's package as the user's class path has it. Spelled in parts because the agent jar
+   * carries its own copy of the core relocated under {@code dev.codetracer.agent.shaded}, and the
+   * shade plugin rewrites every string constant that starts with the core's package name, which
+   * would make this exclusion name the agent's copy instead.
+   */
+  private static String userCopyOfTheCore() {
+    return String.join(".", "dev", "codetracer", "core", "*");
   }
 
   private static List<Wildcard> compile(List<String> wildcards) {

@@ -6,6 +6,8 @@ import dev.codetracer.core.recording.TraceMetadata;
 import dev.codetracer.core.trace.TraceEvent;
 import dev.codetracer.core.trace.TraceModel;
 import dev.codetracer.core.trace.TraceReader;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -14,6 +16,25 @@ import org.junit.jupiter.api.Test;
 class AgentOptionsIT {
   private static SampleRun recorded(String sample, String options) {
     return SampleRuns.recorded(sample, Jvm.JAVA_17, Samples.Debug.FULL, options);
+  }
+
+  /**
+   * The filter as the agent jar ships it: the jar relocates its own copy of the core, and the
+   * shade plugin also rewrites string constants naming the core's package, so the unit test of the
+   * unshaded class cannot see whether the user's copy of the core is still left alone.
+   */
+  @Test
+  void theShippedAgentNeverInstrumentsCodetracersOwnModules() throws Exception {
+    try (URLClassLoader jar = new URLClassLoader(new URL[] {Samples.AGENT.toUri().toURL()}, ClassLoader.getPlatformClassLoader())) {
+      Class<?> filterClass = jar.loadClass("dev.codetracer.agent.instrument.ClassFilter");
+      Object filter = filterClass.getConstructor(List.class, List.class).newInstance(List.of(), List.of());
+      java.lang.reflect.Method instruments = filterClass.getMethod("instruments", String.class);
+      for (String own : List.of("dev/codetracer/core/recording/MetadataKeys", "dev/codetracer/agent/runtime/Probes",
+          "dev/codetracer/agent/shaded/core/jvm/TraceExpander", "dev/codetracer/junit/ExtensionRun")) {
+        assertThat(instruments.invoke(filter, own)).as(own).isEqualTo(false);
+      }
+      assertThat(instruments.invoke(filter, "com/acme/Order")).isEqualTo(true);
+    }
   }
 
   @Test
