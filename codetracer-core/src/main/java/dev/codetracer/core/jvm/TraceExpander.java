@@ -37,8 +37,12 @@ public final class TraceExpander {
   private final Map<Integer, String> typeNames = new HashMap<>();
   private final Map<Integer, RawDefinition.Layout> layouts = new HashMap<>();
   private final Map<String, Object> facts = new LinkedHashMap<>();
-  /** The facts of the list-valued keys ({@code classes_without_source[]}...) already added. */
-  private final Set<RawDefinition.Fact> listFactsSeen = new HashSet<>();
+  /**
+   * The values of the list-valued keys ({@code classes_without_source[]}...) already added, by key.
+   * Not a set of the facts themselves: a record's first {@code hashCode} bootstraps method handles,
+   * tens of classes spun in the recorded JVM.
+   */
+  private final Map<String, Set<Object>> listFactsSeen = new HashMap<>();
 
   private final Map<String, Integer> pathIds = new LinkedHashMap<>();
   private final Map<Integer, Integer> functionIds = new HashMap<>();
@@ -177,7 +181,7 @@ public final class TraceExpander {
       @SuppressWarnings("unchecked")
       List<Object> list = (List<Object>) facts.computeIfAbsent(key, k -> new ArrayList<Object>());
       // a class's facts come with each of its methods the log defines: once is enough
-      if (listFactsSeen.add(f)) {
+      if (listFactsSeen.computeIfAbsent(key, k -> new HashSet<>()).add(f.value())) {
         list.add(f.value());
       }
     } else if (definition instanceof RawDefinition.Fact f) {
