@@ -6,6 +6,7 @@ import dev.codetracer.core.recording.TraceMetadata;
 import dev.codetracer.core.trace.TraceEvent;
 import dev.codetracer.core.trace.TraceModel;
 import dev.codetracer.core.trace.TraceReader;
+import java.lang.reflect.Method;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Path;
@@ -28,7 +29,7 @@ class AgentOptionsIT {
     try (URLClassLoader jar = new URLClassLoader(new URL[] {Samples.AGENT.toUri().toURL()}, ClassLoader.getPlatformClassLoader())) {
       Class<?> filterClass = jar.loadClass("dev.codetracer.agent.instrument.ClassFilter");
       Object filter = filterClass.getConstructor(List.class, List.class).newInstance(List.of(), List.of());
-      java.lang.reflect.Method instruments = filterClass.getMethod("instruments", String.class);
+      Method instruments = filterClass.getMethod("instruments", String.class);
       for (String own : List.of("dev/codetracer/core/recording/MetadataKeys", "dev/codetracer/agent/runtime/Probes",
           "dev/codetracer/agent/shaded/core/jvm/TraceExpander", "dev/codetracer/junit/ExtensionRun")) {
         assertThat(instruments.invoke(filter, own)).as(own).isEqualTo(false);
