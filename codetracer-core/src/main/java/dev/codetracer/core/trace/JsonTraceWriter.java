@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -18,12 +19,18 @@ public final class JsonTraceWriter implements TraceEventWriter {
 
   private final OutputStream out;
   private final JsonGenerator generator;
+  private final ByteArrayOutputStream valueScratch = new ByteArrayOutputStream(256);
+  private final JsonGenerator valueGenerator;
+  private final RepeatedValueEncodings valueEncodings = new RepeatedValueEncodings(this::encode);
   private boolean first = true;
 
   public JsonTraceWriter(OutputStream out) throws IOException {
     this.out = out;
     this.generator = FACTORY.createGenerator(out, JsonEncoding.UTF8);
     generator.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+    // flushing the generator before a reused value's bytes must not flush the file
+    generator.disable(JsonGenerator.Feature.FLUSH_PASSED_TO_STREAM);
+    this.valueGenerator = FACTORY.createGenerator(valueScratch, JsonEncoding.UTF8);
     generator.writeRaw("[\n");
   }
 
@@ -37,18 +44,34 @@ public final class JsonTraceWriter implements TraceEventWriter {
       generator.writeRaw(",\n");
     }
     first = false;
-    TraceEventSerializer.write(generator, event);
+    if (event instanceof TraceEvent.Value value) {
+      generator.flush();
+      out.write(valueEncodings.encoded(value));
+    } else {
+      TraceEventSerializer.write(generator, event);
+    }
   }
 
   @Override
   public void flush() throws IOException {
     generator.flush();
+    out.flush();
+  }
+
+  /** A value event's text alone: the same bytes the generator would write in the array. */
+  private byte[] encode(TraceEvent.Value event) throws IOException {
+    TraceEventSerializer.write(valueGenerator, event);
+    valueGenerator.flush();
+    byte[] bytes = valueScratch.toByteArray();
+    valueScratch.reset();
+    return bytes;
   }
 
   @Override
   public void close() throws IOException {
     generator.writeRaw(first ? "]\n" : "\n]\n");
     generator.close();
+    valueGenerator.close();
     out.close();
   }
 }

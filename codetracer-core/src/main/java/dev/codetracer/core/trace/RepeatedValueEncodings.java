@@ -4,10 +4,10 @@ import java.io.IOException;
 import java.util.Arrays;
 
 /**
- * The CBOR of each variable's last {@code Value} event, for {@link BinTraceWriter}. A recorder
- * emits the value of every visible variable after every step, mostly the very same value
- * instance as after the step before ({@link ValueRecord}s are immutable), so its encoding is
- * reused instead of redone. (Not worth it for {@code trace.json}: writing its text is what costs.)
+ * The encoding (CBOR or JSON text) of each variable's last {@code Value} event. A recorder emits
+ * the value of every visible variable after every step, mostly the very same value instance as
+ * after the step before ({@link ValueRecord}s are immutable), so its encoding is reused instead
+ * of redone.
  */
 final class RepeatedValueEncodings {
   /** Encodes one event on its own, exactly as the writer's generator would. */
