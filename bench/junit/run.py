@@ -124,8 +124,8 @@ def main():
                 shutil.rmtree(home, ignore_errors=True)
 
     print()
-    print("| tests | run | wall time (median of %d) | ratio | test run time | CPU time (user+sys, all processes) | ratio | failed | recordings |" % REPEAT)
-    print("|---|---|---|---|---|---|---|---|---|")
+    print("| tests | run | wall time (median of %d) | ratio | paired ratio (range) | test run time | CPU time (user+sys, all processes) | ratio | failed | recordings |" % REPEAT)
+    print("|---|---|---|---|---|---|---|---|---|---|")
     for selection in selections:
         base = None
         for config in configs:
@@ -136,9 +136,13 @@ def main():
             test_time = statistics.median(r[1] for r in runs)
             cpu = statistics.median(r[4] for r in runs)
             if base is None:
-                base = (wall, cpu)
-            print("| %s | %s | %.2f s | %.2fx | %.2f s | %.2f s | %.2fx | %d | %d |" % (
-                selection, config, wall, wall / base[0], test_time, cpu, cpu / base[1], runs[0][2], runs[0][3]))
+                base = (wall, cpu, runs)
+            # each round runs every configuration back to back: a round's own ratio cancels the
+            # machine's slower and faster spells, which move the medians of separate columns
+            paired = [run[0] / base_run[0] for run, base_run in zip(runs, base[2])]
+            print("| %s | %s | %.2f s | %.2fx | %.2fx (%.2f to %.2f) | %.2f s | %.2f s | %.2fx | %d | %d |" % (
+                selection, config, wall, wall / base[0], statistics.median(paired), min(paired), max(paired),
+                test_time, cpu, cpu / base[1], runs[0][2], runs[0][3]))
     if (ALL, "rerun mode") not in results or (PASSING, "rerun mode") not in results:
         return
     all_base = statistics.median(r[0] for r in results[(ALL, "without the extension")])
