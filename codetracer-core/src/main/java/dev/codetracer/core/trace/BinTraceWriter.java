@@ -49,9 +49,7 @@ public final class BinTraceWriter implements TraceEventWriter {
   private final FrameBuffer frame = new FrameBuffer();
   private final CBORGenerator generator;
   private final SeekTable seekTable = new SeekTable();
-  private final ByteArrayOutputStream valueScratch = new ByteArrayOutputStream(256);
-  private final CBORGenerator valueGenerator;
-  private final RepeatedValueEncodings valueEncodings = new RepeatedValueEncodings(this::encode);
+  private final RepeatedValueEncodings valueEncodings;
   private byte[] compressed = new byte[0];
   private long eventCount;
   private long bytesWritten;
@@ -66,7 +64,7 @@ public final class BinTraceWriter implements TraceEventWriter {
     this.frameSize = frameSize;
     this.zstd = new ZstdCompressCtx().setLevel(level).setChecksum(false).setContentSize(true);
     this.generator = CBOR.createGenerator(frame);
-    this.valueGenerator = CBOR.createGenerator(valueScratch);
+    this.valueEncodings = new RepeatedValueEncodings(CBOR);
     out.write(BinTraceLayout.HEADER);
     bytesWritten = BinTraceLayout.HEADER.length;
   }
@@ -112,6 +110,7 @@ public final class BinTraceWriter implements TraceEventWriter {
     closed = true;
     try {
       generator.close();
+      valueEncodings.close();
       endFrame();
       if (seekTable.frames() == FRAME_COUNT_ZEEKSTD_050_REJECTS) {
         writeFrame(new byte[0], 0);
@@ -132,15 +131,6 @@ public final class BinTraceWriter implements TraceEventWriter {
   /** Bytes in the file so far (all of them once closed). */
   public long bytesWritten() {
     return bytesWritten;
-  }
-
-  /** A CBOR item does not depend on what precedes it: these are the bytes the generator writes. */
-  private byte[] encode(TraceEvent.Value event) throws IOException {
-    TraceEventSerializer.write(valueGenerator, event);
-    valueGenerator.flush();
-    byte[] bytes = valueScratch.toByteArray();
-    valueScratch.reset();
-    return bytes;
   }
 
   private void endFrame() throws IOException {

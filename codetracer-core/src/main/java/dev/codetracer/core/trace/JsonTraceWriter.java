@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.BufferedOutputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -19,9 +18,7 @@ public final class JsonTraceWriter implements TraceEventWriter {
 
   private final OutputStream out;
   private final JsonGenerator generator;
-  private final ByteArrayOutputStream valueScratch = new ByteArrayOutputStream(256);
-  private final JsonGenerator valueGenerator;
-  private final RepeatedValueEncodings valueEncodings = new RepeatedValueEncodings(this::encode);
+  private final RepeatedValueEncodings valueEncodings;
   private boolean first = true;
 
   public JsonTraceWriter(OutputStream out) throws IOException {
@@ -30,7 +27,7 @@ public final class JsonTraceWriter implements TraceEventWriter {
     generator.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
     // flushing the generator before a reused value's bytes must not flush the file
     generator.disable(JsonGenerator.Feature.FLUSH_PASSED_TO_STREAM);
-    this.valueGenerator = FACTORY.createGenerator(valueScratch, JsonEncoding.UTF8);
+    this.valueEncodings = new RepeatedValueEncodings(FACTORY);
     generator.writeRaw("[\n");
   }
 
@@ -58,20 +55,11 @@ public final class JsonTraceWriter implements TraceEventWriter {
     out.flush();
   }
 
-  /** A value event's text alone: the same bytes the generator would write in the array. */
-  private byte[] encode(TraceEvent.Value event) throws IOException {
-    TraceEventSerializer.write(valueGenerator, event);
-    valueGenerator.flush();
-    byte[] bytes = valueScratch.toByteArray();
-    valueScratch.reset();
-    return bytes;
-  }
-
   @Override
   public void close() throws IOException {
     generator.writeRaw(first ? "]\n" : "\n]\n");
     generator.close();
-    valueGenerator.close();
+    valueEncodings.close();
     out.close();
   }
 }

@@ -134,16 +134,7 @@ class BinTraceWriterTest {
   /** The writer reuses the encoding of a variable's value when it gets the same value again. */
   @Test
   void aVariableGivenTheSameValueAgainReadsBackAsWrittenAlsoAcrossFrames() throws IOException {
-    ValueRecord list = new ValueRecord.Sequence(List.of(new ValueRecord.Int(1, 7), new ValueRecord.Str("two", 8)), false, 9);
-    ValueRecord one = new ValueRecord.Int(1, 7);
-    List<TraceEvent> events = new ArrayList<>();
-    for (int i = 0; i < 200; i++) {
-      events.add(new TraceEvent.Step(1, i));
-      events.add(new TraceEvent.Value(0, list)); // the same instance at every step
-      events.add(new TraceEvent.Value(1, i % 3 == 0 ? one : new ValueRecord.Int(i, 7)));
-      events.add(new TraceEvent.Value(2, i % 2 == 0 ? one : list)); // one variable, alternating
-      events.add(new TraceEvent.Value(130 + i % 5, new ValueRecord.Str("v" + i, 8))); // ids beyond the first table
-    }
+    List<TraceEvent> events = TraceFixtures.repeatedValues(200);
     Path file = dir.resolve("repeated.bin");
     try (BinTraceWriter writer = BinTraceWriter.create(file, 64, 1)) {
       for (TraceEvent event : events) {

@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,15 +20,7 @@ class JsonTraceWriterTest {
   /** The writer reuses the text of a variable's value when it gets the same value instance again. */
   @Test
   void aVariableGivenTheSameValueAgainIsWrittenAsTheFirstTime() throws IOException {
-    ValueRecord list = new ValueRecord.Sequence(List.of(new ValueRecord.Int(1, 7), new ValueRecord.Str("two \"2\"", 8)), false, 9);
-    ValueRecord one = new ValueRecord.Int(1, 7);
-    List<TraceEvent> events = new ArrayList<>();
-    for (int i = 0; i < 50; i++) {
-      events.add(new TraceEvent.Step(1, i));
-      events.add(new TraceEvent.Value(0, list)); // the same instance at every step
-      events.add(new TraceEvent.Value(1, i % 3 == 0 ? one : new ValueRecord.Int(i, 7)));
-      events.add(new TraceEvent.Value(2, i % 2 == 0 ? one : list)); // one variable, alternating
-    }
+    List<TraceEvent> events = TraceFixtures.repeatedValues(50);
     Path file = dir.resolve("trace.json");
     try (JsonTraceWriter writer = JsonTraceWriter.create(file)) {
       for (TraceEvent event : events) {

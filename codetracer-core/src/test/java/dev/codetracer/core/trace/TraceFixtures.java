@@ -52,6 +52,24 @@ final class TraceFixtures {
     }
   }
 
+  /**
+   * Steps after which variables get the same value instance again: every time (0), every third
+   * time (1), alternating between two instances (2); and ids past a writer's first table of 64.
+   */
+  static List<TraceEvent> repeatedValues(int steps) {
+    ValueRecord list = new ValueRecord.Sequence(List.of(new ValueRecord.Int(1, 7), new ValueRecord.Str("two \"2\"", 8)), false, 9);
+    ValueRecord one = new ValueRecord.Int(1, 7);
+    List<TraceEvent> events = new ArrayList<>();
+    for (int i = 0; i < steps; i++) {
+      events.add(new TraceEvent.Step(1, i));
+      events.add(new TraceEvent.Value(0, list));
+      events.add(new TraceEvent.Value(1, i % 3 == 0 ? one : new ValueRecord.Int(i, 7)));
+      events.add(new TraceEvent.Value(2, i % 2 == 0 ? one : list));
+      events.add(new TraceEvent.Value(130 + i % 5, new ValueRecord.Str("v" + i, 8)));
+    }
+    return events;
+  }
+
   /** The start CodeTracer's writers make, then the names of a loop's three locals. */
   static List<TraceEvent> loopPrologue() {
     return List.of(
