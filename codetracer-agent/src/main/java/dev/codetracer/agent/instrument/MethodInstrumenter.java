@@ -35,9 +35,11 @@ import org.objectweb.asm.tree.analysis.SourceValue;
 /**
  * Puts the probes into one method (tree API). Entry: the call and its argument values; each line:
  * the re-snapshots of mutable objects the line may see changed, then the step; after each store
- * to a named variable: its value; before each return: the value and the exit; around the body: a
- * handler that records an exit by exception and rethrows. Probes add no branches and no locals,
- * so the method's existing stack map frames stay valid; the one frame added is the handler's.
+ * to a named variable: its value; before each return: the value and the exit; before a call on a
+ * JDK collection: its guard ({@link GuardedCalls}); around the body: a handler that records an
+ * exit by exception and rethrows. Probes add no branches, so the method's existing stack map
+ * frames stay valid (the two locals a guard may add live only between two adjacent
+ * instructions); the one frame added is the handler's.
  */
 final class MethodInstrumenter {
 
@@ -157,7 +159,10 @@ final class MethodInstrumenter {
             arguments,
             thisVariable));
 
+    List<GuardedCalls.Site> guardedCalls = analyzed == null ? List.of() : GuardedCalls.sites(insns);
     List<LineRuns.LineProbe> lineProbes = insertLineProbes(sites, analyzed, changed);
+    // after the line probes: a guard must come after the probe of the line its call is in
+    GuardedCalls.insert(method, guardedCalls);
     if (values) {
       insertStoreProbes();
     }
@@ -201,16 +206,27 @@ final class MethodInstrumenter {
 
   /** The re-snapshots of the mutable objects visible at a line that what ran since the last may have changed. */
   private void addRefreshes(InsnList probe, int[] visible, Frame<BasicValue> frame, long changed) {
+    boolean guarded = (changed & MutationFlow.GUARDED) != 0;
     for (int index : visible) {
       MethodVariables.Variable variable = variables.get(index);
-      if (MethodVariables.isMutableReference(variable)
-          && MutationFlow.needsRefresh(changed, variable.slot(), variable.descriptor())
-          && frame.getLocal(variable.slot()).isReference()) {
-        probe.add(new VarInsnNode(Opcodes.ALOAD, variable.slot()));
-        probe.add(ProbeCode.push(RawEvents.valueMeta(RawEvents.K_REF, variable.slot())));
-        boolean constructing = constructor && variable.slot() == 0 && index == thisVariable;
-        probe.add(ProbeCode.probeCall(constructing ? "refreshInit" : "refreshA", "(Ljava/lang/Object;I)V"));
+      if (!MethodVariables.isMutableReference(variable) || !frame.getLocal(variable.slot()).isReference()) {
+        continue;
       }
+      boolean constructing = constructor && variable.slot() == 0 && index == thisVariable;
+      String refresh;
+      if (MutationFlow.needsRefresh(changed, variable.slot(), variable.descriptor())) {
+        refresh = constructing ? "refreshInit" : "refreshA";
+      } else if (guarded) {
+        refresh = constructing ? "refreshInit" : "refreshIfChanged";
+      } else {
+        continue;
+      }
+      probe.add(new VarInsnNode(Opcodes.ALOAD, variable.slot()));
+      probe.add(ProbeCode.push(RawEvents.valueMeta(RawEvents.K_REF, variable.slot())));
+      probe.add(ProbeCode.probeCall(refresh, "(Ljava/lang/Object;I)V"));
+    }
+    if (guarded) {
+      probe.add(ProbeCode.probeCall("settle", "()V"));
     }
   }
 

@@ -27,14 +27,20 @@ import org.objectweb.asm.tree.MethodInsnNode;
  * only ({@link #BUILDERS}): it dirties the variables that may hold a builder, not an array of
  * strings or ints, say.
  *
+ * <p>A call on a JDK collection, iterator or entry that changes nothing or only its receiver
+ * when the receiver is one of the JDK's own is {@link #GUARDED}: whether it was is known only at
+ * run time ({@link GuardedCalls}), so the variables are then re-checked only when the line's
+ * guards found that they may show a changed receiver.
+ *
  * <p>The state at an instruction is a mask: {@link #DIRTY} for an uncovered mutation, {@link
- * #BUILDERS} for a builder's, else bit {@code s} for a covered store through local {@code s}
- * (locals past 61 count as uncovered).
+ * #BUILDERS} for a builder's, {@link #GUARDED} for a guarded call, else bit {@code s} for a
+ * covered store through local {@code s} (locals past 60 count as uncovered).
  */
 final class MutationFlow {
   static final long DIRTY = 1L << 63;
   static final long BUILDERS = 1L << 62;
-  private static final int COVERED_SLOTS = 62;
+  static final long GUARDED = 1L << 61;
+  private static final int COVERED_SLOTS = 61;
 
   /** Classes all of whose methods, given only primitives and strings, change nothing and run no program code. */
   private static final Set<String> PURE_OWNERS =
@@ -94,7 +100,7 @@ final class MutationFlow {
     if ((state & BUILDERS) != 0 && mayHoldBuilder(descriptor)) {
       return true;
     }
-    long covered = state & ~(DIRTY | BUILDERS);
+    long covered = state & ~(DIRTY | BUILDERS | GUARDED);
     long others = slot < COVERED_SLOTS ? covered & ~(1L << slot) : covered;
     return others != 0;
   }
@@ -116,17 +122,20 @@ final class MutationFlow {
     return edges;
   }
 
-  /** What an instruction may change: 0 (nothing), {@link #BUILDERS} or {@link #DIRTY}. */
+  /** What an instruction may change: 0 (nothing), {@link #BUILDERS}, {@link #GUARDED} or {@link #DIRTY}. */
   static long mutation(AbstractInsnNode insn) {
     int op = insn.getOpcode();
     if (op == Opcodes.PUTFIELD || op == Opcodes.PUTSTATIC || (op >= Opcodes.IASTORE && op <= Opcodes.SASTORE)) {
       return DIRTY;
     }
     if (insn instanceof MethodInsnNode call) {
+      if (GuardedCalls.kindOf(call) != null) {
+        return GUARDED;
+      }
       if (!inertArguments(call.desc)) {
         return DIRTY;
       }
-      if (PURE_OWNERS.contains(call.owner) || (call.owner.equals("java/lang/Object") && call.name.equals("<init>"))) {
+      if (isPureCall(call.owner, call.name, call.desc)) {
         return 0;
       }
       return BUILDER_OWNERS.contains(call.owner) ? BUILDERS : DIRTY;
@@ -139,6 +148,16 @@ final class MutationFlow {
       return factory.equals("java/lang/invoke/StringConcatFactory") && inertArguments(indy.desc) ? 0 : DIRTY;
     }
     return 0;
+  }
+
+  /** A method of String, a box or Math given only primitives and strings, or Object's constructor. */
+  static boolean isPureCall(String owner, String name, String descriptor) {
+    return (PURE_OWNERS.contains(owner) && inertArguments(descriptor)) || (owner.equals("java/lang/Object") && name.equals("<init>"));
+  }
+
+  /** A primitive, a string or a box. */
+  static boolean isInert(Type type) {
+    return (type.getSort() != Type.OBJECT && type.getSort() != Type.ARRAY) || INERT_TYPES.contains(type.getDescriptor());
   }
 
   /** True when every argument of a method descriptor is a primitive, a string or a box. */

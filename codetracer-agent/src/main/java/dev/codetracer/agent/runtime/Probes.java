@@ -1,5 +1,6 @@
 package dev.codetracer.agent.runtime;
 
+import dev.codetracer.agent.values.TrustedCollections;
 import dev.codetracer.agent.values.ValueCapture;
 import dev.codetracer.core.jvm.RawEvents;
 
@@ -126,6 +127,59 @@ public final class Probes {
       return;
     }
     putRefreshed(RecordingControl.capture().refresh(value, depth, meta & 0xFFFF), meta);
+  }
+
+  /**
+   * A variable re-snapshotted only when the guarded calls of the line may have changed what it
+   * shows ({@link GuardedLine}); else "the same" is logged at once, since a run of lines expects
+   * one event from each of its value probes.
+   */
+  public static void refreshIfChanged(Object value, int meta) {
+    if (Thread.currentThread() != thread) {
+      return;
+    }
+    int slot = meta & 0xFFFF;
+    putRefreshed(GuardedLine.mayHaveChanged(value, depth, slot) ? RecordingControl.capture().refresh(value, depth, slot) : ValueCapture.SAME, meta);
+  }
+
+  /** After a line's re-snapshots: what its guarded calls found has been used. */
+  public static void settle() {
+    if (Thread.currentThread() == thread) {
+      GuardedLine.settle(depth);
+    }
+  }
+
+  // Guards, called just before a call on a java.util collection, iterator or entry that changes
+  // nothing or only its receiver when the receiver is one of the JDK's own (TrustedCollections).
+
+  public static void guardRead(Object receiver) {
+    if (Thread.currentThread() == thread) {
+      GuardedLine.found(TrustedCollections.read(receiver), receiver, depth);
+    }
+  }
+
+  public static void guardNext(Object iterator) {
+    if (Thread.currentThread() == thread) {
+      GuardedLine.found(TrustedCollections.next(iterator), iterator, depth);
+    }
+  }
+
+  public static void guardLookup(Object receiver, Object key) {
+    if (Thread.currentThread() == thread) {
+      GuardedLine.found(TrustedCollections.lookup(receiver, key), receiver, depth);
+    }
+  }
+
+  public static void guardAdd(Object receiver, Object element) {
+    if (Thread.currentThread() == thread) {
+      GuardedLine.found(TrustedCollections.add(receiver, element), receiver, depth);
+    }
+  }
+
+  public static void guardPut(Object receiver, Object key) {
+    if (Thread.currentThread() == thread) {
+      GuardedLine.found(TrustedCollections.put(receiver, key), receiver, depth);
+    }
   }
 
   /** A re-snapshot's outcome: "the same as before" in one event (kind K_SAME), else the new snapshot. */

@@ -62,6 +62,7 @@ public final class RecordingControl {
         Probes.install(recording.current);
         Probes.depth = 0;
         capture.reset();
+        GuardedLine.clear();
         current = recording;
         Probes.thread = recording.thread;
         return true;

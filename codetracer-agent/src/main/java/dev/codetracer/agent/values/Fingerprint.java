@@ -150,6 +150,33 @@ final class Fingerprint {
     return Arrays.equals(value, 0, text.used, text.buffer, 0, text.used) ? text.used : -1;
   }
 
+  /**
+   * Whether the snapshot this print was made of shows {@code target}: is it, or has it among its
+   * children, or in a child's own print. True for a wrapper, whose print names the elements of
+   * the collection it wraps but not that collection.
+   */
+  boolean shows(Object target) {
+    if (object == target || JdkCollections.isWrapper(object.getClass())) {
+      return true;
+    }
+    Object[] children = isStruct() ? structReferences() : childArray();
+    if (children != null) {
+      for (Object child : children) {
+        if (child == target) {
+          return true;
+        }
+      }
+    }
+    if (nested != null) {
+      for (Fingerprint print : nested) {
+        if (print != null && print.shows(target)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
   boolean isOf(Object value) {
     return value == object;
   }

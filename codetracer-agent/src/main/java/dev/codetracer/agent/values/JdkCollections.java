@@ -18,6 +18,8 @@ final class JdkCollections {
 
   private static final Map<String, Reader> READERS = new HashMap<>();
   private static final Map<String, Boolean> MAPS = new HashMap<>();
+  /** Wrappers whose elements are those of another collection, read through it. */
+  private static final java.util.Set<String> WRAPPERS = new java.util.HashSet<>();
 
   static {
     list("java.util.ArrayList", "elementData", "size");
@@ -78,6 +80,11 @@ final class JdkCollections {
   /** The reader for exactly this class, or null. */
   static Reader readerFor(Class<?> type) {
     return READER_OF_CLASS.get(type);
+  }
+
+  /** Whether this class, one with a reader, shows the elements of another collection it wraps. */
+  static boolean isWrapper(Class<?> type) {
+    return WRAPPERS.contains(type.getName());
   }
 
   /** Whether this class, one with a reader, is a map (its elements are key, value pairs). */
@@ -359,6 +366,7 @@ final class JdkCollections {
     if (inner == null) {
       return;
     }
+    WRAPPERS.add(className);
     register(className, map, (c, out) -> {
       Object wrapped = inner.get(c);
       Reader reader = wrapped == null ? null : readerFor(wrapped.getClass());

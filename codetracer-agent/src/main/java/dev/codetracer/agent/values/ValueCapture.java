@@ -103,6 +103,28 @@ public final class ValueCapture {
   }
 
   /**
+   * Whether a variable's last snapshot may show one of {@code targets}, the objects a line changed
+   * through calls that change only their receiver: then it must be re-captured. True when its
+   * snapshot is not known well enough to tell.
+   */
+  public boolean mayShow(Object value, int depth, int slot, Object[] targets, int count) {
+    if (value == null || isImmutable(value)) {
+      return false;
+    }
+    byte[][] row = row(depth, slot);
+    Fingerprint print = row == null ? null : fingerprints[depth][slot];
+    if (row == null || row[slot] == null || print == null || !print.isOf(value)) {
+      return true;
+    }
+    for (int i = 0; i < count; i++) {
+      if (print.shows(targets[i])) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
    * Captures {@code this} in its constructor: a record whose fields are still being assigned is
    * not yet immutable, so it is snapshotted now.
    */

@@ -5,10 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 import org.objectweb.asm.Handle;
 import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
+import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.FieldInsnNode;
+import org.objectweb.asm.tree.InsnList;
 import org.objectweb.asm.tree.InsnNode;
 import org.objectweb.asm.tree.InvokeDynamicInsnNode;
 import org.objectweb.asm.tree.MethodInsnNode;
+import org.objectweb.asm.tree.VarInsnNode;
 
 class MutationFlowTest {
   private static MethodInsnNode call(int op, String owner, String name, String desc) {
@@ -31,7 +35,8 @@ class MutationFlowTest {
     assertThat(MutationFlow.mutation(call(Opcodes.INVOKESTATIC, "java/lang/String", "valueOf", "(Ljava/lang/Object;)Ljava/lang/String;"))).isEqualTo(MutationFlow.DIRTY);
     assertThat(MutationFlow.mutation(call(Opcodes.INVOKESTATIC, "java/lang/String", "format", "(Ljava/lang/String;[Ljava/lang/Object;)Ljava/lang/String;"))).isEqualTo(MutationFlow.DIRTY);
     assertThat(MutationFlow.mutation(call(Opcodes.INVOKEVIRTUAL, "java/lang/String", "contains", "(Ljava/lang/CharSequence;)Z"))).isEqualTo(MutationFlow.DIRTY);
-    assertThat(MutationFlow.mutation(call(Opcodes.INVOKEINTERFACE, "java/util/List", "size", "()I"))).isEqualTo(MutationFlow.DIRTY);
+    assertThat(MutationFlow.mutation(call(Opcodes.INVOKEINTERFACE, "java/util/List", "addAll", "(Ljava/util/Collection;)Z"))).isEqualTo(MutationFlow.DIRTY);
+    assertThat(MutationFlow.mutation(call(Opcodes.INVOKESTATIC, "java/util/Collections", "sort", "(Ljava/util/List;)V"))).isEqualTo(MutationFlow.DIRTY);
     assertThat(MutationFlow.mutation(call(Opcodes.INVOKESTATIC, "a/B", "f", "()V"))).isEqualTo(MutationFlow.DIRTY);
     assertThat(MutationFlow.mutation(call(Opcodes.INVOKEVIRTUAL, "java/lang/StringBuilder", "append", "(Ljava/lang/Object;)Ljava/lang/StringBuilder;"))).isEqualTo(MutationFlow.DIRTY);
     Handle concat = new Handle(Opcodes.H_INVOKESTATIC, "java/lang/invoke/StringConcatFactory", "makeConcatWithConstants", "()V", false);
@@ -54,5 +59,54 @@ class MutationFlowTest {
     assertThat(MutationFlow.needsRefresh(1L << 2, 2, "[I")).as("its own covered store").isFalse();
     assertThat(MutationFlow.needsRefresh(1L << 2, 3, "[I")).as("another local's covered store").isTrue();
     assertThat(MutationFlow.needsRefresh(0, 3, "Ljava/lang/Object;")).isFalse();
+  }
+
+  @Test
+  void callsOnJdkCollectionsThatChangeAtMostTheirReceiverAreGuarded() {
+    assertThat(MutationFlow.mutation(call(Opcodes.INVOKEINTERFACE, "java/util/List", "size", "()I"))).isEqualTo(MutationFlow.GUARDED);
+    assertThat(MutationFlow.mutation(call(Opcodes.INVOKEINTERFACE, "java/util/Iterator", "next", "()Ljava/lang/Object;"))).isEqualTo(MutationFlow.GUARDED);
+    assertThat(MutationFlow.mutation(call(Opcodes.INVOKEINTERFACE, "java/util/Map$Entry", "getValue", "()Ljava/lang/Object;"))).isEqualTo(MutationFlow.GUARDED);
+    assertThat(MutationFlow.mutation(call(Opcodes.INVOKEVIRTUAL, "java/util/ArrayList", "add", "(Ljava/lang/Object;)Z"))).isEqualTo(MutationFlow.GUARDED);
+    assertThat(MutationFlow.mutation(call(Opcodes.INVOKEINTERFACE, "java/util/Map", "put", "(Ljava/lang/Object;Ljava/lang/Object;)Ljava/lang/Object;"))).isEqualTo(MutationFlow.GUARDED);
+    assertThat(GuardedCalls.kindOf(call(Opcodes.INVOKEINTERFACE, "java/util/List", "get", "(I)Ljava/lang/Object;"))).isEqualTo(GuardedCalls.Kind.READ_AT);
+    assertThat(GuardedCalls.kindOf(call(Opcodes.INVOKEINTERFACE, "java/util/Map", "containsKey", "(Ljava/lang/Object;)Z"))).isEqualTo(GuardedCalls.Kind.LOOKUP);
+    // the program's own class, even with a collection's method names
+    assertThat(MutationFlow.mutation(call(Opcodes.INVOKEVIRTUAL, "a/MyList", "add", "(Ljava/lang/Object;)Z"))).isEqualTo(MutationFlow.DIRTY);
+  }
+
+  @Test
+  void aMergeIsGuardedOnlyWithAFunctionOfTheJdkThatCapturesNothing() {
+    Handle lambdas = new Handle(Opcodes.H_INVOKESTATIC, "java/lang/invoke/LambdaMetafactory", "metafactory", "()V", false);
+    Handle sum = new Handle(Opcodes.H_INVOKESTATIC, "java/lang/Integer", "sum", "(II)I", false);
+    Handle own = new Handle(Opcodes.H_INVOKESTATIC, "a/B", "lambda$f$0", "(Ljava/lang/Integer;Ljava/lang/Integer;)Ljava/lang/Integer;", false);
+    String merge = "(Ljava/lang/Object;Ljava/lang/Object;Ljava/util/function/BiFunction;)Ljava/lang/Object;";
+
+    assertThat(MutationFlow.mutation(mergeAfter(new InvokeDynamicInsnNode("apply", "()Ljava/util/function/BiFunction;", lambdas,
+        Type.getType("(Ljava/lang/Object;Ljava/lang/Object;)Ljava/lang/Object;"), sum, Type.getType("(Ljava/lang/Integer;Ljava/lang/Integer;)Ljava/lang/Integer;")), merge)))
+        .isEqualTo(MutationFlow.GUARDED);
+    assertThat(MutationFlow.mutation(mergeAfter(new InvokeDynamicInsnNode("apply", "()Ljava/util/function/BiFunction;", lambdas,
+        Type.getType("(Ljava/lang/Object;Ljava/lang/Object;)Ljava/lang/Object;"), own, Type.getType("(Ljava/lang/Integer;Ljava/lang/Integer;)Ljava/lang/Integer;")), merge)))
+        .as("the program's lambda may change anything").isEqualTo(MutationFlow.DIRTY);
+    assertThat(MutationFlow.mutation(mergeAfter(new InvokeDynamicInsnNode("apply", "(Ljava/util/List;)Ljava/util/function/BiFunction;", lambdas,
+        Type.getType("(Ljava/lang/Object;Ljava/lang/Object;)Ljava/lang/Object;"), sum, Type.getType("(Ljava/lang/Integer;Ljava/lang/Integer;)Ljava/lang/Integer;")), merge)))
+        .as("a function that captures a value").isEqualTo(MutationFlow.DIRTY);
+    assertThat(MutationFlow.mutation(mergeAfter(new VarInsnNode(Opcodes.ALOAD, 3), merge)))
+        .as("a function from a variable").isEqualTo(MutationFlow.DIRTY);
+  }
+
+  private static MethodInsnNode mergeAfter(AbstractInsnNode function, String descriptor) {
+    InsnList code = new InsnList();
+    MethodInsnNode merge = call(Opcodes.INVOKEINTERFACE, "java/util/Map", "merge", descriptor);
+    code.add(function);
+    code.add(merge);
+    return merge;
+  }
+
+  @Test
+  void aGuardedCallLeavesTheRefreshToTheRuntimeButNotACoveredStoreThroughAnotherLocal() {
+    assertThat(MutationFlow.needsRefresh(MutationFlow.GUARDED, 1, "Ljava/util/List;")).isFalse();
+    assertThat(MutationFlow.needsRefresh(MutationFlow.GUARDED | MutationFlow.BUILDERS, 1, "Ljava/util/List;")).isTrue();
+    assertThat(MutationFlow.needsRefresh(MutationFlow.GUARDED | 1L << 2, 3, "[I")).isTrue();
+    assertThat(MutationFlow.needsRefresh(MutationFlow.GUARDED | 1L << 2, 2, "[I")).isFalse();
   }
 }

@@ -310,6 +310,33 @@ class RecordingContentIT {
   }
 
   @Test
+  void aCallThatChangesACollectionIsSeenThroughEveryVariableThatShowsIt() {
+    Path source = Samples.source("samples.CollectionCalls");
+    SampleRun run = recorded("samples.CollectionCalls");
+    assertThat(run.stdout()).isEqualTo("[a, b] [a, b] {x=2} 42 ab 1 {de=2, abc=3} {q=2, p=1} 2\n");
+    TraceModel model = Recordings.check(run.folder());
+    // the JDK's own list, through another variable and inside an object
+    assertThat(Recordings.valuesAtLine(model, source, 55, "alias")).containsExactly("[\"a\"]");
+    assertThat(Recordings.valuesAtLine(model, source, 56, "alias")).containsExactly("[\"a\", \"b\"]");
+    assertThat(Recordings.valuesAtLine(model, source, 56, "holder")).containsExactly("samples.CollectionCalls.Holder{items=[\"a\", \"b\"]}");
+    assertThat(Recordings.valuesAtLine(model, source, 56, "untouched")).containsExactly("[1, 2]");
+    // a merge with a function of the JDK
+    assertThat(Recordings.valuesAtLine(model, source, 59, "sameCounts")).containsExactly("[(\"x\", 1)]");
+    assertThat(Recordings.valuesAtLine(model, source, 60, "sameCounts")).containsExactly("[(\"x\", 2)]");
+    // the program's own list, whose add changes another object
+    assertThat(Recordings.valuesAtLine(model, source, 63, "counter")).containsExactly("[1]");
+    assertThat(Recordings.valuesAtLine(model, source, 64, "counter")).containsExactly("[2]");
+    // next() moves the iterator a variable holds
+    assertThat(Recordings.valuesAtLine(model, source, 66, "it")).doesNotContainAnyElementsOf(Recordings.valuesAtLine(model, source, 65, "it"));
+    // a TreeMap whose comparator is the program's, and changes the counter
+    assertThat(Recordings.valuesAtLine(model, source, 72, "counter")).containsExactly("[22]");
+    assertThat(Recordings.valuesAtLine(model, source, 73, "counter")).containsExactly("[42]");
+    // a get that moves the entry of a map in access order
+    assertThat(Recordings.valuesAtLine(model, source, 76, "recent")).containsExactly("[(\"p\", 1), (\"q\", 2)]");
+    assertThat(Recordings.valuesAtLine(model, source, 77, "recent")).containsOnly("[(\"q\", 2), (\"p\", 1)]");
+  }
+
+  @Test
   void withoutLocalVariableNamesStepsAndCallsRemain() {
     SampleRun run = SampleRuns.recorded("samples.Loops", Jvm.JAVA_17, Samples.Debug.DEFAULT, "");
     TraceModel model = Recordings.check(run.folder());
