@@ -2,7 +2,9 @@ package dev.codetracer.agent.values;
 
 import java.lang.reflect.Field;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Reads the JDK's collections and maps through their internal fields, never through their
@@ -19,7 +21,7 @@ final class JdkCollections {
   private static final Map<String, Reader> READERS = new HashMap<>();
   private static final Map<String, Boolean> MAPS = new HashMap<>();
   /** Wrappers whose elements are those of another collection, read through it. */
-  private static final java.util.Set<String> WRAPPERS = new java.util.HashSet<>();
+  private static final Set<String> WRAPPERS = new HashSet<>();
 
   static {
     list("java.util.ArrayList", "elementData", "size");
