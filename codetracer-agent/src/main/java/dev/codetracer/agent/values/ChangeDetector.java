@@ -6,8 +6,9 @@ import java.lang.reflect.Field;
 
 /**
  * Tells, without encoding an object, how it changed since its last snapshot: not at all (its
- * {@link Fingerprint} still matches), or only by growing at the end (a list or StringBuilder
- * filled in a loop: then just the growth is encoded). Anything else, or any doubt, means a new
+ * {@link Fingerprint} still matches), only by growing at the end (a list or StringBuilder
+ * filled in a loop: then just the growth is encoded), or in one stretch of a list or map (an entry
+ * a loop updates: then just that stretch is encoded). Anything else, or any doubt, means a new
  * snapshot.
  */
 final class ChangeDetector {
@@ -18,20 +19,21 @@ final class ChangeDetector {
   private final ValueEncoder scratch = new ValueEncoder(1 << 10);
   /** Children a fingerprint being made may still look into. */
   private int budget;
-  private Fingerprint grownFingerprint;
+  private Fingerprint deltaFingerprint;
 
   ChangeDetector(SnapshotWriter snapshots) {
     this.snapshots = snapshots;
   }
 
   /**
-   * A list or StringBuilder that only grew at the end since its last snapshot: the encoded
-   * growth ({@link ValueEncoder#APPEND}), or null when it changed otherwise. After a growth,
-   * {@link #grownFingerprint} is the value's new fingerprint, and {@code print} must not be used
-   * again (a builder's print is extended in place).
+   * A list or StringBuilder that only grew at the end since its last snapshot, or a list or map
+   * changed in one stretch (an entry a loop updates, an element set or inserted): the encoded
+   * change ({@link ValueEncoder#APPEND}, {@link ValueEncoder#SPLICE}), or null when it changed
+   * otherwise. After a change, {@link #deltaFingerprint} is the value's new fingerprint, and
+   * {@code print} must not be used again (a builder's print is extended in place).
    */
-  byte[] grown(Object value, Fingerprint print) {
-    grownFingerprint = null;
+  byte[] delta(Object value, Fingerprint print) {
+    deltaFingerprint = null;
     try {
       Class<?> type = value.getClass();
       ValueKind kind = ValueKind.of(type);
@@ -46,48 +48,100 @@ final class ChangeDetector {
         scratch.reset();
         scratch.latin1Append(kept, count, bytes, kept, nowKept);
         byte[] growth = scratch.toByteArray();
-        grownFingerprint = print.grownText(count, bytes, nowKept);
+        deltaFingerprint = print.grownText(count, bytes, nowKept);
         return growth;
       }
-      if (kind != ValueKind.COLLECTION || print.childArray() == null) {
+      if ((kind != ValueKind.COLLECTION && kind != ValueKind.MAP) || print.childArray() == null) {
         return null;
       }
-      Object[] last = print.childArray();
-      Elements elements = snapshots.reusableElements(1);
-      elements.reset(false);
-      try {
-        int total = JdkCollections.readerFor(type).read(value, elements);
-        if (total <= print.length() || elements.count < last.length) {
-          return null;
-        }
-        for (int i = 0; i < last.length; i++) {
-          if (elements.items[i] != last[i]) {
-            return null;
-          }
-        }
-        if (!nestedUnchanged(elements.items, print, 1)) {
-          return null;
-        }
-        int added = elements.count - last.length;
-        scratch.reset();
-        scratch.startAppend(last.length, total, added);
-        snapshots.addedElements(value, elements.items, last.length, elements.count, scratch);
-        // the old elements' prints still hold: only the added ones need theirs
-        budget = SnapshotWriter.NODE_BUDGET;
-        Fingerprint[] nested = nestedOf(elements.items, last.length, elements.count, print.nested(), 1);
-        grownFingerprint = nested == CANNOT ? null : Fingerprint.ofChildren(value, total, elements.items, elements.count, nested);
-        return scratch.toByteArray();
-      } finally {
-        elements.reset(false);
-      }
+      return spliced(value, type, kind == ValueKind.MAP, print);
     } catch (ReflectiveOperationException | RuntimeException e) {
       return null;
     }
   }
 
-  /** The fingerprint of the value the last successful {@link #grown} looked at, or null. */
-  Fingerprint grownFingerprint() {
-    return grownFingerprint;
+  /**
+   * A list or map whose shown elements (a map's keys and values, in pairs) kept a prefix and a
+   * suffix of the same objects, unchanged inside: the elements between them encoded as a splice,
+   * or, when only the end grew, as an append.
+   */
+  private byte[] spliced(Object value, Class<?> type, boolean map, Fingerprint print) throws ReflectiveOperationException {
+    Object[] last = print.childArray();
+    int unit = map ? 2 : 1;
+    Elements elements = snapshots.reusableElements(1);
+    elements.reset(map);
+    try {
+      int total = JdkCollections.readerFor(type).read(value, elements);
+      Object[] items = elements.items;
+      int count = elements.count;
+      int common = Math.min(last.length, count);
+      int prefix = 0;
+      while (prefix < common && items[prefix] == last[prefix]) {
+        prefix++;
+      }
+      prefix -= prefix % unit;
+      int suffix = 0;
+      while (suffix < common - prefix && items[count - 1 - suffix] == last[last.length - 1 - suffix]) {
+        suffix++;
+      }
+      suffix -= suffix % unit;
+      if ((prefix == 0 && suffix == 0) || !keptUnchanged(items, count, print, prefix, suffix)) {
+        return null;
+      }
+      int removed = last.length - prefix - suffix;
+      int added = count - prefix - suffix;
+      int shownTotal = Math.max(total, count / unit);
+      scratch.reset();
+      if (!map && suffix == 0 && removed == 0) {
+        if (total <= print.length()) {
+          return null;
+        }
+        scratch.startAppend(last.length, total, added);
+      } else {
+        scratch.startSplice(map, last.length / unit, shownTotal, prefix / unit, removed / unit, added / unit);
+      }
+      snapshots.addedElements(value, items, prefix, prefix + added, scratch);
+      // the kept elements' prints still hold: only the new ones need theirs
+      Fingerprint[] known = null;
+      Fingerprint[] lastNested = print.nested();
+      if (lastNested != null) {
+        known = new Fingerprint[count];
+        System.arraycopy(lastNested, 0, known, 0, prefix);
+        System.arraycopy(lastNested, last.length - suffix, known, count - suffix, suffix);
+      }
+      budget = SnapshotWriter.NODE_BUDGET;
+      Fingerprint[] nested = nestedOf(items, prefix, prefix + added, count, known, 1);
+      deltaFingerprint = nested == CANNOT ? null : Fingerprint.ofChildren(value, total, items, count, nested);
+      return scratch.toByteArray();
+    } finally {
+      elements.reset(false);
+    }
+  }
+
+  /** The kept elements (the prefix, and the suffix, which may have moved) are unchanged inside. */
+  private boolean keptUnchanged(Object[] items, int count, Fingerprint print, int prefix, int suffix)
+      throws ReflectiveOperationException {
+    Fingerprint[] nested = print.nested();
+    if (nested == null) {
+      return true;
+    }
+    for (int i = 0; i < prefix; i++) {
+      if (nested[i] != null && !unchanged(items[i], nested[i], 2)) {
+        return false;
+      }
+    }
+    for (int j = 1; j <= suffix; j++) {
+      Fingerprint kept = nested[nested.length - j];
+      if (kept != null && !unchanged(items[count - j], kept, 2)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The fingerprint of the value the last successful {@link #delta} looked at, or null. */
+  Fingerprint deltaFingerprint() {
+    return deltaFingerprint;
   }
 
   /** Whether a value still matches the fingerprint of its last snapshot (false when unsure). */
@@ -249,11 +303,17 @@ final class ChangeDetector {
    */
   private Fingerprint[] nestedOf(Object[] children, int from, int count, Fingerprint[] known, int level)
       throws ReflectiveOperationException {
+    return nestedOf(children, from, count, count, known, level);
+  }
+
+  /** As above, for the children {@code from} to {@code to} of {@code count}; the others' prints are {@code known}. */
+  private Fingerprint[] nestedOf(Object[] children, int from, int to, int count, Fingerprint[] known, int level)
+      throws ReflectiveOperationException {
     if (level >= snapshots.maxDepth()) {
       return null;
     }
     Fingerprint[] nested = known == null ? null : java.util.Arrays.copyOf(known, count);
-    for (int i = from; i < count; i++) {
+    for (int i = from; i < to; i++) {
       Object child = children[i];
       if (child == null || identityIsEnough(child.getClass())) {
         continue;

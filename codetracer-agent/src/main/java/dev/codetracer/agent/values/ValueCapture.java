@@ -11,7 +11,8 @@ import java.util.Arrays;
  * records of those) are kept as they are and encoded later by the writer thread; anything
  * mutable is snapshotted at once ({@link SnapshotWriter}), since it may change before the writer
  * sees it. A variable re-snapshotted after a line that may have changed it comes out as {@link
- * #SAME} or as its growth when that is all that happened ({@link ChangeDetector}).
+ * #SAME}, or as its growth or the stretch of it that changed when that is all that happened
+ * ({@link ChangeDetector}).
  */
 public final class ValueCapture {
   /** What {@link #refresh} returns for a value equal to the variable's last one. */
@@ -19,7 +20,7 @@ public final class ValueCapture {
 
   private static final int CACHED_DEPTHS = 64;
   private static final int CACHED_SLOTS = 32;
-  /** Marks a variable whose last value was logged as grown, not whole: only its fingerprint is known. */
+  /** Marks a variable whose last value was logged as a change of its previous one, not whole: only its fingerprint is known. */
   private static final byte[] KNOWN_BY_FINGERPRINT = new byte[0];
 
   private final SnapshotWriter snapshots;
@@ -84,11 +85,11 @@ public final class ValueCapture {
       if (changes.unchanged(value, print)) {
         return SAME;
       }
-      byte[] grown = changes.grown(value, print);
-      if (grown != null) {
+      byte[] delta = changes.delta(value, print);
+      if (delta != null) {
         row[slot] = KNOWN_BY_FINGERPRINT;
-        fingerprints[depth][slot] = changes.grownFingerprint();
-        return grown;
+        fingerprints[depth][slot] = changes.deltaFingerprint();
+        return delta;
       }
     }
     encode(value);

@@ -337,6 +337,29 @@ class RecordingContentIT {
   }
 
   @Test
+  void listsAndMapsChangedInTheMiddleAreRecordedAtEveryStep() {
+    Path source = Samples.source("samples.Splices");
+    TraceModel model = model("samples.Splices");
+    assertThat(Recordings.valuesAtLine(model, source, 14, "letters")).containsExactly("[\"a\", \"b\", \"c\", \"d\"]");
+    assertThat(Recordings.valuesAtLine(model, source, 15, "letters")).containsExactly("[\"a\", \"B\", \"c\", \"d\"]");
+    assertThat(Recordings.valuesAtLine(model, source, 16, "letters")).containsExactly("[\"a\", \"B\", \"x\", \"c\", \"d\"]");
+    assertThat(Recordings.valuesAtLine(model, source, 17, "letters")).containsExactly("[\"a\", \"B\", \"x\", \"d\"]");
+    assertThat(Recordings.valuesAtLine(model, source, 18, "letters")).containsExactly("[\"B\", \"x\", \"d\"]");
+    assertThat(Recordings.valuesAtLine(model, source, 22, "counts")).containsExactly("[(\"not\", 1), (\"or\", 1), (\"be\", 2), (\"to\", 2)]");
+    assertThat(Recordings.valuesAtLine(model, source, 24, "sorted")).containsExactly("[(\"and\", 9), (\"be\", 2), (\"not\", 1), (\"or\", 1), (\"to\", 2)]");
+    assertThat(Recordings.valuesAtLine(model, source, 25, "sorted")).containsExactly("[(\"and\", 9), (\"be\", 2), (\"not\", 1), (\"to\", 2)]");
+    assertThat(Recordings.valuesAtLine(model, source, 28, "cells")).containsExactly("[(\"p\", [1]), (\"q\", [2])]");
+    assertThat(Recordings.valuesAtLine(model, source, 29, "cells")).containsExactly("[(\"p\", [5]), (\"q\", [2])]");
+    assertThat(Recordings.valuesAtLine(model, source, 36, "many")).containsExactly("[0, 10, 2, 3, 4, 5, 60, 7]");
+
+    SampleRun cut = SampleRuns.recorded("samples.Splices", Jvm.JAVA_17, Samples.Debug.FULL, "maxElements=3");
+    TraceModel cutModel = Recordings.check(cut.folder());
+    assertThat(Recordings.valuesAtLine(cutModel, source, 16, "letters")).containsExactly("[\"a\", \"B\", \"x\", ...(2 more, 5 in all)]");
+    assertThat(Recordings.valuesAtLine(cutModel, source, 35, "many")).containsExactly("[0, 10, 2, ...(5 more, 8 in all)]");
+    assertThat(Recordings.valuesAtLine(cutModel, source, 25, "sorted")).containsExactly("[(\"and\", 9), (\"be\", 2), (\"not\", 1), ...(1 more, 4 in all)]");
+  }
+
+  @Test
   void withoutLocalVariableNamesStepsAndCallsRemain() {
     SampleRun run = SampleRuns.recorded("samples.Loops", Jvm.JAVA_17, Samples.Debug.DEFAULT, "");
     TraceModel model = Recordings.check(run.folder());

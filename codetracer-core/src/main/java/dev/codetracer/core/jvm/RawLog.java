@@ -20,7 +20,8 @@ import java.nio.charset.StandardCharsets;
  */
 public final class RawLog {
   public static final String FILE_NAME = "trace.raw";
-  public static final byte[] MAGIC = "CTJRAW03".getBytes(StandardCharsets.US_ASCII);
+  // 04: values may be SPLICEs (ValueEncoder)
+  public static final byte[] MAGIC = "CTJRAW04".getBytes(StandardCharsets.US_ASCII);
 
   public static final byte DEFINITIONS = 'D';
   public static final byte EVENTS = 'E';

@@ -122,16 +122,13 @@ final class ValueDecoder {
         for (int i = 0; i < shown; i++) {
           if (tag == ValueEncoder.MAP) {
             ValueRecord key = read(in);
-            ValueRecord value = read(in);
-            elements.add(new ValueRecord.Tuple(List.of(key, value), types.simple(TypeKind.TUPLE, "Map.Entry")));
+            elements.add(entry(key, read(in)));
           } else {
             elements.add(read(in));
           }
         }
         if (total > shown) {
-          elements.add(
-              new ValueRecord.Raw(
-                  "...(" + (total - shown) + " more, " + total + " in all)", types.simple(TypeKind.RAW, "more")));
+          elements.add(more(total, shown));
         }
         return new ValueRecord.Sequence(elements, false, types.simple(TypeKind.SEQ, type));
       }
@@ -170,15 +167,21 @@ final class ValueDecoder {
     }
   }
 
-  /** True when the next value grows the variable's previous one ({@link ValueEncoder#APPEND}). */
+  /**
+   * True when the next value is a change of the variable's previous one ({@link
+   * ValueEncoder#APPEND}, {@link ValueEncoder#SPLICE}).
+   */
   static boolean isAppend(ByteReader in) {
     byte tag = in.peekTag();
-    return tag == ValueEncoder.APPEND || tag == ValueEncoder.STRING_APPEND;
+    return tag == ValueEncoder.APPEND || tag == ValueEncoder.STRING_APPEND || tag == ValueEncoder.SPLICE;
   }
 
-  /** The previous value of a variable grown by the next value of the log. */
+  /** The previous value of a variable changed by the next value of the log. */
   ValueRecord readAppend(ByteReader in, ValueRecord previous) {
     byte tag = in.tag();
+    if (tag == ValueEncoder.SPLICE) {
+      return readSplice(in, previous);
+    }
     int previousShown = in.varint();
     int total = in.varint();
     if (tag == ValueEncoder.STRING_APPEND) {
@@ -210,9 +213,44 @@ final class ValueDecoder {
     }
     int shown = elements.size();
     if (total > shown) {
-      elements.add(new ValueRecord.Raw("...(" + (total - shown) + " more, " + total + " in all)", types.simple(TypeKind.RAW, "more")));
+      elements.add(more(total, shown));
     }
     return new ValueRecord.Sequence(elements, false, previous.typeId());
+  }
+
+  private ValueRecord readSplice(ByteReader in, ValueRecord previous) {
+    boolean map = in.bool();
+    int previousShown = in.varint();
+    int total = in.varint();
+    int from = in.varint();
+    int removed = in.varint();
+    int added = in.varint();
+    List<ValueRecord> replacements = new ArrayList<>(added);
+    for (int i = 0; i < added; i++) {
+      replacements.add(map ? entry(read(in), read(in)) : read(in));
+    }
+    if (!(previous instanceof ValueRecord.Sequence sequence) || sequence.elements().size() < previousShown
+        || from + removed > previousShown) {
+      return error("<lost: a sequence changed from an unknown value>");
+    }
+    List<ValueRecord> before = sequence.elements();
+    List<ValueRecord> elements = new ArrayList<>(previousShown - removed + added + 1);
+    elements.addAll(before.subList(0, from));
+    elements.addAll(replacements);
+    elements.addAll(before.subList(from + removed, previousShown));
+    int shown = elements.size();
+    if (total > shown) {
+      elements.add(more(total, shown));
+    }
+    return new ValueRecord.Sequence(elements, false, previous.typeId());
+  }
+
+  private ValueRecord entry(ValueRecord key, ValueRecord value) {
+    return new ValueRecord.Tuple(List.of(key, value), types.simple(TypeKind.TUPLE, "Map.Entry"));
+  }
+
+  private ValueRecord more(int total, int shown) {
+    return new ValueRecord.Raw("...(" + (total - shown) + " more, " + total + " in all)", types.simple(TypeKind.RAW, "more"));
   }
 
   /** Moves past a value without defining anything (a value outside any recorded frame). */
@@ -284,6 +322,18 @@ final class ValueDecoder {
         in.varint();
         in.text();
         return;
+      case ValueEncoder.SPLICE: {
+        boolean map = in.bool();
+        in.varint();
+        in.varint();
+        in.varint();
+        in.varint();
+        int added = in.varint();
+        for (int i = 0; i < (map ? 2 * added : added); i++) {
+          skip(in);
+        }
+        return;
+      }
       default:
         throw new IllegalStateException("unknown value tag " + tag + " in the change log");
     }

@@ -16,10 +16,14 @@ import java.util.Arrays;
  * BOOL type byte                  CHAR type varint                       ERROR text
  * CYCLE type                      ELIDED type
  * APPEND previous-shown total added element*      STRING_APPEND previous-kept total text
+ * SPLICE map previous-shown total from removed added (element | key value)*
  * </pre>
  *
  * <p>The two APPEND forms describe a variable's new value as its previous one grown at the end
  * (a list or a StringBuilder filled in a loop), so that it is not copied whole at every line.
+ * SPLICE describes it as its previous sequence or map with the elements (entries, for a map)
+ * {@code from} to {@code from + removed} replaced by the {@code added} ones that follow: a map
+ * whose one entry a loop updates, or a list with an element set or inserted.
  */
 public final class ValueEncoder {
   public static final byte NULL = 0;
@@ -40,6 +44,8 @@ public final class ValueEncoder {
   public static final byte APPEND = 14;
   /** Text added at the end of a string (a StringBuilder's): the variable's previous value, grown. */
   public static final byte STRING_APPEND = 15;
+  /** Elements (or a map's entries) replaced in the middle: the variable's previous value, changed there. */
+  public static final byte SPLICE = 16;
 
   private byte[] bytes;
   private int size;
@@ -138,6 +144,17 @@ public final class ValueEncoder {
     put(APPEND);
     varint(previousShown);
     varint(total);
+    varint(added);
+  }
+
+  /** A splice of the variable's previous value; the {@code added} elements (or entries) follow. */
+  public void startSplice(boolean map, int previousShown, int total, int from, int removed, int added) {
+    put(SPLICE);
+    put(map ? (byte) 1 : (byte) 0);
+    varint(previousShown);
+    varint(total);
+    varint(from);
+    varint(removed);
     varint(added);
   }
 

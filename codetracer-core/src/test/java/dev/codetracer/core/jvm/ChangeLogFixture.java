@@ -86,6 +86,16 @@ final class ChangeLogFixture {
     return this;
   }
 
+  /** A splice of the int sequence in {@code slot}: elements {@code from} to {@code from + removed} become {@code added}. */
+  ChangeLogFixture splicedIntArray(int slot, int previousShown, int total, int from, int removed, int... added) {
+    values.startSplice(false, previousShown, total, from, removed, added.length);
+    for (int e : added) {
+      values.intValue(WellKnownTypes.INT, e);
+    }
+    events.add(RawEvents.value(RawEvents.valueMeta(RawEvents.K_REF, slot), 0));
+    return this;
+  }
+
   ChangeLogFixture element(int slot, int index, int value) {
     events.add(RawEvents.element(slot, index));
     events.add(RawEvents.value(RawEvents.valueMeta(RawEvents.K_INT, RawEvents.ELEMENT_SLOT), value));

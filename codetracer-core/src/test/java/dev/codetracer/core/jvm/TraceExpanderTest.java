@@ -161,6 +161,27 @@ class TraceExpanderTest {
   }
 
   @Test
+  void aSpliceReplacesElementsInTheMiddleOfTheVariablesPreviousValue() throws IOException {
+    ChangeLogFixture log = new ChangeLogFixture()
+        .define(new RawDefinition.TypeName(WellKnownTypes.FIRST_DYNAMIC_ID, "int[]"))
+        .method(0, "main", 3, 0, "a", "b")
+        .probe(0, 0, 3).probe(1, 0, 4, 0).probe(2, 0, 5, 0).probe(3, 0, 6, 0).probe(4, 0, 7, 0, 1)
+        .call(0).step(0).intArray(0, 1, 2, 3, 4)
+        .step(1).splicedIntArray(0, 4, 5, 1, 2, 20, 30, 35)
+        .step(2).splicedIntArray(0, 5, 9, 0, 1)
+        .step(3).splicedIntArray(1, 2, 2, 0, 1, 7)
+        .step(4);
+    Expanded e = expand(log);
+    TraceModel model = e.model();
+    assertThat(model.render(model.valueAt(model.stepsAt(ChangeLogFixture.PATH, 5).get(0), "a").orElseThrow())).isEqualTo("[1, 20, 30, 35, 4]");
+    assertThat(model.render(model.valueAt(model.stepsAt(ChangeLogFixture.PATH, 6).get(0), "a").orElseThrow()))
+        .isEqualTo("[20, 30, 35, 4, ...(5 more, 9 in all)]");
+    // a splice of a variable whose previous value the log never gave
+    assertThat(model.render(model.valueAt(model.stepsAt(ChangeLogFixture.PATH, 7).get(0), "b").orElseThrow()))
+        .contains("lost: a sequence changed from an unknown value");
+  }
+
+  @Test
   void aLogCutShortByAKillStillExpandsToAValidStream() throws IOException {
     ChangeLogFixture log = sumProgram();
     Path raw = log.write(dir.resolve("trace.raw"), false);
