@@ -43,7 +43,8 @@ public final class RecorderBenchmark {
     int runs = Integer.parseInt(argv[3]);
     List<Workload> workloads = List.of(
         new Workload("(a) CPU-bound loops and small methods", "bench.CpuLoops", List.of("30000", "8")),
-        new Workload("(b) unit-test-shaped (parsing, collections, strings)", "bench.UnitTestShaped", List.of("100", "10")));
+        new Workload("(b) unit-test-shaped (parsing, collections, strings)", "bench.UnitTestShaped", List.of("100", "10")),
+        new Workload("(c) maps and lists updated in place", "bench.InPlaceUpdates", List.of("4000", "10")));
     Files.createDirectories(work);
     StringBuilder report = new StringBuilder();
     report.append(String.format(Locale.ROOT, "java %s, %d cores, load average at start %s, %d runs per mode (medians)%n%n",
