@@ -9,7 +9,7 @@ import java.lang.reflect.Field;
  * {@link Fingerprint} still matches), only by growing at the end (a list or StringBuilder
  * filled in a loop: then just the growth is encoded), or in one stretch of a list or map (an entry
  * a loop updates: then just that stretch is encoded). Anything else, or any doubt, means a new
- * snapshot.
+ * snapshot ({@link #changeSince}).
  */
 final class ChangeDetector {
   /** What {@link #nestedOf} answers when a child cannot have a fingerprint. */
@@ -25,47 +25,60 @@ final class ChangeDetector {
     this.snapshots = snapshots;
   }
 
+  /** What {@link #changeSince} answers for a value that still matches its print. */
+  static final Object UNCHANGED = new Object();
+
   /**
-   * A list or StringBuilder that only grew at the end since its last snapshot, or a list or map
-   * changed in one stretch (an entry a loop updates, an element set or inserted): the encoded
-   * change ({@link ValueEncoder#APPEND}, {@link ValueEncoder#SPLICE}), or null when it changed
-   * otherwise. After a change, {@link #deltaFingerprint} is the value's new fingerprint, and
-   * {@code print} must not be used again (a builder's print is extended in place).
+   * How a value changed since the snapshot {@code print} was made of: {@link #UNCHANGED}; the
+   * encoded change of a StringBuilder or list that only grew at the end, or of a list or map
+   * changed in one stretch (an entry a loop updates, an element set or inserted: {@link
+   * ValueEncoder#APPEND}, {@link ValueEncoder#SPLICE}); or null when it changed otherwise or that
+   * cannot be told. After a change, {@link #deltaFingerprint} is the value's new fingerprint, and
+   * {@code print} must not be used again (a builder's print is extended in place). A builder, list
+   * or map is read once for all of these questions.
    */
-  byte[] delta(Object value, Fingerprint print) {
+  Object changeSince(Object value, Fingerprint print) {
     deltaFingerprint = null;
     try {
       Class<?> type = value.getClass();
       ValueKind kind = ValueKind.of(type);
       if (kind == ValueKind.BUILDER) {
-        byte[] bytes = (byte[]) JdkInternals.BUILDER_VALUE.get(value);
-        int count = JdkInternals.BUILDER_COUNT.getInt(value);
-        int kept = print.keptLatin1Prefix(bytes);
-        if (kept < 0 || JdkInternals.BUILDER_CODER.getByte(value) != 0 || count <= print.length()) {
-          return null;
-        }
-        int nowKept = keptBytes(bytes, (byte) 0, count);
-        scratch.reset();
-        scratch.latin1Append(kept, count, bytes, kept, nowKept);
-        byte[] growth = scratch.toByteArray();
-        deltaFingerprint = print.grownText(count, bytes, nowKept);
-        return growth;
+        return builderChange(value, print);
       }
-      if ((kind != ValueKind.COLLECTION && kind != ValueKind.MAP) || print.childArray() == null) {
-        return null;
+      if ((kind == ValueKind.COLLECTION || kind == ValueKind.MAP) && print.childArray() != null) {
+        return collectionChange(value, type, kind == ValueKind.MAP, print);
       }
-      return spliced(value, type, kind == ValueKind.MAP, print);
+      return unchanged(value, print, 1) ? UNCHANGED : null;
     } catch (ReflectiveOperationException | RuntimeException e) {
       return null;
     }
   }
 
+  private Object builderChange(Object value, Fingerprint print) throws ReflectiveOperationException {
+    byte[] bytes = (byte[]) JdkInternals.BUILDER_VALUE.get(value);
+    byte coder = JdkInternals.BUILDER_CODER.getByte(value);
+    int count = JdkInternals.BUILDER_COUNT.getInt(value);
+    int nowKept = keptBytes(bytes, coder, count);
+    if (print.sameText(count, coder, bytes, nowKept)) {
+      return UNCHANGED;
+    }
+    int kept = print.keptLatin1Prefix(bytes);
+    if (kept < 0 || coder != 0 || count <= print.length()) {
+      return null;
+    }
+    scratch.reset();
+    scratch.latin1Append(kept, count, bytes, kept, nowKept);
+    byte[] growth = scratch.toByteArray();
+    deltaFingerprint = print.grownText(count, bytes, nowKept);
+    return growth;
+  }
+
   /**
-   * A list or map whose shown elements (a map's keys and values, in pairs) kept a prefix and a
-   * suffix of the same objects, unchanged inside: the elements between them encoded as a splice,
-   * or, when only the end grew, as an append.
+   * A list or map: unchanged, or, when its shown elements (a map's keys and values, in pairs) kept
+   * a prefix and a suffix of the same objects, unchanged inside, the elements between them encoded
+   * as a splice, or as an append when only the end grew.
    */
-  private byte[] spliced(Object value, Class<?> type, boolean map, Fingerprint print) throws ReflectiveOperationException {
+  private Object collectionChange(Object value, Class<?> type, boolean map, Fingerprint print) throws ReflectiveOperationException {
     Object[] last = print.childArray();
     int unit = map ? 2 : 1;
     Elements elements = snapshots.reusableElements(1);
@@ -74,6 +87,9 @@ final class ChangeDetector {
       int total = JdkCollections.readerFor(type).read(value, elements);
       Object[] items = elements.items;
       int count = elements.count;
+      if (print.sameChildren(total, items, count)) {
+        return nestedUnchanged(items, print, 1) ? UNCHANGED : null;
+      }
       int common = Math.min(last.length, count);
       int prefix = 0;
       while (prefix < common && items[prefix] == last[prefix]) {
@@ -139,18 +155,9 @@ final class ChangeDetector {
     return true;
   }
 
-  /** The fingerprint of the value the last successful {@link #delta} looked at, or null. */
+  /** The fingerprint of the value the last {@link #changeSince} found changed in part, or null. */
   Fingerprint deltaFingerprint() {
     return deltaFingerprint;
-  }
-
-  /** Whether a value still matches the fingerprint of its last snapshot (false when unsure). */
-  boolean unchanged(Object value, Fingerprint print) {
-    try {
-      return unchanged(value, print, 1);
-    } catch (ReflectiveOperationException | RuntimeException e) {
-      return false;
-    }
   }
 
   /** {@code level}: the depth the value is written at in the snapshot (1: the variable itself). */

@@ -82,11 +82,11 @@ public final class ValueCapture {
     }
     Fingerprint print = fingerprints[depth][slot];
     if (row[slot] != null && print != null && print.isOf(value)) {
-      if (changes.unchanged(value, print)) {
+      Object change = changes.changeSince(value, print);
+      if (change == ChangeDetector.UNCHANGED) {
         return SAME;
       }
-      byte[] delta = changes.delta(value, print);
-      if (delta != null) {
+      if (change instanceof byte[] delta) {
         row[slot] = KNOWN_BY_FINGERPRINT;
         fingerprints[depth][slot] = changes.deltaFingerprint();
         return delta;
