@@ -26,22 +26,28 @@ import org.objectweb.asm.tree.VarInsnNode;
 final class GuardedCalls {
   enum Kind {
     /** Changes nothing: size, isEmpty, hasNext, an entry's key or value, views and iterators. */
-    READ("guardRead"),
+    READ("guardRead", false, 0),
     /** {@code get(int)}: the index above the receiver. */
-    READ_AT("guardRead"),
-    NEXT("guardNext"),
+    READ_AT("guardRead", false, 0),
+    NEXT("guardNext", false, 0),
     /** get, containsKey, contains: the key above the receiver. */
-    LOOKUP("guardLookup"),
-    ADD("guardAdd"),
+    LOOKUP("guardLookup", true, 0),
+    ADD("guardAdd", true, 0),
     /** The value above the key. */
-    PUT("guardPut"),
+    PUT("guardPut", true, 1),
     /** The value and the function above the key. */
-    MERGE("guardPut");
+    MERGE("guardPut", true, 2);
 
     final String probe;
+    /** Whether the probe takes the key (or element) too. */
+    final boolean withKey;
+    /** How many arguments above the receiver and key wait in locals while the guard runs. */
+    final int parked;
 
-    Kind(String probe) {
+    Kind(String probe, boolean withKey, int parked) {
       this.probe = probe;
+      this.withKey = withKey;
+      this.parked = parked;
     }
   }
 
@@ -72,15 +78,15 @@ final class GuardedCalls {
     if (call.getOpcode() != Opcodes.INVOKEINTERFACE && call.getOpcode() != Opcodes.INVOKEVIRTUAL) {
       return null;
     }
+    if (!COLLECTIONS.contains(call.owner) && !ITERATORS.contains(call.owner) && !call.owner.equals(ENTRY)) {
+      return null;
+    }
     String signature = call.name + call.desc;
     if (ITERATORS.contains(call.owner)) {
       return signature.equals("hasNext()Z") ? Kind.READ : signature.equals("next()Ljava/lang/Object;") ? Kind.NEXT : null;
     }
     if (call.owner.equals(ENTRY)) {
       return signature.equals("getKey()Ljava/lang/Object;") || signature.equals("getValue()Ljava/lang/Object;") ? Kind.READ : null;
-    }
-    if (!COLLECTIONS.contains(call.owner)) {
-      return null;
     }
     if (COLLECTION_READS.contains(signature)) {
       return Kind.READ;
@@ -146,49 +152,28 @@ final class GuardedCalls {
    * method's own.
    */
   static void insert(MethodNode method, List<Site> sites) {
-    int value = method.maxLocals;
-    int function = value + 1;
-    boolean usedLocals = false;
+    int firstLocal = method.maxLocals;
+    int parked = 0;
     for (Site site : sites) {
       Kind kind = site.kind();
       InsnList guard = new InsnList();
-      switch (kind) {
-        case READ:
-        case NEXT:
-          guard.add(new InsnNode(Opcodes.DUP));
-          guard.add(ProbeCode.probeCall(kind.probe, "(Ljava/lang/Object;)V"));
-          break;
-        case READ_AT:
-          guard.add(new InsnNode(Opcodes.SWAP));
-          guard.add(new InsnNode(Opcodes.DUP_X1));
-          guard.add(ProbeCode.probeCall(kind.probe, "(Ljava/lang/Object;)V"));
-          break;
-        case LOOKUP:
-        case ADD:
-          guard.add(new InsnNode(Opcodes.DUP2));
-          guard.add(ProbeCode.probeCall(kind.probe, "(Ljava/lang/Object;Ljava/lang/Object;)V"));
-          break;
-        case PUT:
-        case MERGE:
-          usedLocals = true;
-          if (kind == Kind.MERGE) {
-            guard.add(new VarInsnNode(Opcodes.ASTORE, function));
-          }
-          guard.add(new VarInsnNode(Opcodes.ASTORE, value));
-          guard.add(new InsnNode(Opcodes.DUP2));
-          guard.add(ProbeCode.probeCall(kind.probe, "(Ljava/lang/Object;Ljava/lang/Object;)V"));
-          guard.add(new VarInsnNode(Opcodes.ALOAD, value));
-          if (kind == Kind.MERGE) {
-            guard.add(new VarInsnNode(Opcodes.ALOAD, function));
-          }
-          break;
-        default:
-          throw new IllegalStateException(kind.name());
+      for (int i = kind.parked - 1; i >= 0; i--) {
+        guard.add(new VarInsnNode(Opcodes.ASTORE, firstLocal + i));
+      }
+      if (kind == Kind.READ_AT) {
+        // receiver, index -> receiver, index, receiver
+        guard.add(new InsnNode(Opcodes.SWAP));
+        guard.add(new InsnNode(Opcodes.DUP_X1));
+      } else {
+        guard.add(new InsnNode(kind.withKey ? Opcodes.DUP2 : Opcodes.DUP));
+      }
+      guard.add(ProbeCode.probeCall(kind.probe, kind.withKey ? "(Ljava/lang/Object;Ljava/lang/Object;)V" : "(Ljava/lang/Object;)V"));
+      for (int i = 0; i < kind.parked; i++) {
+        guard.add(new VarInsnNode(Opcodes.ALOAD, firstLocal + i));
       }
       method.instructions.insertBefore(site.call(), guard);
+      parked = Math.max(parked, kind.parked);
     }
-    if (usedLocals) {
-      method.maxLocals = function + 1;
-    }
+    method.maxLocals = firstLocal + parked;
   }
 }

@@ -12,6 +12,8 @@ import java.lang.reflect.Field;
  * snapshot ({@link #changeSince}).
  */
 final class ChangeDetector {
+  /** What {@link #changeSince} answers for a value that still matches its print. */
+  static final Object UNCHANGED = new Object();
   /** What {@link #nestedOf} answers when a child cannot have a fingerprint. */
   private static final Fingerprint[] CANNOT = new Fingerprint[0];
 
@@ -24,9 +26,6 @@ final class ChangeDetector {
   ChangeDetector(SnapshotWriter snapshots) {
     this.snapshots = snapshots;
   }
-
-  /** What {@link #changeSince} answers for a value that still matches its print. */
-  static final Object UNCHANGED = new Object();
 
   /**
    * How a value changed since the snapshot {@code print} was made of: {@link #UNCHANGED}; the

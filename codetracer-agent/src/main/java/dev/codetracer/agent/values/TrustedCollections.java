@@ -1,5 +1,12 @@
 package dev.codetracer.agent.values;
 
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.LinkedList;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -22,14 +29,13 @@ public final class TrustedCollections {
   /** The call changes its receiver only. */
   public static final int CHANGES_RECEIVER = 2;
 
-  /** Collections that hold their own elements: a change through them changes them only. */
-  private static final Set<String> STANDALONE =
-      Set.of(
-          "java.util.ArrayList", "java.util.LinkedList", "java.util.ArrayDeque", "java.util.HashMap",
-          "java.util.LinkedHashMap", "java.util.HashSet", "java.util.LinkedHashSet", "java.util.TreeMap");
+  /** Collections that hold their own elements (exactly these classes): a change through them changes them only. */
+  private static final Set<Class<?>> STANDALONE =
+      Set.of(ArrayList.class, LinkedList.class, ArrayDeque.class, HashMap.class, LinkedHashMap.class, HashSet.class,
+          LinkedHashSet.class, TreeMap.class);
   /** Of those, the ones that hash or compare what is added to them. */
-  private static final Set<String> HASHED_OR_SORTED =
-      Set.of("java.util.HashMap", "java.util.LinkedHashMap", "java.util.HashSet", "java.util.LinkedHashSet", "java.util.TreeMap");
+  private static final Set<Class<?>> HASHED_OR_SORTED =
+      Set.of(HashMap.class, LinkedHashMap.class, HashSet.class, LinkedHashSet.class, TreeMap.class);
   /** Classes whose nested classes (iterators, entries, views) read only their outer object. */
   private static final Set<String> FAMILIES =
       Set.of(
@@ -82,7 +88,7 @@ public final class TrustedCollections {
     if (read(receiver) == UNKNOWN || !isPlainKey(key) || hasComparator(receiver)) {
       return UNKNOWN;
     }
-    return receiver.getClass().getName().equals("java.util.LinkedHashMap") ? CHANGES_RECEIVER : READS;
+    return receiver.getClass() == LinkedHashMap.class ? CHANGES_RECEIVER : READS;
   }
 
   /** {@code add(element)}: a list or deque takes any element; a set hashes it. */
@@ -90,7 +96,7 @@ public final class TrustedCollections {
     if (!isStandalone(receiver)) {
       return UNKNOWN;
     }
-    if (HASHED_OR_SORTED.contains(receiver.getClass().getName()) && !isPlainKey(element)) {
+    if (HASHED_OR_SORTED.contains(receiver.getClass()) && !isPlainKey(element)) {
       return UNKNOWN;
     }
     return CHANGES_RECEIVER;
@@ -108,7 +114,7 @@ public final class TrustedCollections {
   }
 
   private static boolean isStandalone(Object receiver) {
-    return receiver != null && receiver.getClass().getClassLoader() == null && STANDALONE.contains(receiver.getClass().getName());
+    return receiver != null && STANDALONE.contains(receiver.getClass());
   }
 
   private static boolean hasComparator(Object receiver) {
