@@ -4,14 +4,13 @@ import dev.codetracer.junit.runner.TestDescription;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.util.Optional;
-import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.extension.ExtensionContext;
-import org.junit.platform.commons.support.AnnotationSupport;
 
 /** What the extension needs to know about a test from its {@link ExtensionContext}. */
 final class TestContexts {
   private static final String PARAMETERIZED_TEST = "org.junit.jupiter.params.ParameterizedTest";
   private static final String TEMPLATE_INVOCATION = "[test-template-invocation:";
+  private static final String TEST_FACTORY = "[test-factory:";
 
   private TestContexts() {}
 
@@ -58,8 +57,13 @@ final class TestContexts {
     return id.substring(0, last);
   }
 
+  /**
+   * A test factory's own context, told by the last segment of its unique id: an annotation lookup
+   * would walk every meta-annotation of the method, twice for every test of the run.
+   */
   static boolean isTestFactory(ExtensionContext context) {
-    return context.getTestMethod().map(method -> AnnotationSupport.isAnnotated(method, TestFactory.class)).orElse(false);
+    String id = context.getUniqueId();
+    return id.startsWith(TEST_FACTORY, id.lastIndexOf('/') + 1);
   }
 
   private static boolean isParameterized(Method method) {

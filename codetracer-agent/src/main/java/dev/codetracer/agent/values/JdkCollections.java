@@ -13,7 +13,11 @@ import java.util.Set;
  * a reader is simply absent and the object is recorded as a struct of what can be read.
  */
 final class JdkCollections {
-  /** Reads up to the sink's limit; returns the collection's size. */
+  /**
+   * Reads up to the sink's limit; returns the collection's size. The readers below are classes,
+   * not lambdas: the class of a lambda is generated when it is first evaluated, with the method
+   * handle forms it needs, and every test JVM would pay for fifteen of them at its first value.
+   */
   interface Reader {
     int read(Object collection, Elements out) throws ReflectiveOperationException;
   }
@@ -115,11 +119,14 @@ final class JdkCollections {
     if (array == null || size == null) {
       return;
     }
-    register(className, false, (c, out) -> {
-      Object[] data = (Object[]) array.get(c);
-      int n = size.getInt(c);
-      for (int i = 0; i < Math.min(n, data.length) && out.add(data[i]); i++) {}
-      return n;
+    register(className, false, new Reader() {
+      @Override
+      public int read(Object c, Elements out) throws ReflectiveOperationException {
+        Object[] data = (Object[]) array.get(c);
+        int n = size.getInt(c);
+        for (int i = 0; i < Math.min(n, data.length) && out.add(data[i]); i++) {}
+        return n;
+      }
     });
   }
 
@@ -128,10 +135,13 @@ final class JdkCollections {
     if (array == null) {
       return;
     }
-    register(className, false, (c, out) -> {
-      Object[] data = (Object[]) array.get(c);
-      for (int i = 0; i < data.length && out.add(data[i]); i++) {}
-      return data.length;
+    register(className, false, new Reader() {
+      @Override
+      public int read(Object c, Elements out) throws ReflectiveOperationException {
+        Object[] data = (Object[]) array.get(c);
+        for (int i = 0; i < data.length && out.add(data[i]); i++) {}
+        return data.length;
+      }
     });
   }
 
@@ -140,16 +150,19 @@ final class JdkCollections {
     if (array == null) {
       return;
     }
-    register(className, false, (c, out) -> {
-      Object[] data = (Object[]) array.get(c);
-      int n = 0;
-      for (Object element : data) {
-        if (element != null) {
-          n++;
-          out.add(element);
+    register(className, false, new Reader() {
+      @Override
+      public int read(Object c, Elements out) throws ReflectiveOperationException {
+        Object[] data = (Object[]) array.get(c);
+        int n = 0;
+        for (Object element : data) {
+          if (element != null) {
+            n++;
+            out.add(element);
+          }
         }
+        return n;
       }
-      return n;
     });
   }
 
@@ -160,16 +173,19 @@ final class JdkCollections {
     if (e0 == null || e1 == null) {
       return;
     }
-    register(className, map, (c, out) -> {
-      Object marker = emptyMarker == null ? null : emptyMarker.get(null);
-      Object a = e0.get(c);
-      Object b = e1.get(c);
-      out.add(a);
-      if (b != null && b != marker) {
-        out.add(b);
-        return 2;
+    register(className, map, new Reader() {
+      @Override
+      public int read(Object c, Elements out) throws ReflectiveOperationException {
+        Object marker = emptyMarker == null ? null : emptyMarker.get(null);
+        Object a = e0.get(c);
+        Object b = e1.get(c);
+        out.add(a);
+        if (b != null && b != marker) {
+          out.add(b);
+          return 2;
+        }
+        return 1;
       }
-      return 1;
     });
   }
 
@@ -181,13 +197,16 @@ final class JdkCollections {
     if (first == null || value == null || link == null || size == null) {
       return;
     }
-    register(className, false, (c, out) -> {
-      int n = size.getInt(c);
-      Object node = first.get(c);
-      for (int i = 0; node != null && i < n && out.add(value.get(node)); i++) {
-        node = link.get(node);
+    register(className, false, new Reader() {
+      @Override
+      public int read(Object c, Elements out) throws ReflectiveOperationException {
+        int n = size.getInt(c);
+        Object node = first.get(c);
+        for (int i = 0; node != null && i < n && out.add(value.get(node)); i++) {
+          node = link.get(node);
+        }
+        return n;
       }
-      return n;
     });
   }
 
@@ -198,13 +217,16 @@ final class JdkCollections {
     if (elements == null || head == null || tail == null) {
       return;
     }
-    register("java.util.ArrayDeque", false, (c, out) -> {
-      Object[] data = (Object[]) elements.get(c);
-      int h = head.getInt(c);
-      int t = tail.getInt(c);
-      int n = data.length == 0 ? 0 : Math.floorMod(t - h, data.length);
-      for (int i = 0; i < n && out.add(data[(h + i) % data.length]); i++) {}
-      return n;
+    register("java.util.ArrayDeque", false, new Reader() {
+      @Override
+      public int read(Object c, Elements out) throws ReflectiveOperationException {
+        Object[] data = (Object[]) elements.get(c);
+        int h = head.getInt(c);
+        int t = tail.getInt(c);
+        int n = data.length == 0 ? 0 : Math.floorMod(t - h, data.length);
+        for (int i = 0; i < n && out.add(data[(h + i) % data.length]); i++) {}
+        return n;
+      }
     });
   }
 
@@ -224,24 +246,27 @@ final class JdkCollections {
     if (set && backing == null || linked && (head == null || after == null)) {
       return;
     }
-    register(className, !set, (c, out) -> {
-      Object map = set ? backing.get(c) : c;
-      int n = size.getInt(map);
-      if (linked) {
-        for (Object e = head.get(map); e != null && !out.full(); e = after.get(e)) {
-          addEntry(out, set, key.get(e), value.get(e));
+    register(className, !set, new Reader() {
+      @Override
+      public int read(Object c, Elements out) throws ReflectiveOperationException {
+        Object map = set ? backing.get(c) : c;
+        int n = size.getInt(map);
+        if (linked) {
+          for (Object e = head.get(map); e != null && !out.full(); e = after.get(e)) {
+            addEntry(out, set, key.get(e), value.get(e));
+          }
+          return n;
+        }
+        Object[] buckets = (Object[]) table.get(map);
+        if (buckets != null) {
+          for (int i = 0; i < buckets.length && !out.full(); i++) {
+            for (Object e = buckets[i]; e != null && !out.full(); e = next.get(e)) {
+              addEntry(out, set, key.get(e), value.get(e));
+            }
+          }
         }
         return n;
       }
-      Object[] buckets = (Object[]) table.get(map);
-      if (buckets != null) {
-        for (int i = 0; i < buckets.length && !out.full(); i++) {
-          for (Object e = buckets[i]; e != null && !out.full(); e = next.get(e)) {
-            addEntry(out, set, key.get(e), value.get(e));
-          }
-        }
-      }
-      return n;
     });
   }
 
@@ -267,24 +292,27 @@ final class JdkCollections {
     if (set && backing == null) {
       return;
     }
-    register(className, !set, (c, out) -> {
-      Object map = set ? backing.get(c) : c;
-      if (map == null || !map.getClass().getName().equals("java.util.TreeMap")) {
-        return 0;
-      }
-      int n = size.getInt(map);
-      java.util.ArrayDeque<Object> path = new java.util.ArrayDeque<>();
-      Object node = root.get(map);
-      while ((node != null || !path.isEmpty()) && !out.full() && path.size() <= 64) {
-        while (node != null && path.size() <= 64) {
-          path.push(node);
-          node = left.get(node);
+    register(className, !set, new Reader() {
+      @Override
+      public int read(Object c, Elements out) throws ReflectiveOperationException {
+        Object map = set ? backing.get(c) : c;
+        if (map == null || !map.getClass().getName().equals("java.util.TreeMap")) {
+          return 0;
         }
-        node = path.pop();
-        addEntry(out, set, key.get(node), value.get(node));
-        node = right.get(node);
+        int n = size.getInt(map);
+        java.util.ArrayDeque<Object> path = new java.util.ArrayDeque<>();
+        Object node = root.get(map);
+        while ((node != null || !path.isEmpty()) && !out.full() && path.size() <= 64) {
+          while (node != null && path.size() <= 64) {
+            path.push(node);
+            node = left.get(node);
+          }
+          node = path.pop();
+          addEntry(out, set, key.get(node), value.get(node));
+          node = right.get(node);
+        }
+        return n;
       }
-      return n;
     });
   }
 
@@ -299,22 +327,25 @@ final class JdkCollections {
     if (table == null || key == null || value == null || next == null || hash == null) {
       return;
     }
-    register(chm, true, (c, out) -> {
-      Object[] buckets = (Object[]) table.get(c);
-      int n = 0;
-      if (buckets != null) {
-        for (Object bin : buckets) {
-          Object e = bin;
-          if (e != null && hash.getInt(e) < 0) {
-            e = first != null && e.getClass().getName().endsWith("$TreeBin") ? first.get(e) : null;
-          }
-          for (; e != null; e = next.get(e)) {
-            n++;
-            out.addPair(key.get(e), value.get(e));
+    register(chm, true, new Reader() {
+      @Override
+      public int read(Object c, Elements out) throws ReflectiveOperationException {
+        Object[] buckets = (Object[]) table.get(c);
+        int n = 0;
+        if (buckets != null) {
+          for (Object bin : buckets) {
+            Object e = bin;
+            if (e != null && hash.getInt(e) < 0) {
+              e = first != null && e.getClass().getName().endsWith("$TreeBin") ? first.get(e) : null;
+            }
+            for (; e != null; e = next.get(e)) {
+              n++;
+              out.addPair(key.get(e), value.get(e));
+            }
           }
         }
+        return n;
       }
-      return n;
     });
   }
 
@@ -323,16 +354,19 @@ final class JdkCollections {
     if (table == null) {
       return;
     }
-    register("java.util.ImmutableCollections$MapN", true, (c, out) -> {
-      Object[] data = (Object[]) table.get(c);
-      int n = 0;
-      for (int i = 0; i + 1 < data.length; i += 2) {
-        if (data[i] != null) {
-          n++;
-          out.addPair(data[i], data[i + 1]);
+    register("java.util.ImmutableCollections$MapN", true, new Reader() {
+      @Override
+      public int read(Object c, Elements out) throws ReflectiveOperationException {
+        Object[] data = (Object[]) table.get(c);
+        int n = 0;
+        for (int i = 0; i + 1 < data.length; i += 2) {
+          if (data[i] != null) {
+            n++;
+            out.addPair(data[i], data[i + 1]);
+          }
         }
+        return n;
       }
-      return n;
     });
   }
 
@@ -342,9 +376,12 @@ final class JdkCollections {
     if (k == null || v == null) {
       return;
     }
-    register("java.util.ImmutableCollections$Map1", true, (c, out) -> {
-      out.addPair(k.get(c), v.get(c));
-      return 1;
+    register("java.util.ImmutableCollections$Map1", true, new Reader() {
+      @Override
+      public int read(Object c, Elements out) throws ReflectiveOperationException {
+        out.addPair(k.get(c), v.get(c));
+        return 1;
+      }
     });
   }
 
@@ -354,9 +391,12 @@ final class JdkCollections {
     if (k == null || v == null) {
       return;
     }
-    register("java.util.Collections$SingletonMap", true, (c, out) -> {
-      out.addPair(k.get(c), v.get(c));
-      return 1;
+    register("java.util.Collections$SingletonMap", true, new Reader() {
+      @Override
+      public int read(Object c, Elements out) throws ReflectiveOperationException {
+        out.addPair(k.get(c), v.get(c));
+        return 1;
+      }
     });
   }
 
@@ -369,10 +409,13 @@ final class JdkCollections {
       return;
     }
     WRAPPERS.add(className);
-    register(className, map, (c, out) -> {
-      Object wrapped = inner.get(c);
-      Reader reader = wrapped == null ? null : readerFor(wrapped.getClass());
-      return reader == null ? 0 : reader.read(wrapped, out);
+    register(className, map, new Reader() {
+      @Override
+      public int read(Object c, Elements out) throws ReflectiveOperationException {
+        Object wrapped = inner.get(c);
+        Reader reader = wrapped == null ? null : readerFor(wrapped.getClass());
+        return reader == null ? 0 : reader.read(wrapped, out);
+      }
     });
   }
 
@@ -381,13 +424,21 @@ final class JdkCollections {
     if (element == null) {
       return;
     }
-    register(className, false, (c, out) -> {
-      out.add(element.get(c));
-      return 1;
+    register(className, false, new Reader() {
+      @Override
+      public int read(Object c, Elements out) throws ReflectiveOperationException {
+        out.add(element.get(c));
+        return 1;
+      }
     });
   }
 
   private static void empty(String className, boolean map) {
-    register(className, map, (c, out) -> 0);
+    register(className, map, new Reader() {
+      @Override
+      public int read(Object c, Elements out) {
+        return 0;
+      }
+    });
   }
 }

@@ -1,8 +1,8 @@
 package dev.codetracer.junit.runner;
 
-import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.Optional;
@@ -12,6 +12,10 @@ import java.util.Set;
  * The JVM recorder's API ({@code dev.codetracer.agent.api.CodeTracer}), reached reflectively: the
  * agent jar is loaded with {@code -javaagent}, never linked against. When the class is missing,
  * or present but not loaded as an agent, this bridge says no recorder is loaded and does nothing.
+ *
+ * <p>Through core reflection rather than method handles: on Java 17 a call through a handle of a
+ * new signature generates its lambda forms, which a short test JVM pays for, while {@link
+ * Method#invoke} needs nothing generated for its first calls.
  */
 public final class AgentBridge {
   public static final String API_CLASS = "dev.codetracer.agent.api.CodeTracer";
@@ -19,12 +23,12 @@ public final class AgentBridge {
   private static final AgentBridge NONE = new AgentBridge(null, null, null, null);
   private static volatile AgentBridge inThisJvm;
 
-  private final MethodHandle isRecording;
-  private final MethodHandle start;
-  private final MethodHandle stop;
+  private final Method isRecording;
+  private final Method start;
+  private final Method stop;
   private final String apiLocation;
 
-  private AgentBridge(MethodHandle isRecording, MethodHandle start, MethodHandle stop, String apiLocation) {
+  private AgentBridge(Method isRecording, Method start, Method stop, String apiLocation) {
     this.isRecording = isRecording;
     this.start = start;
     this.stop = stop;
@@ -73,16 +77,14 @@ public final class AgentBridge {
   private static Optional<AgentBridge> tryLoader(ClassLoader loader) {
     try {
       Class<?> api = Class.forName(API_CLASS, true, loader);
-      MethodHandles.Lookup lookup = MethodHandles.publicLookup();
-      MethodHandle isActive = lookup.findStatic(api, "isActive", MethodType.methodType(boolean.class));
-      if (!(boolean) isActive.invokeExact()) {
+      if (!(boolean) staticMethod(api, "isActive", boolean.class).invoke(null)) {
         return Optional.empty();
       }
       return Optional.of(
           new AgentBridge(
-              lookup.findStatic(api, "isRecording", MethodType.methodType(boolean.class)),
-              lookup.findStatic(api, "start", MethodType.methodType(boolean.class, String.class, Path.class)),
-              lookup.findStatic(api, "stop", MethodType.methodType(Path.class, boolean.class)),
+              staticMethod(api, "isRecording", boolean.class),
+              staticMethod(api, "start", boolean.class, String.class, Path.class),
+              staticMethod(api, "stop", Path.class, boolean.class),
               String.valueOf(api.getProtectionDomain().getCodeSource())));
     } catch (ClassNotFoundException | LinkageError e) {
       return Optional.empty();
@@ -92,6 +94,16 @@ public final class AgentBridge {
     } catch (Throwable e) {
       return Optional.empty();
     }
+  }
+
+  /** A public static method of the API with exactly this signature. */
+  private static Method staticMethod(Class<?> api, String name, Class<?> returns, Class<?>... parameters)
+      throws NoSuchMethodException {
+    Method method = api.getMethod(name, parameters);
+    if (method.getReturnType() != returns || !Modifier.isStatic(method.getModifiers())) {
+      throw new NoSuchMethodException(api.getName() + "." + name + " with another signature");
+    }
+    return method;
   }
 
   /** True when the JVM recorder is loaded in this JVM. */
@@ -105,9 +117,9 @@ public final class AgentBridge {
       return false;
     }
     try {
-      return (boolean) isRecording.invokeExact();
+      return (boolean) isRecording.invoke(null);
     } catch (Throwable e) {
-      throw new RecorderException("the recorder failed: " + describe(e), e);
+      throw failure("the recorder failed: ", e);
     }
   }
 
@@ -121,9 +133,9 @@ public final class AgentBridge {
       return false;
     }
     try {
-      return (boolean) start.invokeExact(name, folder);
+      return (boolean) start.invoke(null, name, folder);
     } catch (Throwable e) {
-      throw new RecorderException("the recorder could not start: " + describe(e), e);
+      throw failure("the recorder could not start: ", e);
     }
   }
 
@@ -138,15 +150,21 @@ public final class AgentBridge {
       return Optional.empty();
     }
     try {
-      return Optional.ofNullable((Path) stop.invokeExact(keep));
+      return Optional.ofNullable((Path) stop.invoke(null, keep));
     } catch (Throwable e) {
-      throw new RecorderException("the recorder could not finish the recording: " + describe(e), e);
+      throw failure("the recorder could not finish the recording: ", e);
     }
   }
 
   @Override
   public String toString() {
     return isLoaded() ? "codetracer-agent from " + apiLocation : "no recorder loaded";
+  }
+
+  /** What the API threw (not reflection's wrapper around it), under {@code what}. */
+  private static RecorderException failure(String what, Throwable e) {
+    Throwable thrown = e instanceof InvocationTargetException && e.getCause() != null ? e.getCause() : e;
+    return new RecorderException(what + describe(thrown), thrown);
   }
 
   static String describe(Throwable e) {
