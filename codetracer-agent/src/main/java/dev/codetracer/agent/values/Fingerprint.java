@@ -156,7 +156,13 @@ final class Fingerprint {
    * the collection it wraps but not that collection.
    */
   boolean shows(Object target) {
-    if (object == target || JdkCollections.isWrapper(object.getClass())) {
+    if (object == target) {
+      return true;
+    }
+    if (!(children instanceof Object[])) {
+      return false; // a primitive array's or a StringBuilder's print: it holds no references
+    }
+    if (JdkCollections.isWrapper(object.getClass())) {
       return true;
     }
     Object[] children = isStruct() ? structReferences() : childArray();
