@@ -153,7 +153,7 @@ final class Fingerprint {
   /**
    * Whether the snapshot this print was made of shows {@code target}: is it, or has it among its
    * children, or in a child's own print. True for a wrapper, whose print names the elements of
-   * the collection it wraps but not that collection.
+   * the collection it wraps but not that collection (a wrapper's print is never a struct's).
    */
   boolean shows(Object target) {
     if (object == target) {
@@ -162,15 +162,17 @@ final class Fingerprint {
     if (!(children instanceof Object[])) {
       return false; // a primitive array's or a StringBuilder's print: it holds no references
     }
-    if (JdkCollections.isWrapper(object.getClass())) {
+    Object[] references;
+    if (isStruct()) {
+      references = structReferences();
+    } else if (JdkCollections.isWrapper(object.getClass())) {
       return true;
+    } else {
+      references = childArray();
     }
-    Object[] children = isStruct() ? structReferences() : childArray();
-    if (children != null) {
-      for (Object child : children) {
-        if (child == target) {
-          return true;
-        }
+    for (Object child : references) {
+      if (child == target) {
+        return true;
       }
     }
     if (nested != null) {
