@@ -2,6 +2,7 @@ package dev.codetracer.core.record;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -10,23 +11,49 @@ import org.junit.jupiter.api.Test;
 class InterruptShieldTest {
   /** A shell that sends itself SIGINT: it dies of it (128 + 2) unless it inherited "ignore". */
   private static final List<String> SELF_INTERRUPTING_SHELL = List.of("/bin/sh", "-c", "kill -INT $$; exit 7");
+  /** Runs a command with SIGINT back at its default disposition (GNU coreutils 8.31 and later). */
+  private static final List<String> SIGINT_AT_DEFAULT = List.of("env", "--default-signal=INT");
 
   @Test
   void aProgramStartedUnderTheShieldStillDiesOfSigint() throws Exception {
-    if (exitCodeOfSelfInterruptingShell() != 128 + 2) {
-      // e.g. Maven started as a background job of a non-interactive shell, which ignores SIGINT
-      String reason = "this JVM inherited SIGINT as ignored, so no program it starts can die of it";
-      System.out.println("InterruptShieldTest skipped: " + reason);
-      Assumptions.abort(reason);
-    }
-    int exitCode;
-    try (InterruptShield shield = InterruptShield.raise()) {
-      exitCode = exitCodeOfSelfInterruptingShell();
-    }
+    int exitCode = exitCode(SELF_INTERRUPTING_SHELL) == 128 + 2 ? exitCodeUnderShield() : exitCodeUnderShieldInAFreshJvm();
     assertThat(exitCode).isEqualTo(128 + 2);
   }
 
-  private static int exitCodeOfSelfInterruptingShell() throws Exception {
-    return new ProcessBuilder(SELF_INTERRUPTING_SHELL).inheritIO().start().waitFor();
+  /**
+   * This JVM inherited SIGINT as ignored (Maven run as a background job of a non-interactive
+   * shell), and so would every program it starts: the check runs in a JVM started with SIGINT at
+   * its default, as a JVM started from a terminal has it.
+   */
+  private static int exitCodeUnderShieldInAFreshJvm() throws Exception {
+    if (exitCode(concat(SIGINT_AT_DEFAULT, List.of("true"))) != 0) {
+      String reason = "this JVM inherited SIGINT as ignored, and `env --default-signal` is missing to start one that did not";
+      System.out.println("InterruptShieldTest skipped: " + reason);
+      Assumptions.abort(reason);
+    }
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    return exitCode(concat(SIGINT_AT_DEFAULT,
+        List.of(java, "-cp", System.getProperty("java.class.path"), UnderShield.class.getName())));
+  }
+
+  private static int exitCodeUnderShield() throws Exception {
+    try (InterruptShield shield = InterruptShield.raise()) {
+      return exitCode(SELF_INTERRUPTING_SHELL);
+    }
+  }
+
+  private static int exitCode(List<String> command) throws Exception {
+    return new ProcessBuilder(command).inheritIO().start().waitFor();
+  }
+
+  private static List<String> concat(List<String> first, List<String> second) {
+    return java.util.stream.Stream.concat(first.stream(), second.stream()).toList();
+  }
+
+  /** The check as a program of its own: exits with the shell's exit code. */
+  static final class UnderShield {
+    public static void main(String[] args) throws Exception {
+      System.exit(exitCodeUnderShield());
+    }
   }
 }
