@@ -135,7 +135,7 @@ final class MutationFlow {
       if (!inertArguments(call.desc)) {
         return DIRTY;
       }
-      if (isPureCall(call.owner, call.name, call.desc)) {
+      if (isPureMethodOf(call.owner, call.name)) {
         return 0;
       }
       return BUILDER_OWNERS.contains(call.owner) ? BUILDERS : DIRTY;
@@ -152,7 +152,12 @@ final class MutationFlow {
 
   /** A method of String, a box or Math given only primitives and strings, or Object's constructor. */
   static boolean isPureCall(String owner, String name, String descriptor) {
-    return (PURE_OWNERS.contains(owner) && inertArguments(descriptor)) || (owner.equals("java/lang/Object") && name.equals("<init>"));
+    return inertArguments(descriptor) && isPureMethodOf(owner, name);
+  }
+
+  /** Given only primitives and strings, a method of these changes nothing and runs no program code. */
+  private static boolean isPureMethodOf(String owner, String name) {
+    return PURE_OWNERS.contains(owner) || (owner.equals("java/lang/Object") && name.equals("<init>"));
   }
 
   /** A primitive, a string or a box. */
@@ -163,10 +168,8 @@ final class MutationFlow {
   /** True when every argument of a method descriptor is a primitive, a string or a box. */
   private static boolean inertArguments(String descriptor) {
     for (Type argument : Type.getArgumentTypes(descriptor)) {
-      if (argument.getSort() == Type.OBJECT || argument.getSort() == Type.ARRAY) {
-        if (!INERT_TYPES.contains(argument.getDescriptor())) {
-          return false;
-        }
+      if (!isInert(argument)) {
+        return false;
       }
     }
     return true;

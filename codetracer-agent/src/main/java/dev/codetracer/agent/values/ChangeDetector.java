@@ -137,21 +137,9 @@ final class ChangeDetector {
   private boolean keptUnchanged(Object[] items, int count, Fingerprint print, int prefix, int suffix)
       throws ReflectiveOperationException {
     Fingerprint[] nested = print.nested();
-    if (nested == null) {
-      return true;
-    }
-    for (int i = 0; i < prefix; i++) {
-      if (nested[i] != null && !unchanged(items[i], nested[i], 2)) {
-        return false;
-      }
-    }
-    for (int j = 1; j <= suffix; j++) {
-      Fingerprint kept = nested[nested.length - j];
-      if (kept != null && !unchanged(items[count - j], kept, 2)) {
-        return false;
-      }
-    }
-    return true;
+    return nested == null
+        || (childrenUnchanged(items, 0, nested, 0, prefix, 1)
+            && childrenUnchanged(items, count - suffix, nested, nested.length - suffix, suffix, 1));
   }
 
   /** The fingerprint of the value the last {@link #changeSince} found changed in part, or null. */
@@ -221,11 +209,18 @@ final class ChangeDetector {
   /** The children (the same objects as the print's) are unchanged inside where that could be. */
   private boolean nestedUnchanged(Object[] children, Fingerprint print, int level) throws ReflectiveOperationException {
     Fingerprint[] nested = print.nested();
-    if (nested == null) {
-      return true;
-    }
-    for (int i = 0; i < nested.length; i++) {
-      if (nested[i] != null && !unchanged(children[i], nested[i], level + 1)) {
+    return nested == null || childrenUnchanged(children, 0, nested, 0, nested.length, level);
+  }
+
+  /**
+   * Whether {@code length} children from {@code childFrom} still match the prints from {@code
+   * nestedFrom} (null where identity says enough), the children written at {@code level} + 1.
+   */
+  private boolean childrenUnchanged(Object[] children, int childFrom, Fingerprint[] nested, int nestedFrom, int length, int level)
+      throws ReflectiveOperationException {
+    for (int i = 0; i < length; i++) {
+      Fingerprint print = nested[nestedFrom + i];
+      if (print != null && !unchanged(children[childFrom + i], print, level + 1)) {
         return false;
       }
     }

@@ -225,8 +225,8 @@ public final class TraceExpander {
           if (kind == RawEvents.K_SAME) {
             runValue(RawEvents.slot(event));
             break;
-          } else if (kind == RawEvents.K_REF && ValueDecoder.isAppend(refs)) {
-            value = values.readAppend(refs, currentValue(RawEvents.slot(event)));
+          } else if (kind == RawEvents.K_REF && ValueDecoder.isChangeOfPrevious(refs)) {
+            value = values.readChangeOf(refs, currentValue(RawEvents.slot(event)));
           } else if (kind == RawEvents.K_REF) {
             value = values.read(refs);
           } else if (RawEvents.isWide(kind)) {

@@ -171,13 +171,13 @@ final class ValueDecoder {
    * True when the next value is a change of the variable's previous one ({@link
    * ValueEncoder#APPEND}, {@link ValueEncoder#SPLICE}).
    */
-  static boolean isAppend(ByteReader in) {
+  static boolean isChangeOfPrevious(ByteReader in) {
     byte tag = in.peekTag();
     return tag == ValueEncoder.APPEND || tag == ValueEncoder.STRING_APPEND || tag == ValueEncoder.SPLICE;
   }
 
   /** The previous value of a variable changed by the next value of the log. */
-  ValueRecord readAppend(ByteReader in, ValueRecord previous) {
+  ValueRecord readChangeOf(ByteReader in, ValueRecord previous) {
     byte tag = in.tag();
     if (tag == ValueEncoder.SPLICE) {
       return readSplice(in, previous);
