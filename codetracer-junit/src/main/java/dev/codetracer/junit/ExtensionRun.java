@@ -1,6 +1,5 @@
 package dev.codetracer.junit;
 
-import dev.codetracer.core.index.IndexDriverPreloader;
 import dev.codetracer.core.index.LocalRecordings;
 import dev.codetracer.core.record.ExportFolder;
 import dev.codetracer.core.record.RecordingPublisher;
@@ -27,7 +26,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.opentest4j.TestAbortedException;
 
@@ -44,7 +42,6 @@ final class ExtensionRun implements ExtensionContext.Store.CloseableResource, Au
   private final ConsoleReport report;
   private final RerunBatch rerun;
   private final Set<String> warned = ConcurrentHashMap.newKeySet();
-  private final AtomicBoolean indexDriverLoading = new AtomicBoolean();
   private volatile boolean closed;
 
   private ExtensionRun(Settings settings, AgentBridge agent, ConsoleReport report) {
@@ -56,7 +53,10 @@ final class ExtensionRun implements ExtensionContext.Store.CloseableResource, Au
         new TestRecordingPublisher(
             settings.maxSizeBytes(),
             new RecordingPublisher(
-                settings.index(), LocalRecordings::fromEnvironment, settings.export(), ExportFolder.fromEnvironment()));
+                settings.index() ? RecordingPublisher.Registration.LATER : RecordingPublisher.Registration.NONE,
+                LocalRecordings::fromEnvironment,
+                settings.export(),
+                ExportFolder.fromEnvironment()));
     RrRerun rr =
         settings.backend() == Backend.RR
             ? new RrRerun(settings.output(), settings.rr(), System.getenv(), publisher, report)
@@ -126,10 +126,6 @@ final class ExtensionRun implements ExtensionContext.Store.CloseableResource, Au
 
   private void finishRecording(
       ThreadRecorder.Active active, TestDescription test, TestOutcome outcome, FailureDescription failure) {
-    if (outcome == TestOutcome.FAILED && settings.index() && indexDriverLoading.compareAndSet(false, true)) {
-      // the first kept recording will open the index: the driver loads while the recorder finishes
-      IndexDriverPreloader.startInBackground();
-    }
     ThreadRecorder.Finished finished;
     try {
       finished = recorder.finish(active, outcome);

@@ -369,7 +369,11 @@ public class RecordMojo extends AbstractCodeTracerMojo {
 
   private RecordingRegistration registration() {
     return new RecordingRegistration(
-        new RecordingPublisher(register, LocalRecordings::fromEnvironment, export, ExportFolder.fromEnvironment(processEnvironment)), getLog());
+        new RecordingPublisher(
+            register ? RecordingPublisher.Registration.NOW : RecordingPublisher.Registration.NONE,
+            LocalRecordings::fromEnvironment,
+            export,
+            ExportFolder.fromEnvironment(processEnvironment)), getLog());
   }
 
   private void printSummary(String module, TestRunResults results, RecordingSummaryTable table) {

@@ -86,7 +86,7 @@ class RrTestRecordingTest {
   }
 
   private static RecordingRegistration registration() {
-    return new RecordingRegistration(new RecordingPublisher(false, () -> {
+    return new RecordingRegistration(new RecordingPublisher(RecordingPublisher.Registration.NONE, () -> {
       throw new AssertionError("nothing is registered");
     }, false, Optional.empty()), new SystemStreamLog());
   }

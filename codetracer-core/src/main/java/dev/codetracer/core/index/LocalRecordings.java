@@ -4,6 +4,8 @@ import dev.codetracer.core.CodeTracerException;
 import dev.codetracer.core.recording.DataDirectory;
 import dev.codetracer.core.recording.RecordingFolder;
 import dev.codetracer.core.recording.RecordingId;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -12,13 +14,16 @@ import java.util.stream.Collectors;
 /**
  * The user's recordings on this machine: the data directory and its index. Front ends register,
  * find and remove recordings through this class; it opens the index only when needed, and never
- * creates one just to read it.
+ * creates one just to read it. Whenever it opens the index, it first adds the registrations left
+ * for it ({@link #registerLater}).
  */
 public final class LocalRecordings {
   private final DataDirectory dataDirectory;
+  private final PendingRegistrations pending;
 
   public LocalRecordings(DataDirectory dataDirectory) {
     this.dataDirectory = dataDirectory;
+    this.pending = new PendingRegistrations(dataDirectory);
   }
 
   public static LocalRecordings fromEnvironment() {
@@ -45,7 +50,7 @@ public final class LocalRecordings {
    */
   public IndexedRecording register(RecordingFolder folder, boolean imported, List<String> replacedIds) {
     IndexedRecording row = rowFor(folder, imported);
-    try (TraceIndex index = TraceIndex.open(dataDirectory.indexFile())) {
+    try (TraceIndex index = open()) {
       index.replace(replacedIds, row);
     }
     return row;
@@ -63,14 +68,36 @@ public final class LocalRecordings {
    * @return the recording's row: the one found, or the one added
    */
   public IndexedRecording registerUnlessIndexed(RecordingFolder folder) {
-    try (TraceIndex index = TraceIndex.open(dataDirectory.indexFile())) {
-      Optional<IndexedRecording> found = findSame(index, folder);
-      if (found.isPresent()) {
-        return found.get();
-      }
-      IndexedRecording row = rowFor(folder, false);
-      index.replace(List.of(), row);
-      return row;
+    try (TraceIndex index = open()) {
+      return registerUnlessIndexed(index, folder);
+    }
+  }
+
+  private static IndexedRecording registerUnlessIndexed(TraceIndex index, RecordingFolder folder) {
+    Optional<IndexedRecording> found = findSame(index, folder);
+    if (found.isPresent()) {
+      return found.get();
+    }
+    IndexedRecording row = rowFor(folder, false);
+    index.replace(List.of(), row);
+    return row;
+  }
+
+  /**
+   * Leaves the recording's registration for the next opening of the index (by any codetracer
+   * command, or this class), without opening it now: what a test JVM does, which should neither
+   * load SQLite nor wait for another JVM's hold on the index. Until then, the recording is in the
+   * index for everything that reads it through this class.
+   *
+   * @throws IndexException when the registration cannot be written
+   */
+  public void registerLater(RecordingFolder folder) {
+    String id = folder.metadata().recordingId;
+    try {
+      pending.add(id == null ? RecordingId.newId() : id, folder.path());
+    } catch (IOException e) {
+      throw new IndexException(
+          "cannot leave its registration in " + dataDirectory.root().resolve(PendingRegistrations.FOLDER_NAME) + ": " + e.getMessage(), e);
     }
   }
 
@@ -154,12 +181,40 @@ public final class LocalRecordings {
   }
 
   private <T> Optional<T> withIndex(java.util.function.Function<TraceIndex, T> action) {
-    Optional<TraceIndex> maybeIndex = TraceIndex.openIfExists(dataDirectory.indexFile());
-    if (maybeIndex.isEmpty()) {
+    if (!Files.isRegularFile(dataDirectory.indexFile()) && pending.entries().isEmpty()) {
       return Optional.empty();
     }
-    try (TraceIndex index = maybeIndex.get()) {
+    try (TraceIndex index = open()) {
       return Optional.ofNullable(action.apply(index));
+    }
+  }
+
+  /** Opens the index (creating it when missing) and adds the registrations waiting for it. */
+  private TraceIndex open() {
+    TraceIndex index = TraceIndex.open(dataDirectory.indexFile());
+    try {
+      for (Path entry : pending.entries()) {
+        PendingRegistrations.recordingFolderOf(entry).ifPresent(folder -> addPending(index, folder));
+        PendingRegistrations.remove(entry);
+      }
+      return index;
+    } catch (RuntimeException e) {
+      index.close();
+      throw e;
+    }
+  }
+
+  private static void addPending(TraceIndex index, Path folder) {
+    RecordingFolder recording;
+    try {
+      recording = RecordingFolder.open(folder);
+    } catch (CodeTracerException e) {
+      return; // removed since (a clean build) or no longer a recording: nothing to add
+    }
+    try {
+      registerUnlessIndexed(index, recording);
+    } catch (AlreadyIndexedException e) {
+      // another process added it meanwhile
     }
   }
 }

@@ -104,11 +104,6 @@ public final class TraceIndex implements AutoCloseable {
     }
   }
 
-  /** Opens the index only when it exists, so that a read never creates one. */
-  public static Optional<TraceIndex> openIfExists(Path file) {
-    return Files.isRegularFile(file) ? Optional.of(open(file)) : Optional.empty();
-  }
-
   public Path file() {
     return file;
   }

@@ -16,19 +16,33 @@ import java.util.function.Supplier;
  * is validated, registered in the local index and exported as the user asked.
  */
 public final class RecordingPublisher {
-  private final boolean register;
+  /** How a published recording gets into the local index. */
+  public enum Registration {
+    /** It does not. */
+    NONE,
+    /** At once: the index is opened. */
+    NOW,
+    /**
+     * At the next opening of the index, by any codetracer command ({@link
+     * LocalRecordings#registerLater}): what a test JVM does, which should not load SQLite.
+     */
+    LATER
+  }
+
+  private final Registration registration;
   private final Supplier<LocalRecordings> index;
   private final boolean exportBeside;
   private final Optional<Path> exportFolder;
 
   /**
-   * @param register add each recording to the local index
+   * @param registration how each recording gets into the local index
    * @param index the index, looked up only when needed
    * @param exportBeside also write {@code <folder>.zip} beside each recording
    * @param exportFolder {@code CODETRACER_EXPORT_RECORD_FOLDER}, when set
    */
-  public RecordingPublisher(boolean register, Supplier<LocalRecordings> index, boolean exportBeside, Optional<Path> exportFolder) {
-    this.register = register;
+  public RecordingPublisher(
+      Registration registration, Supplier<LocalRecordings> index, boolean exportBeside, Optional<Path> exportFolder) {
+    this.registration = registration;
     this.index = index;
     this.exportBeside = exportBeside;
     this.exportFolder = exportFolder;
@@ -50,9 +64,13 @@ public final class RecordingPublisher {
   public Published publish(Path folder) {
     RecordingFolder recording = RecordingFolder.open(folder);
     List<String> warnings = new ArrayList<>();
-    if (register) {
+    if (registration != Registration.NONE) {
       try {
-        index.get().registerUnlessIndexed(recording);
+        if (registration == Registration.NOW) {
+          index.get().registerUnlessIndexed(recording);
+        } else {
+          index.get().registerLater(recording);
+        }
       } catch (CodeTracerException e) {
         warnings.add("not added to the index: " + e.getMessage());
       }

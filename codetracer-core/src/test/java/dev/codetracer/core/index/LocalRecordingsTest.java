@@ -4,11 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.codetracer.core.CodeTracerException;
+import dev.codetracer.core.io.FileTrees;
 import dev.codetracer.core.recording.DataDirectory;
 import dev.codetracer.core.recording.RecordingFolder;
 import dev.codetracer.core.recording.RecordingId;
 import dev.codetracer.core.recording.TestRecordings;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,6 +41,77 @@ class LocalRecordingsTest {
     assertThat(recordings.remove(TraceIndexTest.id(1))).isFalse();
     assertThatThrownBy(() -> recordings.resolveId("0190abcd")).hasMessageContaining("no recording with id 0190abcd");
     assertThat(temp.resolve("data")).doesNotExist();
+  }
+
+  @Test
+  void aRegistrationLeftForLaterIsAddedAtTheNextOpeningOfTheIndex() throws Exception {
+    Path folder = TestRecordings.jvmRecording(temp.resolve("rec"), TraceIndexTest.id(5), "/bin/p", "2026-01-01T00:00:00.000Z");
+    recordings.registerLater(RecordingFolder.open(folder));
+    assertThat(temp.resolve("data/trace_index.db")).as("registering later does not open the index").doesNotExist();
+    assertThat(pendingEntries()).hasSize(1);
+
+    assertThat(recordings.findByFolder(folder)).map(IndexedRecording::recordingId).contains(TraceIndexTest.id(5));
+    assertThat(pendingEntries()).isEmpty();
+    assertThat(recordings.count()).isEqualTo(1);
+  }
+
+  @Test
+  void aRegistrationLeftForLaterIsAddedOnceEvenWhenTheRecordingWasIndexedMeanwhile() throws Exception {
+    Path folder = TestRecordings.jvmRecording(temp.resolve("rec"), TraceIndexTest.id(6), "/bin/p", "2026-01-01T00:00:00.000Z");
+    recordings.registerLater(RecordingFolder.open(folder));
+    recordings.registerLater(RecordingFolder.open(folder));
+    IndexedRecording row = recordings.registerUnlessIndexed(RecordingFolder.open(folder));
+    assertThat(row.recordingId()).isEqualTo(TraceIndexTest.id(6));
+    assertThat(recordings.count()).isEqualTo(1);
+    assertThat(pendingEntries()).isEmpty();
+  }
+
+  @Test
+  void pendingRegistrationsOfFoldersRemovedSinceOrUnreadableAreDroppedWithoutHarm() throws Exception {
+    Path gone = TestRecordings.jvmRecording(temp.resolve("gone"), TraceIndexTest.id(3), "/bin/p", "2026-01-01T00:00:00.000Z");
+    recordings.registerLater(RecordingFolder.open(gone));
+    FileTrees.deleteQuietly(gone);
+    Path pending = temp.resolve("data/pending-registrations");
+    Files.writeString(pending.resolve(TraceIndexTest.id(4) + ".folder"), "not\0a path");
+    Files.write(pending.resolve(TraceIndexTest.id(9) + ".folder"), new byte[] {(byte) 0xff, 0});
+    Path beingWritten = Files.writeString(pending.resolve("." + TraceIndexTest.id(2) + ".folder123.tmp"), "partial");
+
+    assertThat(recordings.newest(10)).isEmpty();
+    assertThat(pendingEntries()).isEmpty();
+    assertThat(beingWritten).as("another process's entry being written is left alone").exists();
+  }
+
+  @Test
+  void processesOpeningTheIndexAtOnceAddEachPendingRegistrationOnce() throws Exception {
+    int count = 30;
+    for (int i = 0; i < count; i++) {
+      Path folder = TestRecordings.jvmRecording(temp.resolve("rec" + i), TraceIndexTest.id(100 + i), "/bin/p", "2026-01-01T00:00:00.000Z");
+      recordings.registerLater(RecordingFolder.open(folder));
+    }
+    ExecutorService openers = Executors.newFixedThreadPool(4);
+    try {
+      List<Future<Integer>> counts = new ArrayList<>();
+      for (int i = 0; i < 4; i++) {
+        // each its own LocalRecordings and connection, as separate codetracer commands would be
+        counts.add(openers.submit(() -> new LocalRecordings(new DataDirectory(temp.resolve("data"))).count()));
+      }
+      for (Future<Integer> seen : counts) {
+        assertThat(seen.get(60, TimeUnit.SECONDS)).isEqualTo(count);
+      }
+    } finally {
+      openers.shutdownNow();
+    }
+    assertThat(pendingEntries()).isEmpty();
+  }
+
+  private List<Path> pendingEntries() throws IOException {
+    Path pending = temp.resolve("data/pending-registrations");
+    if (!Files.isDirectory(pending)) {
+      return List.of();
+    }
+    try (Stream<Path> files = Files.list(pending)) {
+      return files.filter(file -> !file.getFileName().toString().startsWith(".")).collect(Collectors.toList());
+    }
   }
 
   @Test

@@ -55,12 +55,6 @@ class TraceIndexTest {
   }
 
   @Test
-  void openIfExistsNeverCreatesAnIndex() {
-    assertThat(TraceIndex.openIfExists(db())).isEmpty();
-    assertThat(temp.resolve("data")).doesNotExist();
-  }
-
-  @Test
   void migratesAnOlderIndexForwardKeepingItsRows() throws Exception {
     // schema version 1 exactly as it shipped; later migrations must carry its rows forward
     Files.createDirectories(db().getParent());
