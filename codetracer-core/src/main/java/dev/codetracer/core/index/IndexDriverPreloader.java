@@ -6,9 +6,9 @@ import org.sqlite.SQLiteJDBCLoader;
 /**
  * Does the SQLite driver's one-time set-up on a daemon thread, so that a short command (such as
  * {@code codetracer list}) overlaps it with its own work instead of waiting for it, as Spring
- * Boot's background pre-initializer does for its libraries. The set-up is about a fifth of such a command's time: every connection's
- * configuration builds date formats from the locale data the first time, and the native library
- * has to be loaded.
+ * Boot's background pre-initializer does for its libraries. The set-up is about a fifth of such a
+ * command's time: every connection's configuration builds date formats from the locale data the
+ * first time, and the native library has to be loaded.
  *
  * <p>The thread runs the first steps {@link TraceIndex#open} runs, in the same order, so a thread
  * that opens the index meanwhile waits for a class being set up rather than setting it up in
