@@ -57,6 +57,8 @@ final class ChunkWriter implements Runnable {
   private boolean encodesWell = true;
   private volatile boolean capReached;
   private volatile IOException failure;
+  /** The last chunk and the end were taken: nothing more will be handed over. */
+  private boolean ended;
 
   ChunkWriter(Path file, Queue<RawDefinition> facts, ValueCapture capture, long maxSteps, long maxEvents, long maxBytes)
       throws IOException {
@@ -145,6 +147,7 @@ final class ChunkWriter implements Runnable {
       while (true) {
         Chunk chunk = full.take();
         if (chunk == END) {
+          ended = true;
           fact("raw_events", events);
           fact("raw_steps", steps);
           writeDefinitions();
@@ -156,9 +159,10 @@ final class ChunkWriter implements Runnable {
         free.offer(chunk);
       }
     } catch (IOException e) {
-      failure = e;
-      capReached = true;
-      drainQuietly();
+      fail(e);
+    } catch (RuntimeException | Error e) {
+      // a bug of ours, or no memory left: the recording ends here, the program must go on
+      fail(new IOException("the recorder's writer failed: " + e, e));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } finally {
@@ -272,7 +276,19 @@ final class ChunkWriter implements Runnable {
     log.definitions(definitions);
   }
 
-  /** After a write failure: keep taking chunks so the program never blocks on a dead writer. */
+  /**
+   * Ends the log here: the recording thread is asked to stop logging, and the chunks it still
+   * hands over are given straight back, so that it never waits for this thread again.
+   */
+  private void fail(IOException e) {
+    failure = e;
+    capReached = true;
+    if (!ended) {
+      drainQuietly();
+    }
+  }
+
+  /** After a failure: keep taking chunks so the program never blocks on a dead writer. */
   private void drainQuietly() {
     try {
       while (true) {

@@ -48,7 +48,8 @@ final class ChangeDetector {
         return collectionChange(value, type, kind == ValueKind.MAP, print);
       }
       return unchanged(value, print, 1) ? UNCHANGED : null;
-    } catch (ReflectiveOperationException | RuntimeException e) {
+    } catch (Throwable e) {
+      // cannot tell: the value is snapshotted anew, and what cannot be read becomes a marker there
       return null;
     }
   }
@@ -235,7 +236,7 @@ final class ChangeDetector {
     budget = SnapshotWriter.NODE_BUDGET;
     try {
       return fingerprint(value, 1);
-    } catch (ReflectiveOperationException | RuntimeException e) {
+    } catch (Throwable e) {
       return null;
     }
   }

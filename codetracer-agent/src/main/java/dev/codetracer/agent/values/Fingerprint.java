@@ -47,7 +47,13 @@ final class Fingerprint {
       return true;
     }
     if (type.isRecord() && nesting < 4) {
-      for (RecordComponent component : type.getRecordComponents()) {
+      RecordComponent[] components;
+      try {
+        components = type.getRecordComponents();
+      } catch (LinkageError e) {
+        return false; // a component's type is missing from the class path: not a value to keep as it is
+      }
+      for (RecordComponent component : components) {
         Class<?> declared = component.getType();
         boolean fixed = declared.isPrimitive() || java.lang.reflect.Modifier.isFinal(declared.getModifiers()) || declared.isEnum();
         if (!fixed || !isLeaf(declared, nesting + 1)) {

@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
 /**
  * The instance fields of a class (superclasses' first), made readable once. A field that cannot
  * be made readable (a module does not open its package) is kept with a null accessor and
- * recorded as a marker.
+ * recorded as a marker; so are the fields of a class that cannot be listed (one of their types is
+ * missing from the class path, as an optional dependency left out can be), as one entry.
  */
 final class Layout {
   final int id;
@@ -33,16 +34,20 @@ final class Layout {
       chain.add(0, c);
     }
     List<Field> fields = new ArrayList<>();
+    List<String> names = new ArrayList<>();
     for (Class<?> c : chain) {
       Field[] declared;
       try {
         declared = c.getDeclaredFields();
       } catch (Throwable e) {
+        fields.add(null);
+        names.add("(fields of " + c.getSimpleName() + ")");
         continue;
       }
       for (Field field : declared) {
         if (!Modifier.isStatic(field.getModifiers()) && !field.isSynthetic()) {
           fields.add(field);
+          names.add(field.getName());
         }
       }
     }
@@ -50,10 +55,12 @@ final class Layout {
     Field[] accessors = new Field[n];
     int[] kinds = new int[n];
     boolean[] redacted = new boolean[n];
-    List<String> names = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
       Field field = fields.get(i);
-      names.add(field.getName());
+      if (field == null) {
+        kinds[i] = RawEvents.K_REF;
+        continue;
+      }
       kinds[i] = RawEvents.kindOf(descriptorLetter(field.getType()));
       redacted[i] = redact != null && redact.matcher(field.getName()).find();
       try {
