@@ -144,10 +144,10 @@ final class ExtensionRun implements ExtensionContext.Store.CloseableResource, Au
       return;
     }
     try {
-      publisher
-          .publish(finished.folder(), test, outcome, failure, RecordMode.RETAIN.metadataValue(), null)
-          .forEach(warning -> report.warning(test.label() + ": " + warning));
-      report.recorded(test, outcome == TestOutcome.FAILED, finished.folder());
+      RecordingPublisher.Published published =
+          publisher.publish(finished.folder(), test, outcome, failure, RecordMode.RETAIN.metadataValue(), null);
+      published.warnings().forEach(warning -> report.warning(test.label() + ": " + warning));
+      report.recorded(test, outcome == TestOutcome.FAILED, finished.folder(), published.recording().metadata().threadsUnrecorded());
     } catch (RuntimeException e) {
       report.noRecording(test, e.getMessage());
     }

@@ -80,4 +80,17 @@ class RetainModeTest {
     assertThat(result.metadataByTestId().keySet())
         .containsExactly("[engine:junit-jupiter]/[class:sample.RepeatedSample]/[test-template:alwaysWrong()]/[test-template-invocation:#1]");
   }
+
+  @ParameterizedTest(name = "JUnit Platform {0}")
+  @MethodSource("junitVersions")
+  void theLineOfARecordingNamesTheThreadsItDoesNotShow(String junit) {
+    SampleResult result = SampleRun.of(junit, home).selectClassName("sample.OtherThreadSample").withAgent().run();
+
+    assertThat(result.recordings()).as(result.toString()).hasSize(1);
+    assertThat(result.codetracerLines())
+        .singleElement()
+        .asString()
+        .startsWith("codetracer: OtherThreadSample.totalInTime failed; recording: ")
+        .endsWith("; it does not show what ran meanwhile on thread junit-timeout-thread-1");
+  }
 }

@@ -73,6 +73,17 @@ public final class TraceMetadata {
     return extra;
   }
 
+  /**
+   * {@code threads_unrecorded}: the threads the JVM recorder saw run recorded code besides the one
+   * it recorded (what they ran is not in the recording); empty when there were none, or for
+   * another backend.
+   */
+  public List<String> threadsUnrecorded() {
+    return extra.get("threads_unrecorded") instanceof List<?> names
+        ? names.stream().map(String::valueOf).toList()
+        : List.of();
+  }
+
   /** True when written by another CodeTracer recorder, which writes no {@code format_version}. */
   public boolean isForeign() {
     return formatVersion == null;

@@ -28,24 +28,39 @@ public final class ConsoleReport {
     return new ConsoleReport(() -> System.out, () -> System.err, Path.of(System.getProperty("user.dir")));
   }
 
-  /** A recording of a test as it ran. */
-  public void recorded(TestDescription test, boolean failed, Path folder) {
-    line(out, test.label() + (failed ? " failed" : " passed") + "; recording: " + located(folder));
+  /**
+   * A recording of a test as it ran.
+   *
+   * @param otherThreads threads that ran recorded code meanwhile, which the recording does not
+   *     show (a test's code run by {@code assertTimeoutPreemptively}, or by an executor)
+   */
+  public void recorded(TestDescription test, boolean failed, Path folder, List<String> otherThreads) {
+    line(out, test.label() + (failed ? " failed" : " passed") + "; recording: " + located(folder) + notShown(otherThreads));
   }
 
-  /** A recording of a failed test run again in a fresh JVM. */
-  public void rerunRecorded(TestDescription test, boolean reproduced, Path folder) {
-    rerunRecorded(test, reproduced, folder, null);
+  /** A recording of a failed test run again in a fresh JVM by the JVM recorder ({@code otherThreads}: as {@link #recorded}). */
+  public void rerunRecorded(TestDescription test, boolean reproduced, Path folder, List<String> otherThreads) {
+    rerunRecorded(test, reproduced, folder, null, otherThreads);
   }
 
   /** @param how which recorder, when it is not the JVM recorder ({@code by rr}), else null */
-  public void rerunRecorded(TestDescription test, boolean reproduced, Path folder, String how) {
+  public void rerunRecorded(TestDescription test, boolean reproduced, Path folder, String how, List<String> otherThreads) {
     String by = how == null ? "" : " " + how;
     String what =
         reproduced
             ? " failed; recorded" + by + " when run again in a fresh JVM, where it failed again: "
             : " failed, but passed when run again in a fresh JVM (flaky?); recording" + by + " of that run: ";
-    line(out, test.label() + what + located(folder));
+    line(out, test.label() + what + located(folder) + notShown(otherThreads));
+  }
+
+  private static String notShown(List<String> otherThreads) {
+    if (otherThreads.isEmpty()) {
+      return "";
+    }
+    int shown = Math.min(otherThreads.size(), 3);
+    String names = String.join(", ", otherThreads.subList(0, shown))
+        + (otherThreads.size() > shown ? " and " + (otherThreads.size() - shown) + " more" : "");
+    return "; it does not show what ran meanwhile on " + (otherThreads.size() == 1 ? "thread " : "threads ") + names;
   }
 
   public void noRecording(TestDescription test, String why) {

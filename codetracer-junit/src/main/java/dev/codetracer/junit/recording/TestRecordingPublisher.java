@@ -9,7 +9,6 @@ import dev.codetracer.junit.runner.FailureDescription;
 import dev.codetracer.junit.runner.TestDescription;
 import dev.codetracer.junit.runner.TestOutcome;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
 
 /**
@@ -35,11 +34,12 @@ public final class TestRecordingPublisher {
    * @param failure the failure the recording is about, or null
    * @param recordMode {@code retain} or {@code rerun}
    * @param reproduced rerun mode: whether the recorded run failed again; null otherwise
-   * @return what went wrong without losing the recording (not indexed, not exported)
+   * @return the published recording, with what went wrong without losing it (not indexed, not
+   *     exported)
    * @throws CodeTracerException when there is no usable recording (over the size cap: the folder
    *     is removed; not a valid recording: it is left for inspection)
    */
-  public List<String> publish(
+  public RecordingPublisher.Published publish(
       Path folder, TestDescription test, TestOutcome outcome, FailureDescription failure, String recordMode, Boolean reproduced) {
     TestFacts.Test which = new TestFacts.Test(test.uniqueId(), test.displayName(), test.className(), test.methodName(), test.parameters());
     TestFacts.Failure failed = failure == null ? null : new TestFacts.Failure(failure.type(), failure.message(), failure.stack());
@@ -51,10 +51,10 @@ public final class TestRecordingPublisher {
    * Publishes a recording whose metadata already has the test keys (rr's reruns: core's {@code
    * RrTestReruns} writes them): the size cap, then validation, index, export.
    *
-   * @return what went wrong without losing the recording
+   * @return as {@link #publish}
    * @throws CodeTracerException as {@link #publish}
    */
-  public List<String> publishWithTestKeys(Path folder) {
+  public RecordingPublisher.Published publishWithTestKeys(Path folder) {
     long size = RecordingFolder.sizeOf(folder);
     if (size > maxSizeBytes) {
       FileTrees.deleteQuietly(folder);
@@ -62,7 +62,7 @@ public final class TestRecordingPublisher {
           "it was " + mib(size) + ", over codetracer.maxSize (" + mib(maxSizeBytes) + "), and was removed; raise codetracer.maxSize");
     }
     try {
-      return publisher.publish(folder).warnings();
+      return publisher.publish(folder);
     } catch (CodeTracerException e) {
       throw new CodeTracerException("the recorder left no valid recording in " + folder + ": " + e.getMessage(), e);
     }

@@ -1,6 +1,7 @@
 package dev.codetracer.junit.rerun;
 
 import dev.codetracer.core.io.FileTrees;
+import dev.codetracer.core.record.RecordingPublisher;
 import dev.codetracer.junit.config.RecordMode;
 import dev.codetracer.junit.recording.ConsoleReport;
 import dev.codetracer.junit.recording.TestRecordingPublisher;
@@ -108,10 +109,10 @@ public final class RerunBatch {
     Path folder = rerun.recording();
     boolean reproduced = rerun.failed() && Objects.equals(rerun.failureType(), failed.failure().type());
     try {
-      publisher
-          .publish(folder, test, TestOutcome.of(rerun.outcome()), failed.failure(), RecordMode.RERUN.metadataValue(), reproduced)
-          .forEach(warning -> report.warning(test.label() + ": " + warning));
-      report.rerunRecorded(test, reproduced, folder);
+      RecordingPublisher.Published published =
+          publisher.publish(folder, test, TestOutcome.of(rerun.outcome()), failed.failure(), RecordMode.RERUN.metadataValue(), reproduced);
+      published.warnings().forEach(warning -> report.warning(test.label() + ": " + warning));
+      report.rerunRecorded(test, reproduced, folder, published.recording().metadata().threadsUnrecorded());
       return true;
     } catch (RuntimeException e) {
       report.noRecording(test, e.getMessage());

@@ -84,13 +84,13 @@ public final class RrRerun {
             failure == null ? null : new TestFacts.Failure(failure.type(), failure.message(), failure.stack()),
             RecordingFolderNames.newFolder(output, test),
             work);
-    RrTestReruns.Result result = reruns.rerun(request, publisher::publishWithTestKeys);
+    RrTestReruns.Result result = reruns.rerun(request, folder -> publisher.publishWithTestKeys(folder).warnings());
     if (!result.recorded()) {
       report.noRecording(test, result.problem());
       return false;
     }
     result.warnings().forEach(warning -> report.warning(test.label() + ": " + warning));
-    report.rerunRecorded(test, Boolean.TRUE.equals(result.reproduced()), result.folder(), RR_HOW);
+    report.rerunRecorded(test, Boolean.TRUE.equals(result.reproduced()), result.folder(), RR_HOW, List.of());
     return true;
   }
 

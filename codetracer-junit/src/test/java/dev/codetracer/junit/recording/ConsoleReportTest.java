@@ -7,6 +7,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ConsoleReportTest {
@@ -20,8 +21,8 @@ class ConsoleReportTest {
   @Test
   void oneLinePerRecordingWithTheCommandThatOpensIt() {
     ConsoleReport report = new ConsoleReport(() -> outStream, () -> errStream, Path.of("/p"));
-    report.recorded(test, true, Path.of("/p/target/codetracer/CartTest.adds-1a2b3c4d"));
-    report.rerunRecorded(test, false, Path.of("/elsewhere/my recordings/CartTest.adds-1a2b3c4d"));
+    report.recorded(test, true, Path.of("/p/target/codetracer/CartTest.adds-1a2b3c4d"), List.of());
+    report.rerunRecorded(test, false, Path.of("/elsewhere/my recordings/CartTest.adds-1a2b3c4d"), List.of());
     report.noRecording(test, "the JVM could not start\n(line two)");
     assertThat(out.toString(StandardCharsets.UTF_8).lines())
         .containsExactly(
@@ -31,5 +32,21 @@ class ConsoleReportTest {
                 + "/elsewhere/my recordings/CartTest.adds-1a2b3c4d (open it: codetracer run '/elsewhere/my recordings/CartTest.adds-1a2b3c4d')");
     assertThat(err.toString(StandardCharsets.UTF_8).lines())
         .containsExactly("codetracer: warning: no recording of CartTest.adds: the JVM could not start (line two)");
+  }
+
+  @Test
+  void aRecordingSaysWhichThreadsRanCodeItDoesNotShow() {
+    ConsoleReport report = new ConsoleReport(() -> outStream, () -> errStream, Path.of("/p"));
+    Path folder = Path.of("/p/target/codetracer/CartTest.adds-1a2b3c4d");
+    report.recorded(test, true, folder, List.of("junit-timeout-thread-1"));
+    report.rerunRecorded(test, true, folder, List.of("pool-1-thread-1", "pool-1-thread-2", "pool-1-thread-3", "worker"));
+    assertThat(out.toString(StandardCharsets.UTF_8).lines())
+        .containsExactly(
+            "codetracer: CartTest.adds failed; recording: target/codetracer/CartTest.adds-1a2b3c4d "
+                + "(open it: codetracer run target/codetracer/CartTest.adds-1a2b3c4d); "
+                + "it does not show what ran meanwhile on thread junit-timeout-thread-1",
+            "codetracer: CartTest.adds failed; recorded when run again in a fresh JVM, where it failed again: "
+                + "target/codetracer/CartTest.adds-1a2b3c4d (open it: codetracer run target/codetracer/CartTest.adds-1a2b3c4d); "
+                + "it does not show what ran meanwhile on threads pool-1-thread-1, pool-1-thread-2, pool-1-thread-3 and 1 more");
   }
 }
