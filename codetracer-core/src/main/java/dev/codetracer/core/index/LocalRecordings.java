@@ -189,12 +189,19 @@ public final class LocalRecordings {
     }
   }
 
-  /** Opens the index (creating it when missing) and adds the registrations waiting for it. */
+  /**
+   * Opens the index (creating it when missing) and adds the registrations waiting for it. When the
+   * index takes no writes just now (a full disk, another process holding it past the busy
+   * timeout), they wait for the next opening: reading the index must not fail for them.
+   */
   private TraceIndex open() {
     TraceIndex index = TraceIndex.open(dataDirectory.indexFile());
     try {
       for (Path entry : pending.entries()) {
-        PendingRegistrations.recordingFolderOf(entry).ifPresent(folder -> addPending(index, folder));
+        Optional<Path> folder = PendingRegistrations.recordingFolderOf(entry);
+        if (folder.isPresent() && !addPending(index, folder.get())) {
+          break;
+        }
         PendingRegistrations.remove(entry);
       }
       return index;
@@ -204,17 +211,21 @@ public final class LocalRecordings {
     }
   }
 
-  private static void addPending(TraceIndex index, Path folder) {
+  /** @return false when the index took no write: the registration must wait */
+  private static boolean addPending(TraceIndex index, Path folder) {
     RecordingFolder recording;
     try {
       recording = RecordingFolder.open(folder);
     } catch (CodeTracerException e) {
-      return; // removed since (a clean build) or no longer a recording: nothing to add
+      return true; // removed since (a clean build) or no longer a recording: nothing to add
     }
     try {
       registerUnlessIndexed(index, recording);
     } catch (AlreadyIndexedException e) {
       // another process added it meanwhile
+    } catch (IndexException e) {
+      return false;
     }
+    return true;
   }
 }

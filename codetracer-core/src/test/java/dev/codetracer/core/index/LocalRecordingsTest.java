@@ -12,6 +12,9 @@ import dev.codetracer.core.recording.TestRecordings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -79,6 +82,28 @@ class LocalRecordingsTest {
     assertThat(recordings.newest(10)).isEmpty();
     assertThat(pendingEntries()).isEmpty();
     assertThat(beingWritten).as("another process's entry being written is left alone").exists();
+  }
+
+  @Test
+  void whileTheIndexTakesNoWritesPendingRegistrationsWaitAndReadsGoOn() throws Exception {
+    Path first = TestRecordings.jvmRecording(temp.resolve("first"), TraceIndexTest.id(10), "/bin/p", "2026-01-01T00:00:00.000Z");
+    recordings.register(RecordingFolder.open(first), false);
+    Path later = TestRecordings.jvmRecording(temp.resolve("later"), TraceIndexTest.id(11), "/bin/p", "2026-01-02T00:00:00.000Z");
+    recordings.registerLater(RecordingFolder.open(later));
+    String url = "jdbc:sqlite:" + temp.resolve("data/trace_index.db");
+    try (Connection connection = DriverManager.getConnection(url); Statement statement = connection.createStatement()) {
+      // what a full disk does to an insert, for this test only
+      statement.execute("CREATE TRIGGER refuse BEFORE INSERT ON recordings BEGIN SELECT RAISE(ABORT, 'no space'); END");
+    }
+
+    assertThat(recordings.count()).as("the index is read as it is").isEqualTo(1);
+    assertThat(pendingEntries()).as("the registration waits").hasSize(1);
+
+    try (Connection connection = DriverManager.getConnection(url); Statement statement = connection.createStatement()) {
+      statement.execute("DROP TRIGGER refuse");
+    }
+    assertThat(recordings.findById(TraceIndexTest.id(11))).isPresent();
+    assertThat(pendingEntries()).isEmpty();
   }
 
   @Test
