@@ -21,6 +21,8 @@ public final class RecordingControl {
   private static RecordingFinisher finisher;
   private static volatile Recording current;
   private static Chunk spare;
+  /** {@link RuntimeClasses} are loaded: here, at the start of a recording, the stack is shallow. */
+  private static boolean classesReady;
 
   private RecordingControl() {}
 
@@ -54,6 +56,10 @@ public final class RecordingControl {
     synchronized (LOCK) {
       if (options == null || current != null) {
         return false;
+      }
+      if (!classesReady) {
+        RuntimeClasses.initialize(capture);
+        classesReady = true;
       }
       try {
         boolean created = !Files.isDirectory(folder);
@@ -143,6 +149,14 @@ public final class RecordingControl {
 
   /** The recording thread filled its chunk: exchange it for an empty one. */
   static void handOff() {
+    try {
+      handOffLocked();
+    } catch (RuntimeException | Error e) {
+      stopLoggingAfter(e);
+    }
+  }
+
+  private static void handOffLocked() {
     synchronized (LOCK) {
       Recording recording = current;
       if (recording == null || Thread.currentThread() != recording.thread) {
@@ -168,6 +182,24 @@ public final class RecordingControl {
       if (writer.capReached() && !recording.stoppedAtCap) {
         recording.stoppedAtCap = true;
         Probes.thread = null;
+      }
+    }
+  }
+
+  /**
+   * Something failed while handing a chunk over, such as the stack running out when the first
+   * chunk fills deep in a recursion (the writer thread starts then): logging stops here, with the
+   * chunk kept as it is, which stopping the recording writes. Never an exception in the program.
+   */
+  private static void stopLoggingAfter(Throwable failure) {
+    Probes.thread = null;
+    Recording recording = current;
+    if (recording != null) {
+      recording.stoppedAtCap = true;
+      try {
+        recording.fact("recording_stopped_by", failure.toString());
+      } catch (Throwable again) {
+        // the stack is still short: the recording ends here all the same
       }
     }
   }

@@ -29,14 +29,25 @@ final class JdkInternals {
     }
   }
 
-  /** {@code java.lang.IllegalStateException: boom}, without calling the exception's methods. */
+  /**
+   * {@code java.lang.IllegalStateException: boom}, without running the program's code: the JDK's
+   * own exceptions are asked for their message, the program's are read from their field. Asking
+   * also spares reflection on the path a {@code StackOverflowError} takes out of every frame:
+   * reflection's first uses of a field set up classes, which with no stack left fails.
+   */
   static String describe(Throwable exception) {
-    String name = exception.getClass().getName();
+    Class<?> type = exception.getClass();
+    String name = type.getName();
     try {
-      Object message = DETAIL_MESSAGE == null ? null : DETAIL_MESSAGE.get(exception);
+      Object message = isJdkClass(type) ? exception.getMessage() : DETAIL_MESSAGE == null ? null : DETAIL_MESSAGE.get(exception);
       return message == null ? name : name + ": " + message;
     } catch (ReflectiveOperationException | RuntimeException e) {
       return name;
     }
+  }
+
+  private static boolean isJdkClass(Class<?> type) {
+    ClassLoader loader = type.getClassLoader();
+    return loader == null || loader == ClassLoader.getPlatformClassLoader();
   }
 }

@@ -22,6 +22,8 @@ public final class ValueCapture {
   private static final int CACHED_SLOTS = 32;
   /** Marks a variable whose last value was logged as a change of its previous one, not whole: only its fingerprint is known. */
   private static final byte[] KNOWN_BY_FINGERPRINT = new byte[0];
+  /** {@link #unreadable}'s answer when even describing the failure fails. */
+  private static final byte[] UNREADABLE = encodedError("<unreadable>");
 
   private final SnapshotWriter snapshots;
   private final ChangeDetector changes;
@@ -51,17 +53,94 @@ public final class ValueCapture {
     return new ValueCapture(snapshots.copy());
   }
 
+  // The probes' entry points never throw into the program: whatever goes wrong reading a value,
+  // the stack running out deep in a recursion included, is recorded as a marker instead.
+
   /** What to keep for a reference value: the value itself when it cannot change, else its snapshot. */
   public Object capture(Object value) {
+    try {
+      return keep(value);
+    } catch (Throwable e) {
+      return unreadable(e);
+    }
+  }
+
+  /** Captures a variable's new value (a store, an argument) and remembers it for refreshes. */
+  public Object capture(Object value, int depth, int slot) {
+    try {
+      return captureVariable(value, depth, slot);
+    } catch (Throwable e) {
+      forget(depth, slot);
+      return unreadable(e);
+    }
+  }
+
+  /** Re-captures a variable after code that may have changed it: {@link #SAME} when it did not. */
+  public Object refresh(Object value, int depth, int slot) {
+    try {
+      return refreshVariable(value, depth, slot);
+    } catch (Throwable e) {
+      forget(depth, slot);
+      return unreadable(e);
+    }
+  }
+
+  /**
+   * Whether a variable's last snapshot may show one of {@code targets}, the objects a line changed
+   * through calls that change only their receiver: then it must be re-captured. True when its
+   * snapshot is not known well enough to tell.
+   */
+  public boolean mayShow(Object value, int depth, int slot, Object[] targets, int count) {
+    try {
+      return mayShowAny(value, depth, slot, targets, count);
+    } catch (Throwable e) {
+      return true;
+    }
+  }
+
+  /**
+   * Captures {@code this} in its constructor: a record whose fields are still being assigned is
+   * not yet immutable, so it is snapshotted now.
+   */
+  public Object captureConstructing(Object value, int depth, int slot) {
+    try {
+      return snapshotConstructing(value, depth, slot);
+    } catch (Throwable e) {
+      forget(depth, slot);
+      return unreadable(e);
+    }
+  }
+
+  /** Re-captures {@code this} in its constructor (see {@link #captureConstructing}). */
+  public Object refreshConstructing(Object value, int depth, int slot) {
+    try {
+      return resnapshotConstructing(value, depth, slot);
+    } catch (Throwable e) {
+      forget(depth, slot);
+      return unreadable(e);
+    }
+  }
+
+  /** The value of a method left by an exception: its class and message, read from its fields. */
+  public byte[] exception(Throwable exception) {
+    try {
+      scratch.reset();
+      scratch.error(JdkInternals.describe(exception));
+      return scratch.toByteArray();
+    } catch (Throwable e) {
+      return unreadable(e);
+    }
+  }
+
+  private Object keep(Object value) {
     if (value == null || isImmutable(value)) {
       return value;
     }
     return snapshot(value);
   }
 
-  /** Captures a variable's new value (a store, an argument) and remembers it for refreshes. */
-  public Object capture(Object value, int depth, int slot) {
-    Object kept = capture(value);
+  private Object captureVariable(Object value, int depth, int slot) {
+    Object kept = keep(value);
     byte[][] row = row(depth, slot);
     if (row != null) {
       boolean encoded = kept instanceof byte[];
@@ -71,10 +150,9 @@ public final class ValueCapture {
     return kept;
   }
 
-  /** Re-captures a variable after code that may have changed it: {@link #SAME} when it did not. */
-  public Object refresh(Object value, int depth, int slot) {
+  private Object refreshVariable(Object value, int depth, int slot) {
     if (value == null || isImmutable(value)) {
-      return capture(value, depth, slot);
+      return captureVariable(value, depth, slot);
     }
     byte[][] row = row(depth, slot);
     if (row == null) {
@@ -103,12 +181,7 @@ public final class ValueCapture {
     return encoded;
   }
 
-  /**
-   * Whether a variable's last snapshot may show one of {@code targets}, the objects a line changed
-   * through calls that change only their receiver: then it must be re-captured. True when its
-   * snapshot is not known well enough to tell.
-   */
-  public boolean mayShow(Object value, int depth, int slot, Object[] targets, int count) {
+  private boolean mayShowAny(Object value, int depth, int slot, Object[] targets, int count) {
     if (value == null || isImmutable(value)) {
       return false;
     }
@@ -125,11 +198,7 @@ public final class ValueCapture {
     return false;
   }
 
-  /**
-   * Captures {@code this} in its constructor: a record whose fields are still being assigned is
-   * not yet immutable, so it is snapshotted now.
-   */
-  public Object captureConstructing(Object value, int depth, int slot) {
+  private Object snapshotConstructing(Object value, int depth, int slot) {
     byte[] encoded = snapshot(value);
     byte[][] row = row(depth, slot);
     if (row != null) {
@@ -139,8 +208,7 @@ public final class ValueCapture {
     return encoded;
   }
 
-  /** Re-captures {@code this} in its constructor (see {@link #captureConstructing}). */
-  public Object refreshConstructing(Object value, int depth, int slot) {
+  private Object resnapshotConstructing(Object value, int depth, int slot) {
     encode(value);
     byte[][] row = row(depth, slot);
     if (row == null) {
@@ -161,11 +229,23 @@ public final class ValueCapture {
     Arrays.fill(fingerprints, null);
   }
 
-  /** The value of a method left by an exception: its class and message, read from its fields. */
-  public byte[] exception(Throwable exception) {
-    scratch.reset();
-    scratch.error(JdkInternals.describe(exception));
-    return scratch.toByteArray();
+  /** What a value that could not be read is recorded as. */
+  private byte[] unreadable(Throwable failure) {
+    try {
+      scratch.reset();
+      scratch.error("<unreadable: " + failure.getClass().getSimpleName() + ">");
+      return scratch.toByteArray();
+    } catch (Throwable again) {
+      return UNREADABLE;
+    }
+  }
+
+  /** A variable whose value could not be read: its next value is captured whole. */
+  private void forget(int depth, int slot) {
+    if (depth >= 0 && depth < CACHED_DEPTHS && slot >= 0 && slot < CACHED_SLOTS && lastSnapshot[depth] != null) {
+      lastSnapshot[depth][slot] = null;
+      fingerprints[depth][slot] = null;
+    }
   }
 
   /** Encodes, on the writer thread, what {@link #capture} kept. */
@@ -177,10 +257,16 @@ public final class ValueCapture {
     } else {
       try {
         snapshots.writeImmutable(kept, out);
-      } catch (RuntimeException e) {
+      } catch (Throwable e) {
         out.error("<unreadable: " + e.getClass().getSimpleName() + ">");
       }
     }
+  }
+
+  private static byte[] encodedError(String text) {
+    ValueEncoder encoder = new ValueEncoder(64);
+    encoder.error(text);
+    return encoder.toByteArray();
   }
 
   private static boolean isImmutable(Object value) {
