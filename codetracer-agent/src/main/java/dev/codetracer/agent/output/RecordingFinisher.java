@@ -1,5 +1,6 @@
 package dev.codetracer.agent.output;
 
+import dev.codetracer.core.io.FileTrees;
 import dev.codetracer.core.jvm.AgentOptions;
 import dev.codetracer.core.jvm.ExpansionLimits;
 import dev.codetracer.core.jvm.JvmTraceFinisher;
@@ -50,6 +51,27 @@ public final class RecordingFinisher {
           Files.delete(folder);
         }
       }
+    }
+  }
+
+  /**
+   * A kept recording that could not be finished (a full disk): what it wrote is removed, so that
+   * no half-written folder looks like a recording. It was empty when the recording started, so
+   * everything in it is the recording's; the folder itself goes too when the recording made it.
+   * Under {@code codetracer record}, which finishes the recording, the folder is left to it.
+   */
+  public void abandon(Path folder, boolean createdFolder) {
+    if (options.finish() == AgentOptions.Finish.EXTERNAL) {
+      return;
+    }
+    if (createdFolder) {
+      FileTrees.deleteQuietly(folder);
+      return;
+    }
+    try (var entries = Files.list(folder)) {
+      entries.forEach(FileTrees::deleteQuietly);
+    } catch (IOException | RuntimeException e) {
+      // left as it is: the failure that brought us here is what is reported
     }
   }
 

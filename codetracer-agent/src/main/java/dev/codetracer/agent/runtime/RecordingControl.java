@@ -133,8 +133,12 @@ public final class RecordingControl {
       }
       finisher.finish(recording.folder, recording.name, recording.start, recording.stoppedAtCap);
       return recording.folder;
-    } catch (IOException e) {
-      throw new UncheckedIOException("codetracer: cannot finish the recording in " + recording.folder + ": " + e.getMessage(), e);
+    } catch (IOException | RuntimeException e) {
+      if (keep) {
+        finisher.abandon(recording.folder, recording.createdFolder);
+      }
+      String why = e instanceof UncheckedIOException unchecked ? unchecked.getCause().getMessage() : e.getMessage();
+      throw new IllegalStateException("cannot finish the recording in " + recording.folder + ": " + why, e);
     }
   }
 
@@ -143,7 +147,7 @@ public final class RecordingControl {
     try {
       stop(true);
     } catch (RuntimeException e) {
-      System.err.println(e.getMessage());
+      System.err.println("codetracer: " + e.getMessage());
     }
   }
 
