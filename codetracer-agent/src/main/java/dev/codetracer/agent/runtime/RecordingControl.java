@@ -142,10 +142,18 @@ public final class RecordingControl {
     }
   }
 
-  /** The JVM is exiting: stop and keep whatever is recording. */
+  /**
+   * The JVM is exiting: stop and keep whatever is recording. A recording started through the API
+   * (a test's) was expected to be stopped by its caller, which now never will: one line says where
+   * it is, since its caller cannot (a test that called {@code System.exit}).
+   */
   public static void shutdown() {
+    Recording recording = current;
     try {
-      stop(true);
+      Path kept = stop(true);
+      if (kept != null && options.start() == AgentOptions.Start.API) {
+        System.err.println("codetracer: the JVM exited while recording " + recording.name + "; the recording is in " + kept);
+      }
     } catch (RuntimeException e) {
       System.err.println("codetracer: " + e.getMessage());
     }

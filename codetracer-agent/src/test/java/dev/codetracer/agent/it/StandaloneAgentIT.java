@@ -70,6 +70,18 @@ class StandaloneAgentIT {
   }
 
   @Test
+  void aRecordingTheJvmExitsInIsKeptAndOneLineSaysWhere() {
+    Path folder = SampleRuns.newFolder("api-exit");
+    SampleRun run = SampleRuns.run(
+        SampleRuns.command(Jvm.JAVA_17, "start=api", Samples.Debug.FULL, "samples.ApiExit", folder.toString()), null);
+    assertThat(run.exitCode()).isEqualTo(4);
+    assertThat(run.stderr()).isEqualTo("codetracer: the JVM exited while recording exiting; the recording is in " + folder + "\n");
+    TraceModel model = Recordings.check(folder);
+    assertThat(model.callsOf("samples.ApiExit.half")).singleElement().satisfies(call -> assertThat(call.returnValue().map(model::render)).hasValue("4"));
+    assertThat(Recordings.metadata(folder).testName).isEqualTo("exiting");
+  }
+
+  @Test
   void aRecordingListsOnlyTheClassesItRanAmongThoseWithoutDebugInformation() {
     Path kept = SampleRuns.newFolder("api-nodebug-kept");
     Path dropped = SampleRuns.newFolder("api-nodebug-dropped");
