@@ -1,14 +1,12 @@
 package dev.codetracer.junit;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.codetracer.core.io.SmallDisk;
 import dev.codetracer.junit.support.SampleResult;
 import dev.codetracer.junit.support.SampleRun;
 import dev.codetracer.junit.support.TestJvms;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -47,13 +45,8 @@ class RecorderFailureTest {
   @Test
   void aFullDiskChangesNoOutcomeAndLeavesNoHalfWrittenRecording() throws Exception {
     String junit = TestJvms.junitVersions().get(0);
-    Path disk = Files.createDirectories(home.resolve("small-disk"));
-    Process mount = new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=256k", "tmpfs", disk.toString()).redirectErrorStream(true).start();
-    String mountOutput = new String(mount.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-    assumeTrue(mount.waitFor() == 0, "a small disk to fill needs mounting a tmpfs, which this user may not do: " + mountOutput);
-    try {
-      fill(disk.resolve("filler"));
-      Path output = Files.createDirectories(disk.resolve("out"));
+    try (SmallDisk disk = SmallDisk.fullAt(home.resolve("small-disk"))) {
+      Path output = Files.createDirectories(home.resolve("small-disk/out"));
       SampleResult unrecorded =
           SampleRun.of(junit, home.resolve("off")).selectClassName("sample.CartSample").withAgent().property("codetracer.enabled", "false").run();
       SampleResult recorded = SampleRun.of(junit, home.resolve("on")).selectClassName("sample.CartSample").withAgent().output(output).run();
@@ -67,20 +60,6 @@ class RecorderFailureTest {
       try (Stream<Path> left = Files.list(output)) {
         assertThat(left).as("half-written recordings").isEmpty();
       }
-    } finally {
-      new ProcessBuilder("umount", disk.toString()).inheritIO().start().waitFor();
-    }
-  }
-
-  /** Writes until the disk is full, leaving room for folders but not for a recording. */
-  private static void fill(Path file) throws IOException {
-    byte[] block = new byte[4096];
-    try (OutputStream out = Files.newOutputStream(file)) {
-      while (true) {
-        out.write(block);
-      }
-    } catch (IOException full) {
-      // full now
     }
   }
 }

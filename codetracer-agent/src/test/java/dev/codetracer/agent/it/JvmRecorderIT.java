@@ -1,7 +1,9 @@
 package dev.codetracer.agent.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.codetracer.core.io.SmallDisk;
 import dev.codetracer.core.jvm.JvmRecorder;
 import dev.codetracer.core.record.ProgramExit;
 import dev.codetracer.core.record.RecordRequest;
@@ -60,6 +62,19 @@ class JvmRecorderIT {
     List<String> command = new ArrayList<>(List.of(Jvm.JAVA_17.java.toString()));
     command.addAll(List.of(args));
     return command;
+  }
+
+  @Test
+  void aFullDiskLosesTheRecordingButNotTheProgramsExitCode() throws Exception {
+    Path mountPoint = SampleRuns.newFolder("small-disk");
+    try (SmallDisk disk = SmallDisk.fullAt(mountPoint)) {
+      Path folder = mountPoint.resolve("recording");
+      List<String> command = java("-cp", Samples.classpath(Samples.Debug.FULL), "samples.DeepExit");
+      assertThatThrownBy(() -> record(command, folder, TraceFormat.JSON, null))
+          .isInstanceOf(IOException.class)
+          .hasMessageContaining("No space left on device")
+          .hasMessageEndingWith("(the program exited with code 3)");
+    }
   }
 
   @Test

@@ -3,6 +3,7 @@ package dev.codetracer.core.jvm;
 import dev.codetracer.core.CodeTracerException;
 import dev.codetracer.core.CodeTracerVersion;
 import dev.codetracer.core.io.FileTrees;
+import dev.codetracer.core.io.IoMessages;
 import dev.codetracer.core.record.InterruptShield;
 import dev.codetracer.core.record.ProgramExit;
 import dev.codetracer.core.record.RecordRequest;
@@ -101,8 +102,13 @@ public final class JvmRecorder implements Recorder {
     }
     metadata.recorderName = "codetracer-java jvm";
     metadata.recorderVersion = CodeTracerVersion.get();
-    ExpansionResult result =
-        JvmTraceFinisher.finish(request.folder(), request.format(), limits, request.workdir(), metadata);
+    ExpansionResult result;
+    try {
+      result = JvmTraceFinisher.finish(request.folder(), request.format(), limits, request.workdir(), metadata);
+    } catch (IOException e) {
+      // the recording is lost, not the program's outcome: say it, since the error replaces the summary
+      throw new IOException(IoMessages.describe(e) + " (the program exited with code " + status + ")", e);
+    }
     String signal = status > 128 && result.logWasCut() ? SignalNames.name(status - 128) : null;
     return new ProgramExit(status, signal);
   }
