@@ -118,7 +118,10 @@ final class RuntimeClasses {
     }
   }
 
-  /** Fields of every kind, volatile or not, and static, read as the value reader reads them. */
+  /**
+   * Fields of every kind, volatile or not, and static. Reading each once sets up the JDK's
+   * accessor for its kind; {@code get} and the typed getters share that accessor.
+   */
   @SuppressWarnings("unused")
   private static final class EveryKindOfField {
     static Object shared = "";
@@ -140,27 +143,7 @@ final class RuntimeClasses {
     EveryKindOfField object = new EveryKindOfField();
     for (Field field : EveryKindOfField.class.getDeclaredFields()) {
       field.setAccessible(true);
-      Object target = Modifier.isStatic(field.getModifiers()) ? null : object;
-      Class<?> type = field.getType();
-      if (type == int.class) {
-        field.getInt(target);
-      } else if (type == long.class) {
-        field.getLong(target);
-      } else if (type == double.class) {
-        field.getDouble(target);
-      } else if (type == float.class) {
-        field.getFloat(target);
-      } else if (type == boolean.class) {
-        field.getBoolean(target);
-      } else if (type == char.class) {
-        field.getChar(target);
-      } else if (type == short.class) {
-        field.getShort(target);
-      } else if (type == byte.class) {
-        field.getByte(target);
-      } else {
-        field.get(target);
-      }
+      field.get(Modifier.isStatic(field.getModifiers()) ? null : object);
     }
   }
 

@@ -70,8 +70,7 @@ public final class ValueCapture {
     try {
       return captureVariable(value, depth, slot);
     } catch (Throwable e) {
-      forget(depth, slot);
-      return unreadable(e);
+      return unreadable(depth, slot, e);
     }
   }
 
@@ -80,8 +79,7 @@ public final class ValueCapture {
     try {
       return refreshVariable(value, depth, slot);
     } catch (Throwable e) {
-      forget(depth, slot);
-      return unreadable(e);
+      return unreadable(depth, slot, e);
     }
   }
 
@@ -106,8 +104,7 @@ public final class ValueCapture {
     try {
       return snapshotConstructing(value, depth, slot);
     } catch (Throwable e) {
-      forget(depth, slot);
-      return unreadable(e);
+      return unreadable(depth, slot, e);
     }
   }
 
@@ -116,8 +113,7 @@ public final class ValueCapture {
     try {
       return resnapshotConstructing(value, depth, slot);
     } catch (Throwable e) {
-      forget(depth, slot);
-      return unreadable(e);
+      return unreadable(depth, slot, e);
     }
   }
 
@@ -240,12 +236,13 @@ public final class ValueCapture {
     }
   }
 
-  /** A variable whose value could not be read: its next value is captured whole. */
-  private void forget(int depth, int slot) {
+  /** A variable whose value could not be read: its marker, and its next value is captured whole. */
+  private byte[] unreadable(int depth, int slot, Throwable failure) {
     if (depth >= 0 && depth < CACHED_DEPTHS && slot >= 0 && slot < CACHED_SLOTS && lastSnapshot[depth] != null) {
       lastSnapshot[depth][slot] = null;
       fingerprints[depth][slot] = null;
     }
+    return unreadable(failure);
   }
 
   /** Encodes, on the writer thread, what {@link #capture} kept. */
