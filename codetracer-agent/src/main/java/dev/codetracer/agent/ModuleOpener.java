@@ -8,7 +8,9 @@ import java.util.Set;
 /**
  * Opens the java.base packages whose internals the value reader needs (collections, string
  * builders, exception messages) to the agent alone, with {@link
- * Instrumentation#redefineModule}: the program's own view of the JDK does not change.
+ * Instrumentation#redefineModule}: the program's own view of the JDK does not change. Also exports
+ * the JDK's internal {@code Unsafe}, through which the value reader reads fields ({@code
+ * FieldReader}).
  */
 final class ModuleOpener {
   private static final String[] PACKAGES = {"java.lang", "java.util", "java.util.concurrent", "java.util.concurrent.atomic"};
@@ -22,6 +24,7 @@ final class ModuleOpener {
     for (String pkg : PACKAGES) {
       opens.put(pkg, Set.of(agent));
     }
-    instrumentation.redefineModule(base, Set.of(), Map.of(), opens, Set.of(), Map.of());
+    Map<String, Set<Module>> exports = Map.of("jdk.internal.misc", Set.of(agent));
+    instrumentation.redefineModule(base, Set.of(), exports, opens, Set.of(), Map.of());
   }
 }

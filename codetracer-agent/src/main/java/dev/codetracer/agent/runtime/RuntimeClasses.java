@@ -120,7 +120,8 @@ final class RuntimeClasses {
 
   /**
    * Fields of every kind, volatile or not, and static. Reading each once sets up the JDK's
-   * accessor for its kind; {@code get} and the typed getters share that accessor.
+   * accessor for its kind; {@code get} and the typed getters share that accessor. The value reader
+   * needs these only where it cannot read fields at their offsets ({@code FieldReader}).
    */
   @SuppressWarnings("unused")
   private static final class EveryKindOfField {

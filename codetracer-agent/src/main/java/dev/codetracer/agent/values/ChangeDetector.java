@@ -2,7 +2,6 @@ package dev.codetracer.agent.values;
 
 import dev.codetracer.core.jvm.RawEvents;
 import dev.codetracer.core.jvm.ValueEncoder;
-import java.lang.reflect.Field;
 
 /**
  * Tells, without encoding an object, how it changed since its last snapshot: not at all (its
@@ -186,7 +185,7 @@ final class ChangeDetector {
         Object[] references = print.structReferences();
         Fingerprint[] nested = print.nested();
         for (int i = 0; i < layout.fields.length; i++) {
-          Field field = layout.fields[i];
+          FieldReader field = layout.fields[i];
           if (field == null || layout.redacted[i]) {
             continue;
           }
@@ -277,7 +276,7 @@ final class ChangeDetector {
         long[] primitives = new long[layout.fields.length];
         Object[] references = new Object[layout.fields.length];
         for (int i = 0; i < layout.fields.length; i++) {
-          Field field = layout.fields[i];
+          FieldReader field = layout.fields[i];
           if (field == null || layout.redacted[i]) {
             continue;
           }

@@ -1,7 +1,6 @@
 package dev.codetracer.agent.values;
 
 import java.lang.reflect.Array;
-import java.lang.reflect.Field;
 import java.lang.reflect.RecordComponent;
 import java.util.Arrays;
 
@@ -240,7 +239,7 @@ final class Fingerprint {
   }
 
   /** For structs: primitive fields are compared by their boxed-free raw bits. */
-  static long bits(Field field, Object object, int kind) throws IllegalAccessException {
+  static long bits(FieldReader field, Object object, int kind) throws IllegalAccessException {
     switch (kind) {
       case dev.codetracer.core.jvm.RawEvents.K_INT:
         return field.getInt(object);

@@ -103,19 +103,30 @@ final class JdkCollections {
     MAPS.put(className, map);
   }
 
-  private static Field field(String className, String name) {
+  private static FieldReader field(String className, String name) {
     try {
       Field field = Class.forName(className, false, null).getDeclaredField(name);
       field.setAccessible(true);
-      return field;
+      return FieldReader.of(field);
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      return null;
+    }
+  }
+
+  /** A static field's value, read once (null when it cannot be read). */
+  private static Object staticValue(String className, String name) {
+    try {
+      Field field = Class.forName(className, false, null).getDeclaredField(name);
+      field.setAccessible(true);
+      return field.get(null);
     } catch (ReflectiveOperationException | RuntimeException e) {
       return null;
     }
   }
 
   private static void list(String className, String arrayField, String sizeField) {
-    Field array = field(className.equals("java.util.Stack") ? "java.util.Vector" : className, arrayField);
-    Field size = field(className.equals("java.util.Stack") ? "java.util.Vector" : className, sizeField);
+    FieldReader array = field(className.equals("java.util.Stack") ? "java.util.Vector" : className, arrayField);
+    FieldReader size = field(className.equals("java.util.Stack") ? "java.util.Vector" : className, sizeField);
     if (array == null || size == null) {
       return;
     }
@@ -131,7 +142,7 @@ final class JdkCollections {
   }
 
   private static void array(String className, String arrayField) {
-    Field array = field(className, arrayField);
+    FieldReader array = field(className, arrayField);
     if (array == null) {
       return;
     }
@@ -146,7 +157,7 @@ final class JdkCollections {
   }
 
   private static void sparseArray(String className, String arrayField) {
-    Field array = field(className, arrayField);
+    FieldReader array = field(className, arrayField);
     if (array == null) {
       return;
     }
@@ -167,16 +178,15 @@ final class JdkCollections {
   }
 
   private static void pair(String className, String first, String second, boolean map) {
-    Field e0 = field(className, first);
-    Field e1 = field(className, second);
-    Field emptyMarker = field("java.util.ImmutableCollections", "EMPTY");
+    FieldReader e0 = field(className, first);
+    FieldReader e1 = field(className, second);
+    Object marker = staticValue("java.util.ImmutableCollections", "EMPTY");
     if (e0 == null || e1 == null) {
       return;
     }
     register(className, map, new Reader() {
       @Override
       public int read(Object c, Elements out) throws ReflectiveOperationException {
-        Object marker = emptyMarker == null ? null : emptyMarker.get(null);
         Object a = e0.get(c);
         Object b = e1.get(c);
         out.add(a);
@@ -190,10 +200,10 @@ final class JdkCollections {
   }
 
   private static void linked(String className, String head, String nodeClass, String item, String next, String sizeField) {
-    Field first = field(className, head);
-    Field value = field(nodeClass, item);
-    Field link = field(nodeClass, next);
-    Field size = field(className, sizeField);
+    FieldReader first = field(className, head);
+    FieldReader value = field(nodeClass, item);
+    FieldReader link = field(nodeClass, next);
+    FieldReader size = field(className, sizeField);
     if (first == null || value == null || link == null || size == null) {
       return;
     }
@@ -211,9 +221,9 @@ final class JdkCollections {
   }
 
   private static void deque() {
-    Field elements = field("java.util.ArrayDeque", "elements");
-    Field head = field("java.util.ArrayDeque", "head");
-    Field tail = field("java.util.ArrayDeque", "tail");
+    FieldReader elements = field("java.util.ArrayDeque", "elements");
+    FieldReader head = field("java.util.ArrayDeque", "head");
+    FieldReader tail = field("java.util.ArrayDeque", "tail");
     if (elements == null || head == null || tail == null) {
       return;
     }
@@ -231,14 +241,14 @@ final class JdkCollections {
   }
 
   private static void hashMap(String className, boolean set) {
-    Field table = field("java.util.HashMap", "table");
-    Field size = field("java.util.HashMap", "size");
-    Field key = field("java.util.HashMap$Node", "key");
-    Field value = field("java.util.HashMap$Node", "value");
-    Field next = field("java.util.HashMap$Node", "next");
-    Field head = field("java.util.LinkedHashMap", "head");
-    Field after = field("java.util.LinkedHashMap$Entry", "after");
-    Field backing = field("java.util.HashSet", "map");
+    FieldReader table = field("java.util.HashMap", "table");
+    FieldReader size = field("java.util.HashMap", "size");
+    FieldReader key = field("java.util.HashMap$Node", "key");
+    FieldReader value = field("java.util.HashMap$Node", "value");
+    FieldReader next = field("java.util.HashMap$Node", "next");
+    FieldReader head = field("java.util.LinkedHashMap", "head");
+    FieldReader after = field("java.util.LinkedHashMap$Entry", "after");
+    FieldReader backing = field("java.util.HashSet", "map");
     if (table == null || size == null || key == null || value == null || next == null) {
       return;
     }
@@ -279,13 +289,13 @@ final class JdkCollections {
   }
 
   private static void treeMap(String className, boolean set) {
-    Field root = field("java.util.TreeMap", "root");
-    Field size = field("java.util.TreeMap", "size");
-    Field key = field("java.util.TreeMap$Entry", "key");
-    Field value = field("java.util.TreeMap$Entry", "value");
-    Field left = field("java.util.TreeMap$Entry", "left");
-    Field right = field("java.util.TreeMap$Entry", "right");
-    Field backing = field("java.util.TreeSet", "m");
+    FieldReader root = field("java.util.TreeMap", "root");
+    FieldReader size = field("java.util.TreeMap", "size");
+    FieldReader key = field("java.util.TreeMap$Entry", "key");
+    FieldReader value = field("java.util.TreeMap$Entry", "value");
+    FieldReader left = field("java.util.TreeMap$Entry", "left");
+    FieldReader right = field("java.util.TreeMap$Entry", "right");
+    FieldReader backing = field("java.util.TreeSet", "m");
     if (root == null || size == null || key == null || value == null || left == null || right == null) {
       return;
     }
@@ -318,12 +328,12 @@ final class JdkCollections {
 
   private static void concurrentHashMap() {
     String chm = "java.util.concurrent.ConcurrentHashMap";
-    Field table = field(chm, "table");
-    Field key = field(chm + "$Node", "key");
-    Field value = field(chm + "$Node", "val");
-    Field next = field(chm + "$Node", "next");
-    Field hash = field(chm + "$Node", "hash");
-    Field first = field(chm + "$TreeBin", "first");
+    FieldReader table = field(chm, "table");
+    FieldReader key = field(chm + "$Node", "key");
+    FieldReader value = field(chm + "$Node", "val");
+    FieldReader next = field(chm + "$Node", "next");
+    FieldReader hash = field(chm + "$Node", "hash");
+    FieldReader first = field(chm + "$TreeBin", "first");
     if (table == null || key == null || value == null || next == null || hash == null) {
       return;
     }
@@ -350,7 +360,7 @@ final class JdkCollections {
   }
 
   private static void mapN() {
-    Field table = field("java.util.ImmutableCollections$MapN", "table");
+    FieldReader table = field("java.util.ImmutableCollections$MapN", "table");
     if (table == null) {
       return;
     }
@@ -371,8 +381,8 @@ final class JdkCollections {
   }
 
   private static void map1() {
-    Field k = field("java.util.ImmutableCollections$Map1", "k0");
-    Field v = field("java.util.ImmutableCollections$Map1", "v0");
+    FieldReader k = field("java.util.ImmutableCollections$Map1", "k0");
+    FieldReader v = field("java.util.ImmutableCollections$Map1", "v0");
     if (k == null || v == null) {
       return;
     }
@@ -386,8 +396,8 @@ final class JdkCollections {
   }
 
   private static void singletonMap() {
-    Field k = field("java.util.Collections$SingletonMap", "k");
-    Field v = field("java.util.Collections$SingletonMap", "v");
+    FieldReader k = field("java.util.Collections$SingletonMap", "k");
+    FieldReader v = field("java.util.Collections$SingletonMap", "v");
     if (k == null || v == null) {
       return;
     }
@@ -404,7 +414,7 @@ final class JdkCollections {
     String declaring = className.contains("Unmodifiable")
         ? (map ? "java.util.Collections$UnmodifiableMap" : "java.util.Collections$UnmodifiableCollection")
         : (map ? "java.util.Collections$SynchronizedMap" : "java.util.Collections$SynchronizedCollection");
-    Field inner = field(declaring, fieldName);
+    FieldReader inner = field(declaring, fieldName);
     if (inner == null) {
       return;
     }
@@ -420,7 +430,7 @@ final class JdkCollections {
   }
 
   private static void single(String className, String fieldName) {
-    Field element = field(className, fieldName);
+    FieldReader element = field(className, fieldName);
     if (element == null) {
       return;
     }

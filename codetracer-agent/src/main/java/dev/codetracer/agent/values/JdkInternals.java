@@ -8,10 +8,10 @@ import java.lang.reflect.Field;
  * java.base was not opened to the agent.
  */
 final class JdkInternals {
-  static final Field BUILDER_VALUE = field("java.lang.AbstractStringBuilder", "value");
-  static final Field BUILDER_CODER = field("java.lang.AbstractStringBuilder", "coder");
-  static final Field BUILDER_COUNT = field("java.lang.AbstractStringBuilder", "count");
-  static final Field DETAIL_MESSAGE = field("java.lang.Throwable", "detailMessage");
+  static final FieldReader BUILDER_VALUE = field("java.lang.AbstractStringBuilder", "value");
+  static final FieldReader BUILDER_CODER = field("java.lang.AbstractStringBuilder", "coder");
+  static final FieldReader BUILDER_COUNT = field("java.lang.AbstractStringBuilder", "count");
+  static final FieldReader DETAIL_MESSAGE = field("java.lang.Throwable", "detailMessage");
 
   private JdkInternals() {}
 
@@ -19,11 +19,11 @@ final class JdkInternals {
     return BUILDER_VALUE != null && BUILDER_CODER != null && BUILDER_COUNT != null;
   }
 
-  private static Field field(String className, String name) {
+  private static FieldReader field(String className, String name) {
     try {
       Field field = Class.forName(className).getDeclaredField(name);
       field.setAccessible(true);
-      return field;
+      return FieldReader.of(field);
     } catch (ReflectiveOperationException | RuntimeException e) {
       return null;
     }

@@ -17,11 +17,11 @@ import java.util.regex.Pattern;
  */
 final class Layout {
   final int id;
-  final Field[] fields;
+  final FieldReader[] fields;
   final int[] kinds;
   final boolean[] redacted;
 
-  private Layout(int id, Field[] fields, int[] kinds, boolean[] redacted) {
+  private Layout(int id, FieldReader[] fields, int[] kinds, boolean[] redacted) {
     this.id = id;
     this.fields = fields;
     this.kinds = kinds;
@@ -52,7 +52,7 @@ final class Layout {
       }
     }
     int n = fields.size();
-    Field[] accessors = new Field[n];
+    FieldReader[] accessors = new FieldReader[n];
     int[] kinds = new int[n];
     boolean[] redacted = new boolean[n];
     for (int i = 0; i < n; i++) {
@@ -65,7 +65,7 @@ final class Layout {
       redacted[i] = redact != null && redact.matcher(field.getName()).find();
       try {
         field.setAccessible(true);
-        accessors[i] = field;
+        accessors[i] = FieldReader.of(field);
       } catch (RuntimeException e) {
         accessors[i] = null;
       }

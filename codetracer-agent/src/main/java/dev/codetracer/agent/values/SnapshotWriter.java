@@ -3,7 +3,6 @@ package dev.codetracer.agent.values;
 import dev.codetracer.core.jvm.RawEvents;
 import dev.codetracer.core.jvm.ValueEncoder;
 import dev.codetracer.core.jvm.WellKnownTypes;
-import java.lang.reflect.Field;
 import java.nio.ByteOrder;
 import java.util.Arrays;
 import java.util.regex.Pattern;
@@ -272,9 +271,9 @@ final class SnapshotWriter {
   private void writeStruct(Object object, Class<?> type, int depth, ValueEncoder out) throws ReflectiveOperationException {
     Layout layout = layouts.get(type);
     out.startStruct(layout.id);
-    Field[] fields = layout.fields;
+    FieldReader[] fields = layout.fields;
     for (int i = 0; i < fields.length; i++) {
-      Field field = fields[i];
+      FieldReader field = fields[i];
       if (layout.redacted[i]) {
         out.error("<redacted>");
       } else if (field == null) {
@@ -285,7 +284,7 @@ final class SnapshotWriter {
     }
   }
 
-  private void writeField(Object object, Field field, int kind, int depth, ValueEncoder out) throws ReflectiveOperationException {
+  private void writeField(Object object, FieldReader field, int kind, int depth, ValueEncoder out) throws ReflectiveOperationException {
     switch (kind) {
       case RawEvents.K_INT:
         out.intValue(WellKnownTypes.INT, field.getInt(object));
