@@ -74,7 +74,7 @@ public final class CodeTracerAgent {
       return;
     }
     started = true;
-    ModuleOpener.openJavaBase(instrumentation);
+    JavaBaseExports.exportUnsafeToValueReader(instrumentation);
     Charset charset = OutputCapture.install();
     RecordingControl.install(options, new RecordingFinisher(options, charset.name()));
     ClassInstrumenter instrumenter =

@@ -1,56 +1,59 @@
 package dev.codetracer.agent.values;
 
 import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
 
 /**
- * Reads one instance field, already made accessible, with {@link Field}'s typed getters.
+ * Reads one instance field, with {@link Field}'s typed getters.
  *
- * <p>Where java.base exports its internal {@code Unsafe} to the agent ({@code ModuleOpener}), the
- * field is read at its offset, as the JDK's own reflection does underneath. That is one load in the
- * code of both JIT compilers. {@code Field.get} on Java 17 checks the receiver with a JNI call in
- * every tier but C2's, and brings its accessor classes into every caller C2 compiles: the value
- * readers then take C2 longer to compile than the program itself. The receiver is still checked, by
- * {@link Class#isInstance}, which is all that keeps a read at an offset safe.
+ * <p>Where the agent has its {@link OffsetReader}, the field is read at its offset, as the JDK's
+ * own reflection does underneath: one load in the code of both JIT compilers, and no access check,
+ * so the JDK's internal fields are read without java.base opening them to anyone. {@code
+ * Field.get} on Java 17 checks the receiver with a JNI call in every tier but C2's, and brings its
+ * accessor classes into every caller C2 compiles. The receiver is still checked, by {@link
+ * Class#isInstance}, which is what keeps a read at an offset safe.
  */
 final class FieldReader {
-  private static final jdk.internal.misc.Unsafe UNSAFE = internalUnsafe();
-
   private final Field field;
   private final Class<?> declaringClass;
-  /** The field's offset, or -1: read through {@link #field}. */
+  /** Null: read through {@link #field}. */
+  private final OffsetReader offsets;
   private final long offset;
 
-  private FieldReader(Field field, long offset) {
+  private FieldReader(Field field, OffsetReader offsets, long offset) {
     this.field = field;
     this.declaringClass = field.getDeclaringClass();
+    this.offsets = offsets;
     this.offset = offset;
   }
 
-  /** A reader of this instance field, which the caller has made accessible. */
+  /**
+   * A reader of this instance field, or null when it can be read neither at its offset nor
+   * through reflection (a JDK field, when the agent has no {@link OffsetReader}).
+   */
   static FieldReader of(Field field) {
-    long offset = -1;
-    if (UNSAFE != null && !Modifier.isStatic(field.getModifiers())) {
+    OffsetReader offsets = OffsetReaders.installed();
+    if (offsets != null) {
       try {
-        offset = UNSAFE.objectFieldOffset(field);
+        return new FieldReader(field, offsets, offsets.offset(field));
       } catch (RuntimeException e) {
-        offset = -1;
+        // read through reflection, if it can be
       }
     }
-    return new FieldReader(field, offset);
-  }
-
-  /** Whether fields are read at their offsets in this JVM (else through reflection). */
-  static boolean readsAtOffsets() {
-    return UNSAFE != null;
-  }
-
-  private static jdk.internal.misc.Unsafe internalUnsafe() {
     try {
-      return jdk.internal.misc.Unsafe.getUnsafe();
-    } catch (Throwable e) {
-      return null; // jdk.internal.misc is not exported to the agent: reflection reads every field
+      field.setAccessible(true);
+      return new FieldReader(field, null, -1);
+    } catch (RuntimeException e) {
+      return null;
     }
+  }
+
+  /** Whether this JVM's fields are read at their offsets (else through reflection). */
+  static boolean readsAtOffsets() {
+    return OffsetReaders.installed() != null;
+  }
+
+  Class<?> declaringClass() {
+    return declaringClass;
   }
 
   private void check(Object object) {
@@ -60,74 +63,74 @@ final class FieldReader {
   }
 
   Object get(Object object) throws IllegalAccessException {
-    if (offset < 0) {
+    if (offsets == null) {
       return field.get(object);
     }
     check(object);
-    return UNSAFE.getReference(object, offset);
+    return offsets.getReference(object, offset);
   }
 
   int getInt(Object object) throws IllegalAccessException {
-    if (offset < 0) {
+    if (offsets == null) {
       return field.getInt(object);
     }
     check(object);
-    return UNSAFE.getInt(object, offset);
+    return offsets.getInt(object, offset);
   }
 
   long getLong(Object object) throws IllegalAccessException {
-    if (offset < 0) {
+    if (offsets == null) {
       return field.getLong(object);
     }
     check(object);
-    return UNSAFE.getLong(object, offset);
+    return offsets.getLong(object, offset);
   }
 
   boolean getBoolean(Object object) throws IllegalAccessException {
-    if (offset < 0) {
+    if (offsets == null) {
       return field.getBoolean(object);
     }
     check(object);
-    return UNSAFE.getBoolean(object, offset);
+    return offsets.getBoolean(object, offset);
   }
 
   char getChar(Object object) throws IllegalAccessException {
-    if (offset < 0) {
+    if (offsets == null) {
       return field.getChar(object);
     }
     check(object);
-    return UNSAFE.getChar(object, offset);
+    return offsets.getChar(object, offset);
   }
 
   short getShort(Object object) throws IllegalAccessException {
-    if (offset < 0) {
+    if (offsets == null) {
       return field.getShort(object);
     }
     check(object);
-    return UNSAFE.getShort(object, offset);
+    return offsets.getShort(object, offset);
   }
 
   byte getByte(Object object) throws IllegalAccessException {
-    if (offset < 0) {
+    if (offsets == null) {
       return field.getByte(object);
     }
     check(object);
-    return UNSAFE.getByte(object, offset);
+    return offsets.getByte(object, offset);
   }
 
   float getFloat(Object object) throws IllegalAccessException {
-    if (offset < 0) {
+    if (offsets == null) {
       return field.getFloat(object);
     }
     check(object);
-    return UNSAFE.getFloat(object, offset);
+    return offsets.getFloat(object, offset);
   }
 
   double getDouble(Object object) throws IllegalAccessException {
-    if (offset < 0) {
+    if (offsets == null) {
       return field.getDouble(object);
     }
     check(object);
-    return UNSAFE.getDouble(object, offset);
+    return offsets.getDouble(object, offset);
   }
 }

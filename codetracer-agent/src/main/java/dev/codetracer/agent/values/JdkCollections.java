@@ -1,8 +1,8 @@
 package dev.codetracer.agent.values;
 
-import java.lang.reflect.Field;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -37,8 +37,8 @@ final class JdkCollections {
     array("java.util.concurrent.CopyOnWriteArrayList", "array");
     array("java.util.ImmutableCollections$ListN", "elements");
     sparseArray("java.util.ImmutableCollections$SetN", "elements");
-    pair("java.util.ImmutableCollections$List12", "e0", "e1", false);
-    pair("java.util.ImmutableCollections$Set12", "e0", "e1", false);
+    pair("java.util.ImmutableCollections$List12", "e0", "e1", List.of(0));
+    pair("java.util.ImmutableCollections$Set12", "e0", "e1", Set.of(0));
     linked("java.util.LinkedList", "first", "java.util.LinkedList$Node", "item", "next", "size");
     deque();
     hashMap("java.util.HashMap", false);
@@ -105,20 +105,7 @@ final class JdkCollections {
 
   private static FieldReader field(String className, String name) {
     try {
-      Field field = Class.forName(className, false, null).getDeclaredField(name);
-      field.setAccessible(true);
-      return FieldReader.of(field);
-    } catch (ReflectiveOperationException | RuntimeException e) {
-      return null;
-    }
-  }
-
-  /** A static field's value, read once (null when it cannot be read). */
-  private static Object staticValue(String className, String name) {
-    try {
-      Field field = Class.forName(className, false, null).getDeclaredField(name);
-      field.setAccessible(true);
-      return field.get(null);
+      return FieldReader.of(Class.forName(className, false, null).getDeclaredField(name));
     } catch (ReflectiveOperationException | RuntimeException e) {
       return null;
     }
@@ -177,14 +164,23 @@ final class JdkCollections {
     });
   }
 
-  private static void pair(String className, String first, String second, boolean map) {
+  /**
+   * @param ofOne a one-element instance, whose second field holds the JDK's marker for "no second
+   *     element"
+   */
+  private static void pair(String className, String first, String second, Object ofOne) {
     FieldReader e0 = field(className, first);
     FieldReader e1 = field(className, second);
-    Object marker = staticValue("java.util.ImmutableCollections", "EMPTY");
-    if (e0 == null || e1 == null) {
+    if (e0 == null || e1 == null || ofOne.getClass() != e1.declaringClass()) {
       return;
     }
-    register(className, map, new Reader() {
+    Object marker;
+    try {
+      marker = e1.get(ofOne);
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      return;
+    }
+    register(className, false, new Reader() {
       @Override
       public int read(Object c, Elements out) throws ReflectiveOperationException {
         Object a = e0.get(c);

@@ -1,11 +1,9 @@
 package dev.codetracer.agent.values;
 
-import java.lang.reflect.Field;
-
 /**
  * The JDK fields the value reader uses directly: a StringBuilder's array, coder and count, an
  * exception's message (an exception's {@code getMessage} may be the program's code). Null when
- * java.base was not opened to the agent.
+ * they cannot be read ({@link FieldReader#of}).
  */
 final class JdkInternals {
   static final FieldReader BUILDER_VALUE = field("java.lang.AbstractStringBuilder", "value");
@@ -21,9 +19,7 @@ final class JdkInternals {
 
   private static FieldReader field(String className, String name) {
     try {
-      Field field = Class.forName(className).getDeclaredField(name);
-      field.setAccessible(true);
-      return FieldReader.of(field);
+      return FieldReader.of(Class.forName(className).getDeclaredField(name));
     } catch (ReflectiveOperationException | RuntimeException e) {
       return null;
     }

@@ -63,12 +63,7 @@ final class Layout {
       }
       kinds[i] = RawEvents.kindOf(descriptorLetter(field.getType()));
       redacted[i] = redact != null && redact.matcher(field.getName()).find();
-      try {
-        field.setAccessible(true);
-        accessors[i] = FieldReader.of(field);
-      } catch (RuntimeException e) {
-        accessors[i] = null;
-      }
+      accessors[i] = FieldReader.of(field);
     }
     int id = Definitions.get().nextLayoutId();
     Definitions.get().add(new RawDefinition.Layout(id, TypeNames.readable(type), names));

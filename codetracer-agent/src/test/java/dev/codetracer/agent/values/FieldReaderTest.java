@@ -6,14 +6,20 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The surefire configuration exports jdk.internal.misc to the tests, as the agent has java.base
- * do at run time: these tests read at offsets, and check that a receiver of the wrong class is
- * refused rather than read.
+ * The surefire configuration exports jdk.internal.misc to every unnamed module, the reader's
+ * loader's included, where the agent has java.base export it to that loader's alone: these tests
+ * read at offsets, and check that a receiver of the wrong class is refused rather than read.
  */
 class FieldReaderTest {
+  @BeforeAll
+  static void installTheReader() {
+    OffsetReaders.install(module -> {});
+  }
+
   @SuppressWarnings("unused")
   static class EveryKind {
     int i = -7;
@@ -36,9 +42,7 @@ class FieldReaderTest {
   record Point(int x, String label) {}
 
   private static FieldReader reader(Class<?> type, String name) throws NoSuchFieldException {
-    Field field = type.getDeclaredField(name);
-    field.setAccessible(true);
-    return FieldReader.of(field);
+    return FieldReader.of(type.getDeclaredField(name));
   }
 
   @Test
@@ -52,7 +56,6 @@ class FieldReaderTest {
     List<Object> read = new ArrayList<>();
     List<Object> reflected = new ArrayList<>();
     for (Field field : EveryKind.class.getDeclaredFields()) {
-      field.setAccessible(true);
       FieldReader reader = FieldReader.of(field);
       Class<?> type = field.getType();
       if (type == int.class) {
@@ -74,10 +77,19 @@ class FieldReaderTest {
       } else {
         read.add(reader.get(object));
       }
+      field.setAccessible(true);
       reflected.add(field.get(object));
     }
     assertThat(read).hasSize(11).containsExactlyElementsOf(reflected);
     assertThat(reader(Child.class, "own").getInt(object)).isEqualTo(9);
+  }
+
+  @Test
+  void theJdksPrivateFieldsAreReadThoughJavaBaseOpensNothing() throws Exception {
+    ArrayList<String> list = new ArrayList<>(List.of("a", "b"));
+    assertThat(reader(ArrayList.class, "size").getInt(list)).isEqualTo(2);
+    assertThat((Object[]) reader(ArrayList.class, "elementData").get(list)).startsWith("a", "b");
+    assertThat(ArrayList.class.getDeclaredField("size").trySetAccessible()).isFalse();
   }
 
   @Test
