@@ -1,6 +1,7 @@
 package dev.codetracer.agent.runtime;
 
 import dev.codetracer.core.jvm.RawEvents;
+import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.lang.reflect.Method;
@@ -40,6 +41,12 @@ public final class OutputCapture {
     }
   }
 
+  /**
+   * Passes every write on to the original stream. That stream, a PrintStream, keeps a failed write
+   * (a closed pipe) to itself; the Tee passes it on as an IOException, so that {@code
+   * System.out.checkError()}, the way a Java program notices that a reader like {@code head} went
+   * away, answers as it would unrecorded.
+   */
   private static final class Tee extends OutputStream {
     private final PrintStream original;
     private final int stream;
@@ -50,25 +57,34 @@ public final class OutputCapture {
     }
 
     @Override
-    public void write(int b) {
+    public void write(int b) throws IOException {
       original.write(b);
       Probes.output(stream, new byte[] {(byte) b}, 0, 1);
+      passOnTrouble();
     }
 
     @Override
-    public void write(byte[] b, int off, int len) {
+    public void write(byte[] b, int off, int len) throws IOException {
       original.write(b, off, len);
       Probes.output(stream, b, off, len);
+      passOnTrouble();
     }
 
     @Override
-    public void flush() {
+    public void flush() throws IOException {
       original.flush();
+      passOnTrouble();
     }
 
     @Override
     public void close() {
       original.close();
+    }
+
+    private void passOnTrouble() throws IOException {
+      if (original.checkError()) {
+        throw new IOException("the original stream failed");
+      }
     }
   }
 }

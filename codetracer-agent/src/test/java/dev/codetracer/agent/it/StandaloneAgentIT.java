@@ -124,6 +124,33 @@ class StandaloneAgentIT {
   }
 
   @Test
+  void aReaderGoingAwayIsNoticedAsItIsUnrecorded() throws Exception {
+    List<String> plain = new java.util.ArrayList<>(List.of(Jvm.JAVA_17.java.toString(), "-cp", Samples.classpath(Samples.Debug.FULL), "samples.ClosedPipe"));
+    Path folder = SampleRuns.newFolder("closed-pipe");
+    List<String> recorded = SampleRuns.command(Jvm.JAVA_17, "output=" + folder, Samples.Debug.FULL, "samples.ClosedPipe");
+    for (List<String> command : List.of(plain, recorded)) {
+      SampleRun run = readFirstLineAndGoAway(new ProcessBuilder(command));
+      assertThat(run.stdout()).as(String.join(" ", command)).isEqualTo("line 0");
+      assertThat(run.stderr()).as(String.join(" ", command)).isEqualTo("the reader went away\n");
+      assertThat(run.exitCode()).isZero();
+    }
+    assertThat(Recordings.check(folder).callsOf("samples.ClosedPipe.main")).hasSize(1);
+  }
+
+  /** Runs the command with its output on a pipe this side closes after the first line. */
+  private static SampleRun readFirstLineAndGoAway(ProcessBuilder builder) throws Exception {
+    Path logs = Files.createTempDirectory(Files.createDirectories(Samples.WORK.resolve("logs")), "run");
+    Process process = builder.directory(Samples.SOURCES.toFile()).redirectError(logs.resolve("err").toFile()).start();
+    process.getOutputStream().close();
+    String first;
+    try (java.io.BufferedReader out = new java.io.BufferedReader(new java.io.InputStreamReader(process.getInputStream(), java.nio.charset.StandardCharsets.UTF_8))) {
+      first = out.readLine();
+    }
+    assertThat(process.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)).as("the program ended").isTrue();
+    return new SampleRun(process.exitValue(), first, Files.readString(logs.resolve("err")), null);
+  }
+
+  @Test
   void theApiIsHarmlessWithoutTheAgent() {
     Path folder = SampleRuns.newFolder("api-none");
     SampleRun run = SampleRuns.run(
