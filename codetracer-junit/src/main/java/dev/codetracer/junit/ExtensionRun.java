@@ -1,6 +1,7 @@
 package dev.codetracer.junit;
 
 import dev.codetracer.core.index.LocalRecordings;
+import dev.codetracer.core.jvm.RecordedStacks;
 import dev.codetracer.core.record.ExportFolder;
 import dev.codetracer.core.record.RecordingPublisher;
 import dev.codetracer.junit.config.Backend;
@@ -186,6 +187,7 @@ final class ExtensionRun implements ExtensionContext.Store.CloseableResource, Au
       return new RunnerJvm(java, jvmOptions, null, null, TestClassPath.ofThisJvm(), workdir, settings.rerunTimeout());
     }
     String agentOptions = RerunAgentOptions.of(settings.agentOptions(), settings.maxSizeBytes());
+    jvmOptions.add(RecordedStacks.option(jvmOptions));
     return new RunnerJvm(
         java,
         jvmOptions,

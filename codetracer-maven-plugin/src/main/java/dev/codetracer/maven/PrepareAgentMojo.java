@@ -1,5 +1,8 @@
 package dev.codetracer.maven;
 
+import dev.codetracer.core.jvm.RecordedStacks;
+import dev.codetracer.maven.surefire.ArgLine;
+import java.util.List;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -9,7 +12,8 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
 /**
  * Adds the JVM recorder to the project's normal test runs, as JaCoCo's {@code prepare-agent} adds
  * its agent: it puts {@code -javaagent:codetracer-agent.jar=start=api,...} in front of the {@code
- * argLine} property, which Surefire and Failsafe pass to the test JVM. Nothing is recorded until a
+ * argLine} property, which Surefire and Failsafe pass to the test JVM, with larger thread stacks
+ * ({@code -Xss}, unless the argLine sets a size: recorded frames are larger). Nothing is recorded until a
  * test asks (the agent starts in {@code api} mode): {@code @RecordOnFailure} tests then record in
  * {@code retain} mode during a plain {@code mvn test}.
  *
@@ -29,8 +33,10 @@ public class PrepareAgentMojo extends AbstractCodeTracerMojo {
   @Override
   protected void executeGoal() throws MojoExecutionException {
     String agent = RecorderOptions.javaagent(agentJar(), recorderOptions().add("start", "api").addVerbatim(agentOptions).toString(), true);
-    String previous = currentValue();
-    String value = previous.isEmpty() ? agent : agent + " " + withoutOurAgent(previous);
+    String previous = withoutOurAgent(currentValue());
+    // recorded frames are larger (RecordedStacks); a size the user chose is left as it is
+    boolean userStack = RecordedStacks.setsStackSize(ArgLine.split(previous.replace("\"", "")));
+    String value = agent + (userStack ? "" : " " + RecordedStacks.option(List.of())) + (previous.isEmpty() ? "" : " " + previous);
     project.getProperties().setProperty(propertyName, value.trim());
     getLog().info(propertyName + " set to " + value.trim());
   }
@@ -53,7 +59,7 @@ public class PrepareAgentMojo extends AbstractCodeTracerMojo {
   private static String withoutOurAgent(String argLine) {
     StringBuilder kept = new StringBuilder();
     for (String arg : argLine.split("\\s+")) {
-      if (!dev.codetracer.maven.surefire.ArgLine.isOurAgent(arg.replace("\"", ""))) {
+      if (!ArgLine.isOurAgent(arg.replace("\"", ""))) {
         kept.append(kept.length() == 0 ? "" : " ").append(arg);
       }
     }

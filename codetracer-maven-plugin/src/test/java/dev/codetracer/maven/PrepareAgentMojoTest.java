@@ -36,7 +36,7 @@ class PrepareAgentMojoTest {
     assertThat(project.getProperties().getProperty("argLine"))
         .startsWith("-javaagent:" + agentJar + "=")
         .contains("start=api")
-        .endsWith(" -javaagent:/repo/jacoco.jar=destfile=x -Xmx1g");
+        .endsWith(" -Xss4096k -javaagent:/repo/jacoco.jar=destfile=x -Xmx1g");
   }
 
   @Test
@@ -47,6 +47,16 @@ class PrepareAgentMojoTest {
 
     String argLine = project.getProperties().getProperty("argLine");
     assertThat(argLine.split("-javaagent:", -1)).hasSize(2);
+    assertThat(argLine.split("-Xss", -1)).hasSize(2);
+  }
+
+  @Test
+  void aStackSizeTheArgLineSetsIsLeftAsItIs() throws Exception {
+    MavenProject project = harness.project();
+    project.getProperties().setProperty("argLine", "-Xss2m -Xmx1g");
+    harness.<PrepareAgentMojo>mojo("prepare-agent", project, new Properties()).execute();
+
+    assertThat(project.getProperties().getProperty("argLine")).endsWith("start=api -Xss2m -Xmx1g").containsOnlyOnce("-Xss");
   }
 
   @Test
@@ -64,7 +74,7 @@ class PrepareAgentMojoTest {
     assertThat(project.getProperties().getProperty("recorderArgLine"))
         .contains("includes=com.acme.*:org.example.Thing")
         .contains("excludes=com.acme.generated.*")
-        .endsWith("start=api,depth=3,redact=none");
+        .endsWith("start=api,depth=3,redact=none -Xss4096k");
   }
 
   @Test

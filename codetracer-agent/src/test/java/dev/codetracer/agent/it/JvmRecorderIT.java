@@ -78,6 +78,16 @@ class JvmRecorderIT {
   }
 
   @Test
+  void aRecursionThatFitsTheStackUnrecordedFitsItRecorded() throws Exception {
+    assertThat(SampleRuns.plain("samples.DeepRecursion", Jvm.JAVA_17, Samples.Debug.FULL).exitCode()).isZero();
+    Path folder = SampleRuns.newFolder("deep-recursion");
+    List<String> command = java("-cp", Samples.classpath(Samples.Debug.FULL), "samples.DeepRecursion");
+    // the recorded frames are larger: without the larger stacks this overflowed at about 6,500 levels
+    assertThat(record(command, folder, TraceFormat.BIN, null)).isEqualTo(ProgramExit.exited(0));
+    assertThat(Recordings.check(folder).callsOf("samples.DeepRecursion.sumTo")).hasSize(8_001);
+  }
+
+  @Test
   void theJvmBackendIsChosenForJavaCommands() {
     assertThat(Recorders.installed().choose("auto", java("-cp", "x", "Main")).name()).isEqualTo("jvm");
     assertThat(recorder.handles(List.of("/usr/bin/ls"))).isFalse();

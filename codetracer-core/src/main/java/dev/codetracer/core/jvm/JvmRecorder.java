@@ -21,7 +21,8 @@ import java.util.Optional;
 
 /**
  * The JVM backend: records {@code java ... Main}, {@code java -jar app.jar} and {@code java
- * Main.java} by putting {@code -javaagent:<agent jar>=<options>} right after the java executable.
+ * Main.java} by putting {@code -javaagent:<agent jar>=<options>} right after the java executable,
+ * and larger thread stacks ({@link RecordedStacks}) after the other launcher options.
  * The program runs with standard input, output and error untouched; afterwards the agent's change
  * log is expanded into the recording ({@link JvmTraceFinisher}), also when the JVM was killed and
  * the agent could not finish it.
@@ -73,7 +74,8 @@ public final class JvmRecorder implements Recorder {
         }
       }
       String options = agentOptions(request, sourceRoot);
-      return run(request, metadata, withAgent(program, agent, options), limits(options));
+      List<String> command = RecordedStacks.withRecordedStacks(withAgent(program, agent, options), request.environment());
+      return run(request, metadata, command, limits(options));
     } finally {
       if (compiled != null) {
         FileTrees.deleteQuietly(compiled);

@@ -28,12 +28,6 @@ import javax.tools.ToolProvider;
  * was given and the launcher reports its own errors.
  */
 final class SingleFileProgram {
-  /** Launcher options that take the next argument as their value. */
-  private static final Set<String> OPTIONS_WITH_VALUE =
-      Set.of("-cp", "-classpath", "--class-path", "-p", "--module-path", "--upgrade-module-path", "--add-modules",
-          "--add-exports", "--add-opens", "--add-reads", "--patch-module", "--limit-modules", "--source",
-          "--enable-native-access");
-
   private final List<String> command;
   private final int fileIndex;
 
@@ -44,19 +38,13 @@ final class SingleFileProgram {
 
   /** The command's source file, when it runs one through the source launcher. */
   static Optional<SingleFileProgram> of(List<String> command, Path workdir) {
-    for (int i = 1; i < command.size(); i++) {
-      String argument = command.get(i);
-      if (argument.equals("-jar") || argument.equals("-m") || argument.equals("--module")) {
-        return Optional.empty();
-      }
-      if (OPTIONS_WITH_VALUE.contains(argument)) {
-        i++;
-      } else if (!argument.startsWith("-")) {
-        boolean sourceFile = argument.endsWith(".java") && Files.isRegularFile(workdir.resolve(argument));
-        return sourceFile ? Optional.of(new SingleFileProgram(command, i)) : Optional.empty();
-      }
+    int end = JavaLauncher.optionsEnd(command);
+    if (end == command.size() || JavaLauncher.isProgramStart(command.get(end))) {
+      return Optional.empty();
     }
-    return Optional.empty();
+    String argument = command.get(end);
+    boolean sourceFile = argument.endsWith(".java") && Files.isRegularFile(workdir.resolve(argument));
+    return sourceFile ? Optional.of(new SingleFileProgram(command, end)) : Optional.empty();
   }
 
   Path sourceFile(Path workdir) {

@@ -1,5 +1,6 @@
 package dev.codetracer.maven.tests;
 
+import dev.codetracer.core.jvm.RecordedStacks;
 import dev.codetracer.junit.runner.RunnerCommand;
 import dev.codetracer.junit.runner.RunnerOptions;
 import java.io.IOException;
@@ -45,6 +46,9 @@ public record ForkedTestRun(
   public RunnerCommand runner(String agentArgument, RunnerOptions options) {
     List<String> jvmOptions = new ArrayList<>(jvmArguments);
     systemProperties.forEach((key, value) -> jvmOptions.add("-D" + key + "=" + value));
+    if (agentArgument != null) {
+      jvmOptions.add(RecordedStacks.option(jvmOptions, environment));
+    }
     return new RunnerCommand(java, jvmOptions, agentArgument, classpath, options);
   }
 
