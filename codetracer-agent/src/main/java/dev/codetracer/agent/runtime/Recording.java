@@ -23,6 +23,8 @@ final class Recording {
   volatile String name;
   Chunk current;
   boolean stoppedAtCap;
+  /** The other threads named in the metadata at most. */
+  static final int NAMED_OTHER_THREADS = 20;
   private final Set<Long> otherThreads = ConcurrentHashMap.newKeySet();
   private final WriterFactory writers;
   private ChunkWriter writer;
@@ -58,10 +60,24 @@ final class Recording {
     return writer;
   }
 
+  /**
+   * Another thread ran recorded code: the first {@value #NAMED_OTHER_THREADS} are named in the
+   * metadata, and {@link #countOtherThreads} gives how many there were in all (a program that runs
+   * its work on thousands of threads, virtual ones included, gets a short list).
+   */
   @SuppressWarnings("deprecation")
   void otherThread(Thread other) {
-    if (otherThreads.add(other.getId())) {
-      fact("threads_unrecorded[]", other.getName());
+    if (otherThreads.add(other.getId()) && otherThreads.size() <= NAMED_OTHER_THREADS) {
+      String name = other.getName();
+      fact("threads_unrecorded[]", name.isEmpty() ? "#" + other.getId() + " (unnamed)" : name);
+    }
+  }
+
+  /** Before the log ends: how many other threads ran recorded code, when more than were named. */
+  void countOtherThreads() {
+    int count = otherThreads.size();
+    if (count > NAMED_OTHER_THREADS) {
+      fact("threads_unrecorded_count", count);
     }
   }
 }

@@ -126,6 +126,7 @@ public final class RecordingControl {
         finisher.discard(recording.folder, recording.createdFolder);
         return null;
       }
+      recording.countOtherThreads();
       recording.writer().finish(recording.current);
       if (!keep) {
         finisher.discard(recording.folder, recording.createdFolder);

@@ -228,6 +228,16 @@ class RecordingContentIT {
   }
 
   @Test
+  void manyOtherThreadsAreCountedAndTheFirstNamed() {
+    SampleRun run = recorded("samples.ManyThreads");
+    Recordings.check(run.folder());
+    assertThat(run.stdout()).isEqualTo("sum of squares 40425\n");
+    TraceMetadata metadata = Recordings.metadata(run.folder());
+    assertThat(metadata.threadsUnrecorded()).hasSize(20).allMatch(name -> name.matches("#\\d+ \\(unnamed\\)"));
+    assertThat(metadata.threadsUnrecordedCount()).isEqualTo(50);
+  }
+
+  @Test
   void systemExitFromDeepInsideLeavesAValidStream() {
     SampleRun run = recorded("samples.DeepExit");
     assertThat(run.exitCode()).isEqualTo(3);

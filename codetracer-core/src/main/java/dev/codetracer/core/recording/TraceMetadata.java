@@ -84,6 +84,15 @@ public final class TraceMetadata {
         : List.of();
   }
 
+  /**
+   * How many threads {@link #threadsUnrecorded} stands for: the JVM recorder names the first few
+   * and counts the rest ({@code threads_unrecorded_count}).
+   */
+  public int threadsUnrecordedCount() {
+    int named = threadsUnrecorded().size();
+    return extra.get("threads_unrecorded_count") instanceof Number count ? Math.max(named, count.intValue()) : named;
+  }
+
   /** True when written by another CodeTracer recorder, which writes no {@code format_version}. */
   public boolean isForeign() {
     return formatVersion == null;

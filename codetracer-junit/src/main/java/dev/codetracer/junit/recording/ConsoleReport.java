@@ -1,5 +1,6 @@
 package dev.codetracer.junit.recording;
 
+import dev.codetracer.core.recording.TraceMetadata;
 import dev.codetracer.junit.runner.TestDescription;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -34,17 +35,17 @@ public final class ConsoleReport {
    * @param otherThreads threads that ran recorded code meanwhile, which the recording does not
    *     show (a test's code run by {@code assertTimeoutPreemptively}, or by an executor)
    */
-  public void recorded(TestDescription test, boolean failed, Path folder, List<String> otherThreads) {
+  public void recorded(TestDescription test, boolean failed, Path folder, OtherThreads otherThreads) {
     line(out, test.label() + (failed ? " failed" : " passed") + "; recording: " + located(folder) + notShown(otherThreads));
   }
 
   /** A recording of a failed test run again in a fresh JVM by the JVM recorder ({@code otherThreads}: as {@link #recorded}). */
-  public void rerunRecorded(TestDescription test, boolean reproduced, Path folder, List<String> otherThreads) {
+  public void rerunRecorded(TestDescription test, boolean reproduced, Path folder, OtherThreads otherThreads) {
     rerunRecorded(test, reproduced, folder, null, otherThreads);
   }
 
   /** @param how which recorder, when it is not the JVM recorder ({@code by rr}), else null */
-  public void rerunRecorded(TestDescription test, boolean reproduced, Path folder, String how, List<String> otherThreads) {
+  public void rerunRecorded(TestDescription test, boolean reproduced, Path folder, String how, OtherThreads otherThreads) {
     String by = how == null ? "" : " " + how;
     String what =
         reproduced
@@ -53,14 +54,27 @@ public final class ConsoleReport {
     line(out, test.label() + what + located(folder) + notShown(otherThreads));
   }
 
-  private static String notShown(List<String> otherThreads) {
-    if (otherThreads.isEmpty()) {
+  /**
+   * Threads that ran recorded code meanwhile, which a recording does not show: the first few by
+   * name, and how many in all.
+   */
+  public record OtherThreads(List<String> names, int count) {
+    public static final OtherThreads NONE = new OtherThreads(List.of(), 0);
+
+    public static OtherThreads of(TraceMetadata metadata) {
+      return new OtherThreads(metadata.threadsUnrecorded(), metadata.threadsUnrecordedCount());
+    }
+  }
+
+  private static String notShown(OtherThreads otherThreads) {
+    List<String> known = otherThreads.names();
+    int count = Math.max(otherThreads.count(), known.size());
+    if (count == 0) {
       return "";
     }
-    int shown = Math.min(otherThreads.size(), 3);
-    String names = String.join(", ", otherThreads.subList(0, shown))
-        + (otherThreads.size() > shown ? " and " + (otherThreads.size() - shown) + " more" : "");
-    return "; it does not show what ran meanwhile on " + (otherThreads.size() == 1 ? "thread " : "threads ") + names;
+    int shown = Math.min(known.size(), 3);
+    String names = String.join(", ", known.subList(0, shown)) + (count > shown ? " and " + (count - shown) + " more" : "");
+    return "; it does not show what ran meanwhile on " + (count == 1 ? "thread " : "threads ") + names;
   }
 
   public void noRecording(TestDescription test, String why) {

@@ -21,8 +21,8 @@ class ConsoleReportTest {
   @Test
   void oneLinePerRecordingWithTheCommandThatOpensIt() {
     ConsoleReport report = new ConsoleReport(() -> outStream, () -> errStream, Path.of("/p"));
-    report.recorded(test, true, Path.of("/p/target/codetracer/CartTest.adds-1a2b3c4d"), List.of());
-    report.rerunRecorded(test, false, Path.of("/elsewhere/my recordings/CartTest.adds-1a2b3c4d"), List.of());
+    report.recorded(test, true, Path.of("/p/target/codetracer/CartTest.adds-1a2b3c4d"), ConsoleReport.OtherThreads.NONE);
+    report.rerunRecorded(test, false, Path.of("/elsewhere/my recordings/CartTest.adds-1a2b3c4d"), ConsoleReport.OtherThreads.NONE);
     report.noRecording(test, "the JVM could not start\n(line two)");
     assertThat(out.toString(StandardCharsets.UTF_8).lines())
         .containsExactly(
@@ -38,8 +38,9 @@ class ConsoleReportTest {
   void aRecordingSaysWhichThreadsRanCodeItDoesNotShow() {
     ConsoleReport report = new ConsoleReport(() -> outStream, () -> errStream, Path.of("/p"));
     Path folder = Path.of("/p/target/codetracer/CartTest.adds-1a2b3c4d");
-    report.recorded(test, true, folder, List.of("junit-timeout-thread-1"));
-    report.rerunRecorded(test, true, folder, List.of("pool-1-thread-1", "pool-1-thread-2", "pool-1-thread-3", "worker"));
+    report.recorded(test, true, folder, new ConsoleReport.OtherThreads(List.of("junit-timeout-thread-1"), 1));
+    report.rerunRecorded(test, true, folder, new ConsoleReport.OtherThreads(List.of("pool-1-thread-1", "pool-1-thread-2", "pool-1-thread-3", "worker"), 4));
+    report.recorded(test, true, folder, new ConsoleReport.OtherThreads(List.of("#31 (unnamed)", "#32 (unnamed)", "#33 (unnamed)", "#34 (unnamed)"), 1000));
     assertThat(out.toString(StandardCharsets.UTF_8).lines())
         .containsExactly(
             "codetracer: CartTest.adds failed; recording: target/codetracer/CartTest.adds-1a2b3c4d "
@@ -47,6 +48,9 @@ class ConsoleReportTest {
                 + "it does not show what ran meanwhile on thread junit-timeout-thread-1",
             "codetracer: CartTest.adds failed; recorded when run again in a fresh JVM, where it failed again: "
                 + "target/codetracer/CartTest.adds-1a2b3c4d (open it: codetracer run target/codetracer/CartTest.adds-1a2b3c4d); "
-                + "it does not show what ran meanwhile on threads pool-1-thread-1, pool-1-thread-2, pool-1-thread-3 and 1 more");
+                + "it does not show what ran meanwhile on threads pool-1-thread-1, pool-1-thread-2, pool-1-thread-3 and 1 more",
+            "codetracer: CartTest.adds failed; recording: target/codetracer/CartTest.adds-1a2b3c4d "
+                + "(open it: codetracer run target/codetracer/CartTest.adds-1a2b3c4d); "
+                + "it does not show what ran meanwhile on threads #31 (unnamed), #32 (unnamed), #33 (unnamed) and 997 more");
   }
 }
