@@ -30,10 +30,11 @@ public final class RecordedStacks {
     for (String option : jvmOptions) {
       OptionalLong set = stackSizeKib(option);
       if (set.isPresent()) {
-        kib = set.getAsLong();
+        // 0 asks the JVM for its default
+        kib = set.getAsLong() > 0 ? set.getAsLong() : DEFAULT_KIB;
       }
     }
-    return "-Xss" + Math.max(kib, 1) * FACTOR + "k";
+    return "-Xss" + kib * FACTOR + "k";
   }
 
   /**

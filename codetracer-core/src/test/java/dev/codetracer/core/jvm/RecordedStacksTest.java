@@ -20,6 +20,7 @@ class RecordedStacksTest {
     assertThat(RecordedStacks.option(List.of("-Xss8M"))).isEqualTo("-Xss32768k");
     assertThat(RecordedStacks.option(List.of("-Xss1g"))).isEqualTo("-Xss4194304k");
     assertThat(RecordedStacks.option(List.of("-Xss262144"))).isEqualTo("-Xss1024k");
+    assertThat(RecordedStacks.option(List.of("-Xss2m", "-Xss0"))).isEqualTo("-Xss4096k");
   }
 
   @Test
