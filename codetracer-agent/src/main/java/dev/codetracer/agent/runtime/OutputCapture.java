@@ -43,9 +43,9 @@ public final class OutputCapture {
 
   /**
    * Passes every write on to the original stream. That stream, a PrintStream, keeps a failed write
-   * (a closed pipe) to itself; the Tee passes it on as an IOException, so that {@code
-   * System.out.checkError()}, the way a Java program notices that a reader like {@code head} went
-   * away, answers as it would unrecorded.
+   * (a closed pipe) to itself; the Tee's flush passes it on as an IOException, so that {@code
+   * System.out.checkError()} (which flushes), the way a Java program notices that a reader like
+   * {@code head} went away, answers as it would unrecorded.
    */
   private static final class Tee extends OutputStream {
     private final PrintStream original;
@@ -57,34 +57,28 @@ public final class OutputCapture {
     }
 
     @Override
-    public void write(int b) throws IOException {
+    public void write(int b) {
       original.write(b);
       Probes.output(stream, new byte[] {(byte) b}, 0, 1);
-      passOnTrouble();
     }
 
     @Override
-    public void write(byte[] b, int off, int len) throws IOException {
+    public void write(byte[] b, int off, int len) {
       original.write(b, off, len);
       Probes.output(stream, b, off, len);
-      passOnTrouble();
     }
 
     @Override
     public void flush() throws IOException {
       original.flush();
-      passOnTrouble();
+      if (original.checkError()) {
+        throw new IOException("the original stream failed");
+      }
     }
 
     @Override
     public void close() {
       original.close();
-    }
-
-    private void passOnTrouble() throws IOException {
-      if (original.checkError()) {
-        throw new IOException("the original stream failed");
-      }
     }
   }
 }
