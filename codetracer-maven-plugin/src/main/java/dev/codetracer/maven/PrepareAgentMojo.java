@@ -35,7 +35,7 @@ public class PrepareAgentMojo extends AbstractCodeTracerMojo {
     String agent = RecorderOptions.javaagent(agentJar(), recorderOptions().add("start", "api").addVerbatim(agentOptions).toString(), true);
     String previous = withoutOurAgent(currentValue());
     // recorded frames are larger (RecordedStacks); a size the user chose is left as it is
-    boolean userStack = RecordedStacks.setsStackSize(ArgLine.split(previous.replace("\"", "")));
+    boolean userStack = RecordedStacks.setsStackSize(List.of(previous.replace("\"", "").replace("'", "").split("\\s+")));
     String value = agent + (userStack ? "" : " " + RecordedStacks.option(List.of())) + (previous.isEmpty() ? "" : " " + previous);
     project.getProperties().setProperty(propertyName, value.trim());
     getLog().info(propertyName + " set to " + value.trim());

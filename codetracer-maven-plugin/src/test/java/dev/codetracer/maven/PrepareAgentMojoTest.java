@@ -60,6 +60,15 @@ class PrepareAgentMojoTest {
   }
 
   @Test
+  void anArgLineAShellCouldNotSplitIsKeptAsItIs() throws Exception {
+    MavenProject project = harness.project();
+    project.getProperties().setProperty("argLine", "-Downer=O'Brien -Xmx1g");
+    harness.<PrepareAgentMojo>mojo("prepare-agent", project, new Properties()).execute();
+
+    assertThat(project.getProperties().getProperty("argLine")).endsWith("start=api -Xss4096k -Downer=O'Brien -Xmx1g");
+  }
+
+  @Test
   void everyParameterIsADashDProperty() throws Exception {
     MavenProject project = harness.project();
     Properties user = new Properties();
