@@ -1,6 +1,7 @@
 package dev.codetracer.agent.runtime;
 
 import dev.codetracer.agent.values.ValueCapture;
+import dev.codetracer.core.jvm.EventCodec;
 import dev.codetracer.core.jvm.RawDefinition;
 import dev.codetracer.core.jvm.RawEvents;
 import dev.codetracer.core.jvm.RawLogWriter;
@@ -36,6 +37,7 @@ final class ChunkWriter implements Runnable {
   private final RawLogWriter log;
   private final ValueCapture capture;
   private final ValueEncoder encoder = new ValueEncoder(1 << 16);
+  private final ChunkLiterals literals = new ChunkLiterals();
   private final long maxSteps;
   private final long maxEvents;
   private final long maxBytes;
@@ -178,45 +180,81 @@ final class ChunkWriter implements Runnable {
 
   private void write(Chunk chunk) throws IOException {
     encoder.reset();
-    long[] log = chunk.events;
-    int ref = 0;
-    for (int i = 0; i < chunk.size; i++) {
-      long event = log[i];
-      int tag = RawEvents.tag(event);
-      if (tag == RawEvents.STEP) {
-        int probe = RawEvents.id(event);
-        int seen = probe < stepsOfSeenProbes.length ? stepsOfSeenProbes[probe] : -1;
-        steps += seen >= 0 ? seen : firstSight(probe);
-      } else if (tag == RawEvents.CALL || tag == RawEvents.RETURN || tag == RawEvents.THROW) {
-        int method = RawEvents.id(event);
-        if (method >= methodsSeen.length || !methodsSeen[method]) {
-          uses(method);
-        }
-      } else if (tag == RawEvents.VALUE) {
-        int kind = RawEvents.kind(event);
-        if (kind == RawEvents.K_REF) {
-          capture.encodeKept(chunk.refs[ref++], encoder);
-        } else if (RawEvents.isWide(kind)) {
-          i++;
-        }
-      } else if (tag == RawEvents.OUTPUT) {
-        byte[] bytes = (byte[]) chunk.refs[ref++];
-        encoder.blob(bytes, 0, bytes.length);
-      }
-    }
-    events += chunk.size;
-    writeDefinitions();
+    literals.start(chunk);
     // Encoding costs the writer a few nanoseconds an event: when chunks queue up, the recording
     // thread is waiting on it, and copying them as they are keeps up; unless the last chunks
     // encoded to under 2 bytes an event (a loop's repeats), which is quicker than copying 8.
     boolean compact = full.isEmpty() || encodesWell;
-    long before = this.log.size();
-    this.log.events(log, chunk.size, encoder.array(), encoder.size(), compact);
+    // the same pass learns what the chunk uses, from the events that are not repeats
+    steps += compact ? log.encode(chunk.events, chunk.size, literals) : scan(chunk);
+    events += chunk.size;
+    writeDefinitions();
+    long before = log.size();
     if (compact) {
-      encodesWell = this.log.size() - before - encoder.size() < 2L * chunk.size;
+      log.encodedEvents(chunk.size, encoder.array(), encoder.size());
+      encodesWell = log.size() - before - encoder.size() < 2L * chunk.size;
+    } else {
+      log.rawEvents(chunk.events, chunk.size, encoder.array(), encoder.size());
     }
-    if (steps > maxSteps || events > maxEvents || this.log.size() > maxBytes) {
+    if (steps > maxSteps || events > maxEvents || log.size() > maxBytes) {
       capReached = true;
+    }
+  }
+
+  /** Tells {@link #literals} of every event of a chunk copied as it is; returns its steps. */
+  private long scan(Chunk chunk) {
+    long[] events = chunk.events;
+    long chunkSteps = 0;
+    for (int i = 0; i < chunk.size; i++) {
+      long event = events[i];
+      int tag = RawEvents.tag(event);
+      if (tag <= RawEvents.THROW) {
+        chunkSteps += literals.literal(event);
+      } else {
+        literals.other(event);
+        if (tag == RawEvents.VALUE && RawEvents.isWide(RawEvents.kind(event))) {
+          i++;
+        }
+      }
+    }
+    return chunkSteps;
+  }
+
+  /**
+   * What a chunk uses, told event by event: the steps each probe stands for (and the methods of
+   * probes seen first), the methods called, and the values and output to encode, in order.
+   */
+  private final class ChunkLiterals implements EventCodec.Literals {
+    private Object[] refs;
+    private int ref;
+
+    void start(Chunk chunk) {
+      refs = chunk.refs;
+      ref = 0;
+    }
+
+    @Override
+    public long literal(long event) {
+      int id = RawEvents.id(event);
+      if (RawEvents.tag(event) == RawEvents.STEP) {
+        int seen = id < stepsOfSeenProbes.length ? stepsOfSeenProbes[id] : -1;
+        return seen >= 0 ? seen : firstSight(id);
+      }
+      if (id >= methodsSeen.length || !methodsSeen[id]) {
+        uses(id);
+      }
+      return 0;
+    }
+
+    @Override
+    public void other(long event) {
+      int tag = RawEvents.tag(event);
+      if (tag == RawEvents.VALUE && RawEvents.kind(event) == RawEvents.K_REF) {
+        capture.encodeKept(refs[ref++], encoder);
+      } else if (tag == RawEvents.OUTPUT) {
+        byte[] bytes = (byte[]) refs[ref++];
+        encoder.blob(bytes, 0, bytes.length);
+      }
     }
   }
 

@@ -14,6 +14,11 @@ import java.util.Arrays;
  * calls, returns or throws equal to the events {@code distance} back (in the same chunk) is
  * written as {@code REPEAT}: header {@code distance << 3 | 7}, then the run's length as a varint.
  * Finding one costs a table look-up per event, and a comparison per event of the run.
+ *
+ * <p>The encoder also tells its caller, through {@link Literals}, of every event it writes out one
+ * by one, and sums a weight per event (the lines a step stands for, say) over the chunk, the
+ * events a repeat copies included: the agent's writer learns what a chunk uses in the same pass
+ * that encodes it, and only from the events that are not repeats.
  */
 public final class EventCodec {
   /** The header tag of a repeat (the event tags use 0 to 6). */
@@ -26,6 +31,33 @@ public final class EventCodec {
   private int size;
   /** By hash of an event: 1 + its last position in the chunk being encoded (0: none). */
   private final int[] lastPosition = new int[POSITIONS];
+  /** The summed weights of the events before each position of the chunk being encoded. */
+  private long[] weightsBefore = new long[1 << 10];
+
+  /** What the encoder tells its caller of the events it writes out one by one, in order. */
+  public interface Literals {
+    /**
+     * A step, call, return or throw written out (not copied by a repeat).
+     *
+     * @return its weight; a repeat's copy weighs what the event it copies weighed
+     */
+    long literal(long event);
+
+    /** A value, element or output event (its first {@code long}, for a long or double value). */
+    void other(long event);
+  }
+
+  /** Hears nothing; every event weighs 0. */
+  public static final Literals NO_LITERALS =
+      new Literals() {
+        @Override
+        public long literal(long event) {
+          return 0;
+        }
+
+        @Override
+        public void other(long event) {}
+      };
 
   public byte[] bytes() {
     return bytes;
@@ -37,9 +69,22 @@ public final class EventCodec {
 
   /** Encodes {@code count} events (replacing what was encoded before). */
   public void encode(long[] events, int count) {
+    encode(events, count, NO_LITERALS);
+  }
+
+  /**
+   * Encodes {@code count} events (replacing what was encoded before), telling {@code literals} of
+   * those written out one by one; returns the events' summed weights.
+   */
+  public long encode(long[] events, int count, Literals literals) {
     size = 0;
     ensure(count * 3 + 16);
     Arrays.fill(lastPosition, 0);
+    if (weightsBefore.length < count + 1) {
+      weightsBefore = new long[Math.max(count + 1, 2 * weightsBefore.length)];
+    }
+    long[] before = weightsBefore;
+    before[0] = 0;
     for (int i = 0; i < count; i++) {
       long event = events[i];
       int tag = RawEvents.tag(event);
@@ -48,19 +93,27 @@ public final class EventCodec {
         int earlier = lastPosition[slot] - 1;
         lastPosition[slot] = i + 1;
         if (earlier >= 0 && events[earlier] == event) {
-          int run = runAt(events, i, count, i - earlier);
+          int distance = i - earlier;
+          int run = runAt(events, i, count, distance);
           if (run >= MIN_RUN) {
             ensure(20);
-            varint(((long) (i - earlier) << 3) | REPEAT);
+            varint(((long) distance << 3) | REPEAT);
             varint(run);
+            // a run's events are single longs copied from as many before them: so are their weights
+            for (int k = i; k < i + run; k++) {
+              before[k + 1] = before[k] + before[k - distance + 1] - before[k - distance];
+            }
             i += run - 1;
             continue;
           }
         }
         ensure(10);
         varint(((long) RawEvents.id(event) << 3) | tag);
+        before[i + 1] = before[i] + literals.literal(event);
       } else if (tag == RawEvents.VALUE) {
         int kind = RawEvents.kind(event);
+        literals.other(event);
+        before[i + 1] = before[i];
         ensure(24);
         varint(((long) (RawEvents.slot(event) << 4 | kind) << 3) | tag);
         switch (kind) {
@@ -72,24 +125,31 @@ public final class EventCodec {
             break;
           case RawEvents.K_DOUBLE:
             fixed(events[++i], 8);
+            before[i + 1] = before[i];
             break;
           case RawEvents.K_LONG:
             long value = events[++i];
             varint((value << 1) ^ (value >> 63));
+            before[i + 1] = before[i];
             break;
           default:
             long payload = RawEvents.payload(event);
             varint((payload << 1) ^ (payload >> 63));
         }
       } else if (tag == RawEvents.ELEMENT) {
+        literals.other(event);
+        before[i + 1] = before[i];
         ensure(20);
         varint(((long) RawEvents.slot(event) << 3) | tag);
         varint(RawEvents.payload(event) & 0xFFFF_FFFFL);
       } else {
+        literals.other(event);
+        before[i + 1] = before[i];
         ensure(10);
         varint(((long) RawEvents.id(event) << 3) | tag);
       }
     }
+    return before[count];
   }
 
   /** How many events from {@code from} on are steps, calls, returns or throws equal to those {@code distance} back. */

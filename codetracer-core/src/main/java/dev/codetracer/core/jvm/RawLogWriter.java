@@ -31,25 +31,31 @@ public final class RawLogWriter implements Closeable {
   }
 
   /**
-   * One chunk of events and the encoded values they refer to; {@code compact}: encode the events
-   * (a few bytes each, but a few nanoseconds each too), else copy them as they are.
+   * Encodes a chunk of events, a few bytes each ({@link EventCodec}), telling {@code literals} of
+   * those written out one by one; returns their summed weights. {@link #encodedEvents} then writes
+   * them, once what they use is defined.
    */
-  public void events(long[] events, int count, byte[] values, int valuesLength, boolean compact) throws IOException {
-    if (!compact) {
-      int payload = 4 + 8 * count + valuesLength;
-      ByteBuffer out = prepare(5 + payload);
-      out.put(RawLog.RAW_EVENTS).putInt(payload).putInt(count);
-      out.asLongBuffer().put(events, 0, count);
-      out.position(out.position() + 8 * count);
-      out.put(values, 0, valuesLength);
-      flip();
-      return;
-    }
-    codec.encode(events, count);
+  public long encode(long[] events, int count, EventCodec.Literals literals) {
+    return codec.encode(events, count, literals);
+  }
+
+  /** The chunk of {@code count} events last {@link #encode}d, and the encoded values they refer to. */
+  public void encodedEvents(int count, byte[] values, int valuesLength) throws IOException {
     int payload = 8 + codec.size() + valuesLength;
     ByteBuffer out = prepare(5 + payload);
     out.put(RawLog.EVENTS).putInt(payload).putInt(count).putInt(codec.size());
     out.put(codec.bytes(), 0, codec.size());
+    out.put(values, 0, valuesLength);
+    flip();
+  }
+
+  /** A chunk of events copied as they are, 8 bytes each (quicker than encoding them), and the encoded values they refer to. */
+  public void rawEvents(long[] events, int count, byte[] values, int valuesLength) throws IOException {
+    int payload = 4 + 8 * count + valuesLength;
+    ByteBuffer out = prepare(5 + payload);
+    out.put(RawLog.RAW_EVENTS).putInt(payload).putInt(count);
+    out.asLongBuffer().put(events, 0, count);
+    out.position(out.position() + 8 * count);
     out.put(values, 0, valuesLength);
     flip();
   }

@@ -114,7 +114,12 @@ final class ChangeLogFixture {
     try (RawLogWriter writer = new RawLogWriter(file)) {
       writer.definitions(definitions);
       long[] array = events.stream().mapToLong(Long::longValue).toArray();
-      writer.events(array, array.length, values.array(), values.size(), compact);
+      if (compact) {
+        writer.encode(array, array.length, EventCodec.NO_LITERALS);
+        writer.encodedEvents(array.length, values.array(), values.size());
+      } else {
+        writer.rawEvents(array, array.length, values.array(), values.size());
+      }
       if (finished) {
         writer.end();
       }
