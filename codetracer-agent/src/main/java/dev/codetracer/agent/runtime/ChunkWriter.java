@@ -186,7 +186,7 @@ final class ChunkWriter implements Runnable {
     // encoded to under 2 bytes an event (a loop's repeats), which is quicker than copying 8.
     boolean compact = full.isEmpty() || encodesWell;
     // the same pass learns what the chunk uses, from the events that are not repeats
-    steps += compact ? log.encode(chunk.events, chunk.size, literals) : scan(chunk);
+    steps += compact ? log.encode(chunk.events, chunk.size, literals) : EventCodec.visit(chunk.events, chunk.size, literals);
     events += chunk.size;
     writeDefinitions();
     long before = log.size();
@@ -199,25 +199,6 @@ final class ChunkWriter implements Runnable {
     if (steps > maxSteps || events > maxEvents || log.size() > maxBytes) {
       capReached = true;
     }
-  }
-
-  /** Tells {@link #literals} of every event of a chunk copied as it is; returns its steps. */
-  private long scan(Chunk chunk) {
-    long[] events = chunk.events;
-    long chunkSteps = 0;
-    for (int i = 0; i < chunk.size; i++) {
-      long event = events[i];
-      int tag = RawEvents.tag(event);
-      if (tag <= RawEvents.THROW) {
-        chunkSteps += literals.literal(event);
-      } else {
-        literals.other(event);
-        if (tag == RawEvents.VALUE && RawEvents.isWide(RawEvents.kind(event))) {
-          i++;
-        }
-      }
-    }
-    return chunkSteps;
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.codetracer.agent.runtime;
 
+import dev.codetracer.agent.values.OffsetReaders;
 import dev.codetracer.agent.values.TrustedCollections;
 import dev.codetracer.agent.values.ValueCapture;
 import dev.codetracer.core.jvm.ValueEncoder;
@@ -56,7 +57,9 @@ final class RuntimeClasses {
     }
     try {
       readOnce(capture);
-      readEveryKindOfField();
+      if (!OffsetReaders.isInstalled()) {
+        readEveryKindOfField();
+      }
     } catch (Throwable e) {
       // what is not set up now is set up when first used, as it would have been
     }
@@ -121,7 +124,8 @@ final class RuntimeClasses {
   /**
    * Fields of every kind, volatile or not, and static. Reading each once sets up the JDK's
    * accessor for its kind; {@code get} and the typed getters share that accessor. The value reader
-   * needs these only where it cannot read fields at their offsets ({@code FieldReader}).
+   * reads through reflection only where it cannot read fields at their offsets ({@link
+   * OffsetReaders}).
    */
   @SuppressWarnings("unused")
   private static final class EveryKindOfField {

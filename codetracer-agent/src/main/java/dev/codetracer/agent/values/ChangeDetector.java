@@ -195,7 +195,7 @@ final class ChangeDetector {
                 || (nested != null && nested[i] != null && !unchanged(reference, nested[i], level + 1))) {
               return false;
             }
-          } else if (Fingerprint.bits(field, value, layout.kinds[i]) != primitives[i]) {
+          } else if (field.bits(value, layout.kinds[i]) != primitives[i]) {
             return false;
           }
         }
@@ -283,7 +283,7 @@ final class ChangeDetector {
           if (layout.kinds[i] == RawEvents.K_REF) {
             references[i] = field.get(value);
           } else {
-            primitives[i] = Fingerprint.bits(field, value, layout.kinds[i]);
+            primitives[i] = field.bits(value, layout.kinds[i]);
           }
         }
         Fingerprint[] nested = nestedOf(references, 0, references.length, null, level);

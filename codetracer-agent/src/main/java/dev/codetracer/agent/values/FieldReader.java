@@ -1,5 +1,6 @@
 package dev.codetracer.agent.values;
 
+import dev.codetracer.core.jvm.RawEvents;
 import java.lang.reflect.Field;
 
 /**
@@ -47,11 +48,6 @@ final class FieldReader {
     }
   }
 
-  /** Whether this JVM's fields are read at their offsets (else through reflection). */
-  static boolean readsAtOffsets() {
-    return OffsetReaders.installed() != null;
-  }
-
   Class<?> declaringClass() {
     return declaringClass;
   }
@@ -78,38 +74,6 @@ final class FieldReader {
     return offsets.getInt(object, offset);
   }
 
-  long getLong(Object object) throws IllegalAccessException {
-    if (offsets == null) {
-      return field.getLong(object);
-    }
-    check(object);
-    return offsets.getLong(object, offset);
-  }
-
-  boolean getBoolean(Object object) throws IllegalAccessException {
-    if (offsets == null) {
-      return field.getBoolean(object);
-    }
-    check(object);
-    return offsets.getBoolean(object, offset);
-  }
-
-  char getChar(Object object) throws IllegalAccessException {
-    if (offsets == null) {
-      return field.getChar(object);
-    }
-    check(object);
-    return offsets.getChar(object, offset);
-  }
-
-  short getShort(Object object) throws IllegalAccessException {
-    if (offsets == null) {
-      return field.getShort(object);
-    }
-    check(object);
-    return offsets.getShort(object, offset);
-  }
-
   byte getByte(Object object) throws IllegalAccessException {
     if (offsets == null) {
       return field.getByte(object);
@@ -118,19 +82,52 @@ final class FieldReader {
     return offsets.getByte(object, offset);
   }
 
-  float getFloat(Object object) throws IllegalAccessException {
+  /**
+   * A primitive field's value as the long a fingerprint compares ({@code kind}: its {@code
+   * RawEvents} kind): an int-like value sign-extended (a char not), a boolean as 1 or 0, a float's
+   * or double's raw IEEE bits.
+   */
+  long bits(Object object, int kind) throws IllegalAccessException {
     if (offsets == null) {
-      return field.getFloat(object);
+      return reflectedBits(object, kind);
     }
     check(object);
-    return offsets.getFloat(object, offset);
+    switch (kind) {
+      case RawEvents.K_INT:
+      case RawEvents.K_FLOAT:
+        return offsets.getInt(object, offset);
+      case RawEvents.K_LONG:
+      case RawEvents.K_DOUBLE:
+        return offsets.getLong(object, offset);
+      case RawEvents.K_BOOLEAN:
+        return offsets.getByte(object, offset) != 0 ? 1 : 0;
+      case RawEvents.K_CHAR:
+        return offsets.getShort(object, offset) & 0xFFFF;
+      case RawEvents.K_SHORT:
+        return offsets.getShort(object, offset);
+      default:
+        return offsets.getByte(object, offset);
+    }
   }
 
-  double getDouble(Object object) throws IllegalAccessException {
-    if (offsets == null) {
-      return field.getDouble(object);
+  private long reflectedBits(Object object, int kind) throws IllegalAccessException {
+    switch (kind) {
+      case RawEvents.K_INT:
+        return field.getInt(object);
+      case RawEvents.K_FLOAT:
+        return Float.floatToRawIntBits(field.getFloat(object));
+      case RawEvents.K_LONG:
+        return field.getLong(object);
+      case RawEvents.K_DOUBLE:
+        return Double.doubleToRawLongBits(field.getDouble(object));
+      case RawEvents.K_BOOLEAN:
+        return field.getBoolean(object) ? 1 : 0;
+      case RawEvents.K_CHAR:
+        return field.getChar(object);
+      case RawEvents.K_SHORT:
+        return field.getShort(object);
+      default:
+        return field.getByte(object);
     }
-    check(object);
-    return offsets.getDouble(object, offset);
   }
 }

@@ -238,28 +238,6 @@ final class Fingerprint {
         && Arrays.equals(value, 0, bytes, last.buffer, 0, bytes);
   }
 
-  /** For structs: primitive fields are compared by their boxed-free raw bits. */
-  static long bits(FieldReader field, Object object, int kind) throws IllegalAccessException {
-    switch (kind) {
-      case dev.codetracer.core.jvm.RawEvents.K_INT:
-        return field.getInt(object);
-      case dev.codetracer.core.jvm.RawEvents.K_LONG:
-        return field.getLong(object);
-      case dev.codetracer.core.jvm.RawEvents.K_BOOLEAN:
-        return field.getBoolean(object) ? 1 : 0;
-      case dev.codetracer.core.jvm.RawEvents.K_CHAR:
-        return field.getChar(object);
-      case dev.codetracer.core.jvm.RawEvents.K_SHORT:
-        return field.getShort(object);
-      case dev.codetracer.core.jvm.RawEvents.K_BYTE:
-        return field.getByte(object);
-      case dev.codetracer.core.jvm.RawEvents.K_FLOAT:
-        return Float.floatToRawIntBits(field.getFloat(object));
-      default:
-        return Double.doubleToRawLongBits(field.getDouble(object));
-    }
-  }
-
   /** A StringBuilder's kept bytes ({@code used} of {@code buffer}) and coder. */
   private static final class Text {
     private byte[] buffer;

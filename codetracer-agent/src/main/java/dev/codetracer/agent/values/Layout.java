@@ -61,34 +61,12 @@ final class Layout {
         kinds[i] = RawEvents.K_REF;
         continue;
       }
-      kinds[i] = RawEvents.kindOf(descriptorLetter(field.getType()));
+      kinds[i] = RawEvents.kindOf(field.getType().descriptorString());
       redacted[i] = redact != null && redact.matcher(field.getName()).find();
       accessors[i] = FieldReader.of(field);
     }
     int id = Definitions.get().nextLayoutId();
     Definitions.get().add(new RawDefinition.Layout(id, TypeNames.readable(type), names));
     return new Layout(id, accessors, kinds, redacted);
-  }
-
-  private static String descriptorLetter(Class<?> type) {
-    if (!type.isPrimitive()) {
-      return "L";
-    }
-    if (type == int.class) {
-      return "I";
-    } else if (type == long.class) {
-      return "J";
-    } else if (type == boolean.class) {
-      return "Z";
-    } else if (type == char.class) {
-      return "C";
-    } else if (type == short.class) {
-      return "S";
-    } else if (type == byte.class) {
-      return "B";
-    } else if (type == float.class) {
-      return "F";
-    }
-    return "D";
   }
 }

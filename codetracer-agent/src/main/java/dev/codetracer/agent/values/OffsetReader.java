@@ -14,19 +14,15 @@ public interface OffsetReader {
 
   Object getReference(Object object, long offset);
 
+  /** Also a float's raw bits. */
   int getInt(Object object, long offset);
 
+  /** Also a double's raw bits. */
   long getLong(Object object, long offset);
 
-  boolean getBoolean(Object object, long offset);
-
-  char getChar(Object object, long offset);
-
+  /** Also a char's bits. */
   short getShort(Object object, long offset);
 
+  /** Also a boolean's. */
   byte getByte(Object object, long offset);
-
-  float getFloat(Object object, long offset);
-
-  double getDouble(Object object, long offset);
 }

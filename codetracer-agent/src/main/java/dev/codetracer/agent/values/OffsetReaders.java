@@ -40,6 +40,11 @@ public final class OffsetReaders {
     return installed;
   }
 
+  /** Whether fields are read at their offsets (else through reflection). */
+  public static boolean isInstalled() {
+    return installed != null;
+  }
+
   private static final class ReaderLoader extends ClassLoader {
     @SuppressWarnings("unused")
     private int probe;

@@ -285,33 +285,35 @@ final class SnapshotWriter {
   }
 
   private void writeField(Object object, FieldReader field, int kind, int depth, ValueEncoder out) throws ReflectiveOperationException {
+    if (kind == RawEvents.K_REF) {
+      write(field.get(object), depth + 1, out);
+      return;
+    }
+    long bits = field.bits(object, kind);
     switch (kind) {
       case RawEvents.K_INT:
-        out.intValue(WellKnownTypes.INT, field.getInt(object));
+        out.intValue(WellKnownTypes.INT, (int) bits);
         break;
       case RawEvents.K_LONG:
-        out.intValue(WellKnownTypes.LONG, field.getLong(object));
+        out.intValue(WellKnownTypes.LONG, bits);
         break;
       case RawEvents.K_BOOLEAN:
-        out.boolValue(WellKnownTypes.BOOLEAN, field.getBoolean(object));
+        out.boolValue(WellKnownTypes.BOOLEAN, bits != 0);
         break;
       case RawEvents.K_CHAR:
-        out.charValue(WellKnownTypes.CHAR, field.getChar(object));
+        out.charValue(WellKnownTypes.CHAR, (char) bits);
         break;
       case RawEvents.K_SHORT:
-        out.intValue(WellKnownTypes.SHORT, field.getShort(object));
+        out.intValue(WellKnownTypes.SHORT, (short) bits);
         break;
       case RawEvents.K_BYTE:
-        out.intValue(WellKnownTypes.BYTE, field.getByte(object));
+        out.intValue(WellKnownTypes.BYTE, (byte) bits);
         break;
       case RawEvents.K_FLOAT:
-        out.floatValue(WellKnownTypes.FLOAT, field.getFloat(object));
-        break;
-      case RawEvents.K_DOUBLE:
-        out.floatValue(WellKnownTypes.DOUBLE, field.getDouble(object));
+        out.floatValue(WellKnownTypes.FLOAT, Float.intBitsToFloat((int) bits));
         break;
       default:
-        write(field.get(object), depth + 1, out);
+        out.floatValue(WellKnownTypes.DOUBLE, Double.longBitsToDouble(bits));
     }
   }
 

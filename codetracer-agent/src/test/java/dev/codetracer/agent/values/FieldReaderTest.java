@@ -3,6 +3,7 @@ package dev.codetracer.agent.values;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.codetracer.core.jvm.RawEvents;
 import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,10 +26,10 @@ class FieldReaderTest {
     int i = -7;
     long l = Long.MIN_VALUE + 3;
     boolean z = true;
-    char c = 'é';
+    char c = '\uFF5E'; // above 0x7FFF: read as a short, it must not be sign-extended
     short s = -300;
     byte b = -2;
-    float f = 1.5f;
+    float f = Float.intBitsToFloat(0x7fc0_0001); // a NaN with a payload: its bits, not its value
     double d = -0.25;
     Object o = "text";
     volatile long vl = 42;
@@ -47,41 +48,42 @@ class FieldReaderTest {
 
   @Test
   void readsAtOffsetsWhereJavaBaseExportsItsUnsafe() {
-    assertThat(FieldReader.readsAtOffsets()).isTrue();
+    assertThat(OffsetReaders.isInstalled()).isTrue();
   }
 
   @Test
   void everyKindOfFieldReadsAsReflectionReadsIt() throws Exception {
     EveryKind object = new Child();
-    List<Object> read = new ArrayList<>();
-    List<Object> reflected = new ArrayList<>();
+    FieldReader own = reader(Child.class, "own");
+    assertThat(own.getInt(object)).isEqualTo(9);
+    assertThat(reader(EveryKind.class, "b").getByte(object)).isEqualTo((byte) -2);
+    assertThat(reader(EveryKind.class, "o").get(object)).isEqualTo("text");
+    assertThat(reader(EveryKind.class, "vo").get(object)).isEqualTo(List.of(1));
+    List<Long> read = new ArrayList<>();
+    List<Long> reflected = new ArrayList<>();
     for (Field field : EveryKind.class.getDeclaredFields()) {
-      FieldReader reader = FieldReader.of(field);
-      Class<?> type = field.getType();
-      if (type == int.class) {
-        read.add(reader.getInt(object));
-      } else if (type == long.class) {
-        read.add(reader.getLong(object));
-      } else if (type == boolean.class) {
-        read.add(reader.getBoolean(object));
-      } else if (type == char.class) {
-        read.add(reader.getChar(object));
-      } else if (type == short.class) {
-        read.add(reader.getShort(object));
-      } else if (type == byte.class) {
-        read.add(reader.getByte(object));
-      } else if (type == float.class) {
-        read.add(reader.getFloat(object));
-      } else if (type == double.class) {
-        read.add(reader.getDouble(object));
-      } else {
-        read.add(reader.get(object));
+      if (field.getType().isPrimitive()) {
+        int kind = RawEvents.kindOf(field.getType().descriptorString());
+        read.add(FieldReader.of(field).bits(object, kind));
+        field.setAccessible(true);
+        reflected.add(bitsOf(field.get(object)));
       }
-      field.setAccessible(true);
-      reflected.add(field.get(object));
     }
-    assertThat(read).hasSize(11).containsExactlyElementsOf(reflected);
-    assertThat(reader(Child.class, "own").getInt(object)).isEqualTo(9);
+    assertThat(read).hasSize(9).containsExactlyElementsOf(reflected);
+  }
+
+  /** What a fingerprint compares: int-likes sign-extended but chars, booleans as 1 or 0, IEEE bits. */
+  private static long bitsOf(Object boxed) {
+    if (boxed instanceof Boolean z) {
+      return z ? 1 : 0;
+    } else if (boxed instanceof Character c) {
+      return c;
+    } else if (boxed instanceof Float f) {
+      return Float.floatToRawIntBits(f);
+    } else if (boxed instanceof Double d) {
+      return Double.doubleToRawLongBits(d);
+    }
+    return ((Number) boxed).longValue();
   }
 
   @Test

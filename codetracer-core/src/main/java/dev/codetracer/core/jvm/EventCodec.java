@@ -67,6 +67,27 @@ public final class EventCodec {
     return size;
   }
 
+  /**
+   * Tells {@code literals} of every event, as {@link #encode} would if none repeated, without
+   * encoding them; returns their summed weights. For a chunk copied as it is.
+   */
+  public static long visit(long[] events, int count, Literals literals) {
+    long sum = 0;
+    for (int i = 0; i < count; i++) {
+      long event = events[i];
+      int tag = RawEvents.tag(event);
+      if (tag <= RawEvents.THROW) {
+        sum += literals.literal(event);
+      } else {
+        literals.other(event);
+        if (tag == RawEvents.VALUE && RawEvents.isWide(RawEvents.kind(event))) {
+          i++;
+        }
+      }
+    }
+    return sum;
+  }
+
   /** Encodes {@code count} events (replacing what was encoded before). */
   public void encode(long[] events, int count) {
     encode(events, count, NO_LITERALS);

@@ -69,6 +69,20 @@ class EventCodecTest {
       });
 
       assertThat(sum).as("seed %d", seed).isEqualTo(expected);
+      List<Long> visitedOthers = new ArrayList<>();
+      long visited = EventCodec.visit(events, events.length, new EventCodec.Literals() {
+        @Override
+        public long literal(long event) {
+          return weightOf(event);
+        }
+
+        @Override
+        public void other(long event) {
+          visitedOthers.add(event);
+        }
+      });
+      assertThat(visited).as("visited, seed %d", seed).isEqualTo(expected);
+      assertThat(visitedOthers).isEqualTo(otherEvents);
       assertThat(otherEvents).hasSize(others);
       assertThat(literals.size()).as("repeats are not told again").isLessThan(events.length / 4);
       assertThat(EventCodec.decode(codec.bytes(), 0, codec.size(), events.length)).containsExactly(events);

@@ -33,16 +33,6 @@ public final class InternalUnsafeReader implements OffsetReader {
   }
 
   @Override
-  public boolean getBoolean(Object object, long offset) {
-    return UNSAFE.getBoolean(object, offset);
-  }
-
-  @Override
-  public char getChar(Object object, long offset) {
-    return UNSAFE.getChar(object, offset);
-  }
-
-  @Override
   public short getShort(Object object, long offset) {
     return UNSAFE.getShort(object, offset);
   }
@@ -50,15 +40,5 @@ public final class InternalUnsafeReader implements OffsetReader {
   @Override
   public byte getByte(Object object, long offset) {
     return UNSAFE.getByte(object, offset);
-  }
-
-  @Override
-  public float getFloat(Object object, long offset) {
-    return UNSAFE.getFloat(object, offset);
-  }
-
-  @Override
-  public double getDouble(Object object, long offset) {
-    return UNSAFE.getDouble(object, offset);
   }
 }
