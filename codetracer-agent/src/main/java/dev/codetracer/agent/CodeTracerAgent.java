@@ -78,7 +78,8 @@ public final class CodeTracerAgent {
     Charset charset = OutputCapture.install();
     RecordingControl.install(options, new RecordingFinisher(options, charset.name()));
     ClassInstrumenter instrumenter =
-        new ClassInstrumenter(SourceResolver.forThisJvm(options.sourcepath()), options.values(), options.redact(), options.lineRuns());
+        new ClassInstrumenter(SourceResolver.forThisJvm(options.sourcepath()), options.values(), options.redact(), options.lineRuns(),
+            options.countedLoops());
     instrumentation.addTransformer(
         new CodeTracerTransformer(new ClassFilter(options.includes(), options.excludes()), instrumenter, instrumentation),
         false);

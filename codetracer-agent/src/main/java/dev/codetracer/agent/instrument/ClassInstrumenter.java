@@ -23,17 +23,22 @@ public final class ClassInstrumenter {
   private final boolean values;
   private final Pattern redact;
   private final boolean runs;
+  private final boolean countLoops;
 
   public ClassInstrumenter(SourceResolver sources, boolean values, Pattern redact) {
-    this(sources, values, redact, true);
+    this(sources, values, redact, true, true);
   }
 
-  /** @param runs group lines into runs that share a probe ({@link LineRuns}); false: a probe per line */
-  public ClassInstrumenter(SourceResolver sources, boolean values, Pattern redact, boolean runs) {
+  /**
+   * @param runs group lines into runs that share a probe ({@link LineRuns}); false: a probe per line
+   * @param countLoops without values, count the steps of loops that call nothing ({@link CountedLoops})
+   */
+  public ClassInstrumenter(SourceResolver sources, boolean values, Pattern redact, boolean runs, boolean countLoops) {
     this.sources = sources;
     this.values = values;
     this.redact = redact;
     this.runs = runs;
+    this.countLoops = countLoops && !values;
   }
 
   /** The instrumented class, or null to leave it as it is. */
@@ -53,7 +58,7 @@ public final class ClassInstrumenter {
         continue;
       }
       MethodInstrumenter.Result result =
-          new MethodInstrumenter(node.name, method, source.path(), source.found(), values, redact, node.version, runs).instrument();
+          new MethodInstrumenter(node.name, method, source.path(), source.found(), values, redact, node.version, runs, countLoops).instrument();
       if (result != null) {
         definitions.addAll(result.definitions());
         lackedNames |= result.lackedVariableNames();

@@ -178,28 +178,11 @@ final class LineRuns {
     if (!VALUE_PROBES.contains(call.name)) {
       return -1;
     }
-    Integer meta = pushedInt(call.getPrevious());
+    Integer meta = ProbeCode.pushedInt(call.getPrevious());
     if (meta == null) {
       throw new IllegalStateException("a value probe without its meta constant");
     }
     return meta & 0xFFFF;
-  }
-
-  private static Integer pushedInt(AbstractInsnNode node) {
-    if (node == null) {
-      return null;
-    }
-    int op = node.getOpcode();
-    if (op >= Opcodes.ICONST_M1 && op <= Opcodes.ICONST_5) {
-      return op - Opcodes.ICONST_0;
-    }
-    if (op == Opcodes.BIPUSH || op == Opcodes.SIPUSH) {
-      return ((IntInsnNode) node).operand;
-    }
-    if (op == Opcodes.LDC && ((LdcInsnNode) node).cst instanceof Integer value) {
-      return value;
-    }
-    return null;
   }
 
   /** Labels control can reach other than by falling through: jump and switch targets, handlers. */

@@ -51,6 +51,7 @@ final class MethodInstrumenter {
   private final Pattern redact;
   private final boolean frames;
   private final boolean runs;
+  private final boolean countLoops;
 
   // What instrument() finds out about the method, for its phases.
   private AbstractInsnNode[] insns;
@@ -70,8 +71,9 @@ final class MethodInstrumenter {
   private record Site(AbstractInsnNode node, int index, int line) {}
 
   MethodInstrumenter(String owner, MethodNode method, String path, boolean sourceFound, boolean values, Pattern redact, int classVersion,
-      boolean runs) {
+      boolean runs, boolean countLoops) {
     this.runs = runs;
+    this.countLoops = countLoops;
     this.owner = owner;
     this.method = method;
     this.path = path;
@@ -171,6 +173,9 @@ final class MethodInstrumenter {
     LabelNode tryStart = insertEntryProbes(superCall, argumentTypes, argumentSlots, arguments);
     addExitHandler(tryStart);
     made.addAll(new LineRuns(owner, method, methodId, runs).group(lineProbes, definitions::nextProbeId));
+    if (countLoops) {
+      made.addAll(new CountedLoops(owner, method, methodId, frames).apply(definitions::nextLoopId));
+    }
     UninitializedTypes.keepNextToNews(method, labelsOfNews);
 
     boolean expectsNames = !isStatic || argumentTypes.length > 0;

@@ -70,4 +70,22 @@ final class ProbeCode {
     }
     return new LdcInsnNode(value);
   }
+
+  /** The int constant an instruction pushes, or null when it pushes none. */
+  static Integer pushedInt(AbstractInsnNode node) {
+    if (node == null) {
+      return null;
+    }
+    int op = node.getOpcode();
+    if (op >= Opcodes.ICONST_M1 && op <= Opcodes.ICONST_5) {
+      return op - Opcodes.ICONST_0;
+    }
+    if (op == Opcodes.BIPUSH || op == Opcodes.SIPUSH) {
+      return ((IntInsnNode) node).operand;
+    }
+    if (op == Opcodes.LDC && ((LdcInsnNode) node).cst instanceof Integer value) {
+      return value;
+    }
+    return null;
+  }
 }

@@ -51,6 +51,10 @@ final class ChunkWriter implements Runnable {
   private int[] probeSteps = new int[0];
   /** The method of each probe, as far as this writer has looked them up. */
   private int[] probeMethods = new int[0];
+  /** By loop: the steps of its first k probe visits, as far as this writer has looked them up. */
+  private long[][] loopSteps = new long[0][];
+  /** The method of each loop, as far as this writer has looked them up. */
+  private int[] loopMethods = new int[0];
   /** By probe: the steps it stands for once this log has seen it (its method defined), else -1. */
   private int[] stepsOfSeenProbes = new int[0];
   private long steps;
@@ -225,6 +229,22 @@ final class ChunkWriter implements Runnable {
         uses(id);
       }
       return 0;
+    }
+
+    @Override
+    public long loop(long event, long visits) {
+      int id = RawEvents.id(event);
+      if (id >= loopSteps.length || loopSteps[id] == null) {
+        loopSteps = Definitions.get().loopSteps();
+        loopMethods = Definitions.get().loopMethods();
+        if (id >= loopSteps.length || loopSteps[id] == null) {
+          return visits;
+        }
+      }
+      uses(loopMethods[id]);
+      long[] steps = loopSteps[id];
+      int probes = steps.length - 1;
+      return visits / probes * steps[probes] + steps[(int) (visits % probes)];
     }
 
     @Override

@@ -21,6 +21,7 @@ public final class Definitions {
   private final List<RawDefinition> all = new ArrayList<>();
   private final AtomicInteger methodIds = new AtomicInteger();
   private final AtomicInteger probeIds = new AtomicInteger();
+  private final AtomicInteger loopIds = new AtomicInteger();
   private final AtomicInteger layoutIds = new AtomicInteger();
   private final AtomicInteger typeIds = new AtomicInteger(WellKnownTypes.FIRST_DYNAMIC_ID);
   private final ConcurrentHashMap<String, Integer> typeNames = new ConcurrentHashMap<>();
@@ -28,6 +29,10 @@ public final class Definitions {
   private int[] probeSteps = new int[0];
   /** The method of each probe (-1: not defined yet). */
   private int[] probeMethods = new int[0];
+  /** By loop: the steps of its first k probe visits, k from 0 to the number of its probes (null: not defined yet). */
+  private long[][] loopSteps = new long[0][];
+  /** The method of each loop (-1: not defined yet). */
+  private int[] loopMethods = new int[0];
   /** By method id: the method's definition, then its probes' and its class's facts. */
   private final List<List<RawDefinition>> methods = new ArrayList<>();
 
@@ -41,6 +46,10 @@ public final class Definitions {
 
   public int nextProbeId() {
     return probeIds.getAndIncrement();
+  }
+
+  public int nextLoopId() {
+    return loopIds.getAndIncrement();
   }
 
   public int nextLayoutId() {
@@ -89,6 +98,21 @@ public final class Definitions {
       probeSteps[probe.id()] = probe.steps();
       probeMethods[probe.id()] = probe.method();
       definitionsOf(probe.method()).add(probe);
+    } else if (definition instanceof RawDefinition.Loop loop) {
+      if (loop.id() >= loopMethods.length) {
+        int old = loopMethods.length;
+        int length = Math.max(loop.id() + 1, 2 * old + 16);
+        loopSteps = Arrays.copyOf(loopSteps, length);
+        loopMethods = Arrays.copyOf(loopMethods, length);
+        Arrays.fill(loopMethods, old, length, -1);
+      }
+      long[] steps = new long[loop.probes().length + 1];
+      for (int i = 0; i < loop.probes().length; i++) {
+        steps[i + 1] = steps[i] + probeSteps[loop.probes()[i]];
+      }
+      loopSteps[loop.id()] = steps;
+      loopMethods[loop.id()] = loop.method();
+      definitionsOf(loop.method()).add(loop);
     }
   }
 
@@ -107,6 +131,16 @@ public final class Definitions {
   /** A copy of the method of each probe id (-1 for an id not defined yet). */
   public synchronized int[] probeMethods() {
     return probeMethods.clone();
+  }
+
+  /** A copy of the table of each loop's steps (see {@link #loopSteps}; null for an id not defined yet). */
+  public synchronized long[][] loopSteps() {
+    return loopSteps.clone();
+  }
+
+  /** A copy of the method of each loop id (-1 for an id not defined yet). */
+  public synchronized int[] loopMethods() {
+    return loopMethods.clone();
   }
 
   /** The definition of a method followed by those of its probes and its class's facts; empty when not defined. */
@@ -140,13 +174,14 @@ public final class Definitions {
   }
 
   /**
-   * The definitions other than methods' and probes' (see {@link #ofMethod}) from {@code from}
+   * The definitions other than methods', probes' and loops' (see {@link #ofMethod}) from {@code from}
    * (inclusive) to {@code to} (exclusive, at most {@link #size}).
    */
   public synchronized List<RawDefinition> sharedBetween(int from, int to) {
     List<RawDefinition> shared = new ArrayList<>();
     for (RawDefinition definition : all.subList(from, to)) {
-      if (!(definition instanceof RawDefinition.Method) && !(definition instanceof RawDefinition.Probe)) {
+      if (!(definition instanceof RawDefinition.Method) && !(definition instanceof RawDefinition.Probe)
+          && !(definition instanceof RawDefinition.Loop)) {
         shared.add(definition);
       }
     }

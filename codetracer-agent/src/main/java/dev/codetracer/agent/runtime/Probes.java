@@ -37,6 +37,16 @@ public final class Probes {
     }
   }
 
+  /**
+   * A counted loop was left after {@code visits} visits of its step probes, which stand for as
+   * many steps (its probes in turn); {@code loop} -1: none was pending.
+   */
+  public static void loop(int loop, long visits) {
+    if (loop >= 0 && visits > 0 && Thread.currentThread() == thread) {
+      putWide(RawEvents.loop(loop), visits);
+    }
+  }
+
   public static void call(int method) {
     Thread current = Thread.currentThread();
     if (current == thread) {

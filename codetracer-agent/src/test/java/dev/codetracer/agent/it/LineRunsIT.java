@@ -6,7 +6,6 @@ import dev.codetracer.core.recording.RecordingFolder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -16,9 +15,10 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Runs of lines sharing one probe ({@code probes=run}, the default) give exactly the stream of a
- * probe per line ({@code probes=line}): the same steps, the same values at each, the same calls
- * and returns, also where an exception cuts a run short (samples.RunExceptions).
+ * Runs of lines sharing one probe ({@code probes=run}) give exactly the stream of a probe per line
+ * ({@code probes=line}): the same steps, the same values at each, the same calls and returns, also
+ * where an exception cuts a run short (samples.RunExceptions). So do counted loops ({@code
+ * probes=loop}, the default, which counts only with {@code values=none}).
  */
 class LineRunsIT {
   /**
@@ -28,20 +28,23 @@ class LineRunsIT {
   private static final Set<String> NONDETERMINISTIC = Set.of("samples.Threads", "samples.Mocks", "samples.Overflow");
 
   static Stream<Arguments> samples() {
-    List<Arguments> runs = new ArrayList<>();
-    for (String sample : SampleCorpusIT.CORPUS) {
-      if (!NONDETERMINISTIC.contains(sample)) {
-        runs.add(Arguments.of(sample, "values=full"));
-        runs.add(Arguments.of(sample, "values=none"));
-      }
-    }
-    return runs.stream();
+    return deterministicSamples().flatMap(sample -> Stream.of(Arguments.of(sample, "values=full"), Arguments.of(sample, "values=none")));
   }
 
   @ParameterizedTest(name = "{0}, {1}")
   @MethodSource("samples")
   void runsRecordWhatAProbePerLineRecords(String sample, String values) throws IOException {
     assertThat(stream(sample, values + ",probes=run")).isEqualTo(stream(sample, values + ",probes=line"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("dev.codetracer.agent.it.LineRunsIT#deterministicSamples")
+  void countedLoopsRecordWhatAProbePerLineRecords(String sample) throws IOException {
+    assertThat(stream(sample, "values=none,probes=loop")).isEqualTo(stream(sample, "values=none,probes=line"));
+  }
+
+  static Stream<String> deterministicSamples() {
+    return SampleCorpusIT.CORPUS.stream().filter(sample -> !NONDETERMINISTIC.contains(sample));
   }
 
   @Test

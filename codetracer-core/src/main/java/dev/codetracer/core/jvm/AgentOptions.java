@@ -64,6 +64,7 @@ public final class AgentOptions {
   private int maxElements = DEFAULT_MAX_ELEMENTS;
   private String name;
   private boolean lineRuns = true;
+  private boolean countedLoops = true;
 
   /**
    * Parses an option string ({@code null} or empty gives the defaults).
@@ -158,7 +159,9 @@ public final class AgentOptions {
         name = value;
         break;
       case "probes":
-        lineRuns = choice(key, value, "run", "line").equals("run");
+        String probes = choice(key, value, "loop", "run", "line");
+        lineRuns = !probes.equals("line");
+        countedLoops = probes.equals("loop");
         break;
       default:
         throw new IllegalArgumentException("unknown option \"" + key + "\"");
@@ -295,11 +298,21 @@ public final class AgentOptions {
   }
 
   /**
-   * Internal: {@code probes=run} (the default) gives the lines of a straight run one shared probe;
-   * {@code probes=line} a probe per line (the recording is the same; tests compare the two).
+   * Internal: {@code probes=run} gives the lines of a straight run one shared probe; {@code
+   * probes=line} a probe per line; {@code probes=loop} (the default) runs, and with {@code
+   * values=none} also loops counted ({@link #countedLoops}). The recording is the same; tests
+   * compare them.
    */
   public boolean lineRuns() {
     return lineRuns;
+  }
+
+  /**
+   * Internal: a loop that runs straight through and calls nothing counts its steps in a local and
+   * logs them when it is left (steps and calls only).
+   */
+  public boolean countedLoops() {
+    return countedLoops;
   }
 
   /** A name for the recording (start=main), or null. */

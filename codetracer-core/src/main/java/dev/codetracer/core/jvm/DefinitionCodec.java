@@ -19,6 +19,7 @@ import java.util.List;
  *  "line":3,"vars":[[slot,"name","desc",redacted]...],"args":[0],"this":-1}
  * {"t":"probe","id":0,"method":0,"line":4,"visible":[0,1]}
  * {"t":"probe","id":1,"method":0,"line":5,"visible":[0,1],"following":[[6,[0,1]]],"items":[1,-1]}   (a run)
+ * {"t":"loop","id":0,"method":0,"probes":[1,2]}
  * {"t":"layout","id":0,"type":"a.B","fields":["x"]}      {"t":"type","id":64,"name":"ArrayList"}
  * {"t":"fact","key":"java_version","value":"17"}          (value: string, number, boolean)
  * </pre>
@@ -86,6 +87,12 @@ final class DefinitionCodec {
         g.writeFieldName("items");
         g.writeArray(p.items(), 0, p.items().length);
       }
+    } else if (definition instanceof RawDefinition.Loop l) {
+      g.writeStringField("t", "loop");
+      g.writeNumberField("id", l.id());
+      g.writeNumberField("method", l.method());
+      g.writeFieldName("probes");
+      g.writeArray(l.probes(), 0, l.probes().length);
     } else if (definition instanceof RawDefinition.Layout l) {
       g.writeStringField("t", "layout");
       g.writeNumberField("id", l.id());
@@ -170,7 +177,7 @@ final class DefinitionCodec {
         case "key" -> key = p.getText();
         case "value" -> value = token == JsonToken.VALUE_STRING ? p.getText()
             : token.isBoolean() ? (Object) p.getBooleanValue() : (Object) p.getLongValue();
-        case "args", "visible" -> numbers = readInts(p);
+        case "args", "visible", "probes" -> numbers = readInts(p);
         case "items" -> items = readInts(p);
         case "following" -> {
           while (p.nextToken() == JsonToken.START_ARRAY) {
@@ -211,6 +218,7 @@ final class DefinitionCodec {
       case "method" -> new RawDefinition.Method(
           id, className, methodName, descriptor, name, path, found, line, variables, numbers, thisVariable);
       case "probe" -> new RawDefinition.Probe(id, method, line, numbers, List.copyOf(following), items);
+      case "loop" -> new RawDefinition.Loop(id, method, numbers);
       case "layout" -> new RawDefinition.Layout(id, type, strings);
       case "type" -> new RawDefinition.TypeName(id, name);
       case "fact" -> new RawDefinition.Fact(key, value);

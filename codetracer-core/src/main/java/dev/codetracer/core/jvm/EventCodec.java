@@ -12,8 +12,10 @@ import java.util.Arrays;
  *
  * <p>A loop's steps and calls repeat a short sequence: a run of at least {@value #MIN_RUN} steps,
  * calls, returns or throws equal to the events {@code distance} back (in the same chunk) is
- * written as {@code REPEAT}: header {@code distance << 3 | 7}, then the run's length as a varint.
- * Finding one costs a table look-up per event, and a comparison per event of the run.
+ * written as a repeat: header {@code (distance << 1) << 3 | 7}, then the run's length as a varint.
+ * Finding one costs a table look-up per event, and a comparison per event of the run. Header tag 7
+ * with an odd id is a {@code LOOP} event instead: {@code (loop << 1 | 1) << 3 | 7}, then its
+ * visits as a varint.
  *
  * <p>The encoder also tells its caller, through {@link Literals}, of every event it writes out one
  * by one, and sums a weight per event (the lines a step stands for, say) over the chunk, the
@@ -21,8 +23,8 @@ import java.util.Arrays;
  * that encodes it, and only from the events that are not repeats.
  */
 public final class EventCodec {
-  /** The header tag of a repeat (the event tags use 0 to 6). */
-  static final int REPEAT = 7;
+  /** The header tag of a repeat, or of a loop event (the other event tags use 0 to 6). */
+  static final int REPEAT_OR_LOOP = 7;
   /** The shortest run written as a repeat: its header and length take about as much as 4 steps. */
   static final int MIN_RUN = 4;
   private static final int POSITIONS = 1 << 12;
@@ -43,6 +45,13 @@ public final class EventCodec {
      */
     long literal(long event);
 
+    /**
+     * A loop event and its visits.
+     *
+     * @return the weight of the steps it stands for
+     */
+    long loop(long event, long visits);
+
     /** A value, element or output event (its first {@code long}, for a long or double value). */
     void other(long event);
   }
@@ -52,6 +61,11 @@ public final class EventCodec {
       new Literals() {
         @Override
         public long literal(long event) {
+          return 0;
+        }
+
+        @Override
+        public long loop(long event, long visits) {
           return 0;
         }
 
@@ -78,6 +92,8 @@ public final class EventCodec {
       int tag = RawEvents.tag(event);
       if (tag <= RawEvents.THROW) {
         sum += literals.literal(event);
+      } else if (tag == RawEvents.LOOP) {
+        sum += literals.loop(event, events[++i]);
       } else {
         literals.other(event);
         if (tag == RawEvents.VALUE && RawEvents.isWide(RawEvents.kind(event))) {
@@ -118,7 +134,7 @@ public final class EventCodec {
           int run = runAt(events, i, count, distance);
           if (run >= MIN_RUN) {
             ensure(20);
-            varint(((long) distance << 3) | REPEAT);
+            varint(((long) distance << 4) | REPEAT_OR_LOOP);
             varint(run);
             // a run's events are single longs copied from as many before them: so are their weights
             for (int k = i; k < i + run; k++) {
@@ -157,6 +173,13 @@ public final class EventCodec {
             long payload = RawEvents.payload(event);
             varint((payload << 1) ^ (payload >> 63));
         }
+      } else if (tag == RawEvents.LOOP) {
+        long visits = events[++i];
+        before[i] = before[i - 1] + literals.loop(event, visits);
+        before[i + 1] = before[i];
+        ensure(20);
+        varint(((long) RawEvents.id(event) << 4) | 1 << 3 | REPEAT_OR_LOOP);
+        varint(visits);
       } else if (tag == RawEvents.ELEMENT) {
         literals.other(event);
         before[i + 1] = before[i];
@@ -212,8 +235,17 @@ public final class EventCodec {
         case RawEvents.OUTPUT:
           events[n++] = RawEvents.output((int) id);
           break;
-        case REPEAT: {
+        case REPEAT_OR_LOOP: {
           long run = in.varlong();
+          if ((id & 1) == 1) {
+            if (n + 2 > count) {
+              throw new IllegalStateException("a loop event in the change log reaches outside its chunk");
+            }
+            events[n++] = RawEvents.loop((int) (id >>> 1));
+            events[n++] = run;
+            break;
+          }
+          id >>>= 1;
           if (id < 1 || id > n || run > count - n) {
             throw new IllegalStateException("a repeat in the change log reaches outside its chunk");
           }

@@ -80,6 +80,13 @@ public sealed interface RawDefinition {
     }
   }
 
+  /**
+   * A loop the agent counts instead of logging its steps: each pass visits {@code probes} in this
+   * order, and a {@code LOOP} event says how many of those visits ran since the loop was entered
+   * (the probes in turn, from the first).
+   */
+  record Loop(int id, int method, int[] probes) implements RawDefinition {}
+
   /** A line of a run after its first: the line and the variables in scope there. */
   record RunLine(int line, int[] visible) {}
 

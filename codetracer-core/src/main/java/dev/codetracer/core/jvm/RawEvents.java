@@ -16,6 +16,8 @@ package dev.codetracer.core.jvm;
  * OUTPUT  5     | stream (1 stdout, 2 stderr): the bytes are the next entry of the value stream
  * ELEMENT 6     | slot:16 (bits 32-47) | index:32   (followed by a VALUE in ELEMENT_SLOT: the
  *                                                   element stored into the array that local holds)
+ * LOOP    7     | loop id              (followed by a long: how many visits of the loop's probes ran,
+ *                                       which stand for as many steps: RawDefinition.Loop)
  * </pre>
  */
 public final class RawEvents {
@@ -26,6 +28,7 @@ public final class RawEvents {
   public static final int VALUE = 4;
   public static final int OUTPUT = 5;
   public static final int ELEMENT = 6;
+  public static final int LOOP = 7;
 
   public static final int K_INT = 0;
   public static final int K_BOOLEAN = 1;
@@ -54,6 +57,7 @@ public final class RawEvents {
   private static final long TAG_VALUE = (long) VALUE << 60;
   private static final long TAG_OUTPUT = (long) OUTPUT << 60;
   private static final long TAG_ELEMENT = (long) ELEMENT << 60;
+  private static final long TAG_LOOP = (long) LOOP << 60;
 
   private RawEvents() {}
 
@@ -78,6 +82,17 @@ public final class RawEvents {
     return TAG_THROW | methodId;
   }
 
+  /** A counted loop left; the visits of its probes follow in the next long. */
+  public static long loop(int loopId) {
+    return TAG_LOOP | loopId;
+  }
+
+  /** Whether an event takes two longs: a long or double value, or a loop and its visits. */
+  public static boolean isWideEvent(long event) {
+    int tag = tag(event);
+    return tag == LOOP || (tag == VALUE && isWide(kind(event)));
+  }
+
   public static long output(int stream) {
     return TAG_OUTPUT | stream;
   }
@@ -91,7 +106,7 @@ public final class RawEvents {
     return (int) (event >>> 60);
   }
 
-  /** The probe id of a STEP, the method id of a CALL/RETURN/THROW, the stream of an OUTPUT. */
+  /** The probe id of a STEP, the method id of a CALL/RETURN/THROW, the stream of an OUTPUT, the loop of a LOOP. */
   public static int id(long event) {
     return (int) event;
   }

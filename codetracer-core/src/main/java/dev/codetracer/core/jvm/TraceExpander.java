@@ -34,6 +34,7 @@ public final class TraceExpander {
 
   private final Map<Integer, RawDefinition.Method> methods = new LinkedHashMap<>();
   private final Map<Integer, RawDefinition.Probe> probes = new HashMap<>();
+  private final Map<Integer, RawDefinition.Loop> loops = new HashMap<>();
   private final Map<Integer, String> typeNames = new HashMap<>();
   private final Map<Integer, RawDefinition.Layout> layouts = new HashMap<>();
   private final Map<String, Object> facts = new LinkedHashMap<>();
@@ -172,6 +173,8 @@ public final class TraceExpander {
       methods.put(m.id(), m);
     } else if (definition instanceof RawDefinition.Probe p) {
       probes.put(p.id(), p);
+    } else if (definition instanceof RawDefinition.Loop l) {
+      loops.put(l.id(), l);
     } else if (definition instanceof RawDefinition.TypeName t) {
       typeNames.put(t.id(), t.name());
     } else if (definition instanceof RawDefinition.Layout l) {
@@ -245,6 +248,9 @@ public final class TraceExpander {
           pendingElementSlot = RawEvents.slot(event);
           pendingElementIndex = RawEvents.payload(event);
           break;
+        case RawEvents.LOOP:
+          onLoop(RawEvents.id(event), log[++i]);
+          break;
         default:
           throw new IllegalStateException("unknown event tag in the change log: " + RawEvents.tag(event));
       }
@@ -278,6 +284,22 @@ public final class TraceExpander {
       Run run = new Run(probe, method, frame);
       setRun(top, run);
       takeSteps(top, run);
+    }
+  }
+
+  /** A counted loop's steps: its probes in turn, as many visits as it ran. */
+  private void onLoop(int loopId, long visits) {
+    RawDefinition.Loop loop = loops.get(loopId);
+    if (loop == null) {
+      throw new IllegalStateException("the change log uses loop " + loopId + " before defining it");
+    }
+    int[] cycle = loop.probes();
+    int next = 0;
+    for (long visit = 0; visit < visits && !stopped; visit++) {
+      onStep(cycle[next]);
+      if (++next == cycle.length) {
+        next = 0;
+      }
     }
   }
 

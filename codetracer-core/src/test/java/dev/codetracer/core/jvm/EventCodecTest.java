@@ -8,7 +8,10 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class EventCodecTest {
-  /** A loop's log: calls and steps that repeat, values between them, a long value now and then. */
+  /**
+   * A loop's log: calls and steps that repeat, values between them, a long value and a counted
+   * loop now and then.
+   */
   private static long[] loopLog(int iterations, long seed) {
     Random random = new Random(seed);
     List<Long> events = new ArrayList<>();
@@ -25,6 +28,10 @@ class EventCodecTest {
         events.add(RawEvents.value(RawEvents.valueMeta(RawEvents.K_LONG, 4), 0));
         events.add(12L); // a long value's bits, which look like a step
       }
+      if (random.nextInt(7) == 0) {
+        events.add(RawEvents.loop(5));
+        events.add(random.nextBoolean() ? 12L : random.nextInt(1_000_000)); // visits, which may look like a step
+      }
       events.add((long) (12 + i % 3));
     }
     events.add(RawEvents.ret(1));
@@ -33,6 +40,33 @@ class EventCodecTest {
 
   private static long weightOf(long event) {
     return RawEvents.tag(event) == RawEvents.STEP ? RawEvents.id(event) % 7 + 1 : 0;
+  }
+
+  private static long weightOfLoop(long visits) {
+    return 2 * visits;
+  }
+
+  /** Weighs what it hears, and keeps the events told one by one and the others. */
+  private static final class Heard implements EventCodec.Literals {
+    final List<Long> literals = new ArrayList<>();
+    final List<Long> others = new ArrayList<>();
+
+    @Override
+    public long literal(long event) {
+      literals.add(event);
+      return weightOf(event);
+    }
+
+    @Override
+    public long loop(long event, long visits) {
+      others.add(event);
+      return weightOfLoop(visits);
+    }
+
+    @Override
+    public void other(long event) {
+      others.add(event);
+    }
   }
 
   @Test
@@ -47,44 +81,25 @@ class EventCodecTest {
           expected += weightOf(events[i]);
         } else {
           others++;
-          if (RawEvents.isWide(RawEvents.kind(events[i]))) {
+          if (tag == RawEvents.LOOP) {
+            expected += weightOfLoop(events[i + 1]);
+          }
+          if (RawEvents.isWideEvent(events[i])) {
             i++;
           }
         }
       }
-      List<Long> literals = new ArrayList<>();
-      List<Long> otherEvents = new ArrayList<>();
       EventCodec codec = new EventCodec();
-      long sum = codec.encode(events, events.length, new EventCodec.Literals() {
-        @Override
-        public long literal(long event) {
-          literals.add(event);
-          return weightOf(event);
-        }
-
-        @Override
-        public void other(long event) {
-          otherEvents.add(event);
-        }
-      });
+      Heard encoded = new Heard();
+      long sum = codec.encode(events, events.length, encoded);
 
       assertThat(sum).as("seed %d", seed).isEqualTo(expected);
-      List<Long> visitedOthers = new ArrayList<>();
-      long visited = EventCodec.visit(events, events.length, new EventCodec.Literals() {
-        @Override
-        public long literal(long event) {
-          return weightOf(event);
-        }
-
-        @Override
-        public void other(long event) {
-          visitedOthers.add(event);
-        }
-      });
+      Heard visitedOnly = new Heard();
+      long visited = EventCodec.visit(events, events.length, visitedOnly);
       assertThat(visited).as("visited, seed %d", seed).isEqualTo(expected);
-      assertThat(visitedOthers).isEqualTo(otherEvents);
-      assertThat(otherEvents).hasSize(others);
-      assertThat(literals.size()).as("repeats are not told again").isLessThan(events.length / 4);
+      assertThat(visitedOnly.others).isEqualTo(encoded.others);
+      assertThat(encoded.others).hasSize(others);
+      assertThat(encoded.literals.size()).as("repeats are not told again").isLessThan(events.length / 4);
       assertThat(EventCodec.decode(codec.bytes(), 0, codec.size(), events.length)).containsExactly(events);
     }
   }

@@ -1,0 +1,58 @@
+package dev.codetracer.agent.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.codetracer.core.recording.RecordingFolder;
+import dev.codetracer.core.recording.TraceMetadata;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * With steps and calls only, loops that call nothing count their steps instead of logging each
+ * ({@code probes=loop}, the default): the program behaves as unrecorded, and the stream is exactly
+ * that of a probe per line ({@code probes=line}), also where an exception or a break leaves a loop
+ * half-way (samples.TightLoops), on Java 17 and 25, with and without local variable names.
+ */
+class CountedLoopsIT {
+  static Stream<Arguments> runs() {
+    List<Arguments> runs = new ArrayList<>();
+    for (Jvm jvm : List.of(Jvm.JAVA_17, Jvm.JAVA_25)) {
+      for (Samples.Debug debug : List.of(Samples.Debug.FULL, Samples.Debug.DEFAULT)) {
+        runs.add(Arguments.of("samples.TightLoops", jvm, debug));
+      }
+    }
+    return runs.stream();
+  }
+
+  @ParameterizedTest(name = "{0} on {1}, debug info {2}")
+  @MethodSource("runs")
+  void countedLoopsRecordWhatAProbePerLineRecords(String sample, Jvm jvm, Samples.Debug debug) throws IOException {
+    assumeTrue(jvm.installed(), jvm + " is not installed");
+    SampleRun plain = SampleRuns.plain(sample, jvm, debug);
+    SampleRun counted = SampleRuns.recorded(sample, jvm, debug, "values=none");
+    SampleRun perLine = SampleRuns.recorded(sample, jvm, debug, "values=none,probes=line");
+
+    assertThat(counted.stdout()).isEqualTo(plain.stdout());
+    assertThat(counted.stderr()).isEqualTo(plain.stderr());
+    assertThat(counted.exitCode()).isEqualTo(plain.exitCode()).isNotZero();
+    Recordings.check(counted.folder());
+    assertThat(trace(counted)).isEqualTo(trace(perLine));
+
+    TraceMetadata metadata = Recordings.metadata(counted.folder());
+    long rawEvents = ((Number) metadata.extra().get("raw_events")).longValue();
+    assertThat(metadata.steps).isGreaterThan(100_000);
+    assertThat(rawEvents).as("a loop's steps are logged as one event").isLessThan(metadata.steps / 100);
+    assertThat(((Number) metadata.extra().get("raw_steps")).longValue()).isEqualTo(metadata.steps);
+  }
+
+  private static String trace(SampleRun run) throws IOException {
+    return Files.readString(run.folder().resolve(RecordingFolder.TRACE_JSON));
+  }
+}
