@@ -34,7 +34,9 @@ final class ChunkWriter implements Runnable {
   private final BlockingQueue<Chunk> free = new ArrayBlockingQueue<>(POOL);
   private int allocated;
   private final Queue<RawDefinition> facts;
-  private final RawLogWriter log;
+  private final Path file;
+  /** Opened by the writer thread, so that the recording thread never waits for the file system. */
+  private RawLogWriter log;
   private final ValueCapture capture;
   private final ValueEncoder encoder = new ValueEncoder(1 << 16);
   private final ChunkLiterals literals = new ChunkLiterals();
@@ -66,10 +68,9 @@ final class ChunkWriter implements Runnable {
   /** The last chunk and the end were taken: nothing more will be handed over. */
   private boolean ended;
 
-  ChunkWriter(Path file, Queue<RawDefinition> facts, ValueCapture capture, long maxSteps, long maxEvents, long maxBytes)
-      throws IOException {
+  ChunkWriter(Path file, Queue<RawDefinition> facts, ValueCapture capture, long maxSteps, long maxEvents, long maxBytes) {
     this.facts = facts;
-    this.log = new RawLogWriter(file);
+    this.file = file;
     this.capture = capture.forWriterThread();
     this.maxSteps = maxSteps;
     this.maxEvents = maxEvents;
@@ -150,6 +151,7 @@ final class ChunkWriter implements Runnable {
   @Override
   public void run() {
     try {
+      log = new RawLogWriter(file);
       while (true) {
         Chunk chunk = full.take();
         if (chunk == END) {
@@ -173,7 +175,9 @@ final class ChunkWriter implements Runnable {
       Thread.currentThread().interrupt();
     } finally {
       try {
-        log.close();
+        if (log != null) {
+          log.close();
+        }
       } catch (IOException e) {
         if (failure == null) {
           failure = e;
