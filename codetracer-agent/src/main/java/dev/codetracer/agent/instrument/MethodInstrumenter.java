@@ -39,7 +39,8 @@ import org.objectweb.asm.tree.analysis.SourceValue;
  * JDK collection: its guard ({@link GuardedCalls}); around the body: a handler that records an
  * exit by exception and rethrows. Probes add no branches, so the method's existing stack map
  * frames stay valid (the two locals a guard may add live only between two adjacent
- * instructions); the one frame added is the handler's.
+ * instructions); the one frame added is the handler's. Without values, loops that call nothing
+ * count their steps instead ({@link CountedLoops}), which names two locals in every frame.
  */
 final class MethodInstrumenter {
 

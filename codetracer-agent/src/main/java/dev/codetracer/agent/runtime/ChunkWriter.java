@@ -53,10 +53,8 @@ final class ChunkWriter implements Runnable {
   private int[] probeSteps = new int[0];
   /** The method of each probe, as far as this writer has looked them up. */
   private int[] probeMethods = new int[0];
-  /** By loop: the steps of its first k probe visits, as far as this writer has looked them up. */
-  private long[][] loopSteps = new long[0][];
-  /** The method of each loop, as far as this writer has looked them up. */
-  private int[] loopMethods = new int[0];
+  /** By loop: the steps of its first k probe visits once this log has seen it (its method defined), else null. */
+  private long[][] stepsOfSeenLoops = new long[0][];
   /** By probe: the steps it stands for once this log has seen it (its method defined), else -1. */
   private int[] stepsOfSeenProbes = new int[0];
   private long steps;
@@ -238,16 +236,18 @@ final class ChunkWriter implements Runnable {
     @Override
     public long loop(long event, long visits) {
       int id = RawEvents.id(event);
-      if (id >= loopSteps.length || loopSteps[id] == null) {
-        loopSteps = Definitions.get().loopSteps();
-        loopMethods = Definitions.get().loopMethods();
-        if (id >= loopSteps.length || loopSteps[id] == null) {
+      long[] steps = id < stepsOfSeenLoops.length ? stepsOfSeenLoops[id] : null;
+      if (steps == null) {
+        steps = firstSightOfLoop(id);
+        if (steps == null) {
           return visits;
         }
       }
-      uses(loopMethods[id]);
-      long[] steps = loopSteps[id];
       int probes = steps.length - 1;
+      if (visits <= Integer.MAX_VALUE) {
+        int v = (int) visits;
+        return (long) (v / probes) * steps[probes] + steps[v % probes];
+      }
       return visits / probes * steps[probes] + steps[(int) (visits % probes)];
     }
 
@@ -281,6 +281,22 @@ final class ChunkWriter implements Runnable {
     }
     stepsOfSeenProbes[probe] = probeSteps[probe];
     return probeSteps[probe];
+  }
+
+  /** A loop this log has not seen: its method's definitions are due; null when it is not defined. */
+  private long[] firstSightOfLoop(int loop) {
+    Definitions definitions = Definitions.get();
+    long[][] steps = definitions.loopSteps();
+    int[] methods = definitions.loopMethods();
+    if (loop >= steps.length || steps[loop] == null) {
+      return null;
+    }
+    uses(methods[loop]);
+    if (loop >= stepsOfSeenLoops.length) {
+      stepsOfSeenLoops = Arrays.copyOf(stepsOfSeenLoops, Math.max(loop + 1, 2 * stepsOfSeenLoops.length + 16));
+    }
+    stepsOfSeenLoops[loop] = steps[loop];
+    return steps[loop];
   }
 
   private void uses(int method) {
