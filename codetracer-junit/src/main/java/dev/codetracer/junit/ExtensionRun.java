@@ -177,6 +177,15 @@ final class ExtensionRun implements ExtensionContext.Store.CloseableResource, Au
     return failure instanceof TestAbortedException ? TestOutcome.ABORTED : TestOutcome.FAILED;
   }
 
+  /**
+   * The stack size option a rerun JVM adds to the options it inherits: none when this JVM has the
+   * recorder, since its stacks are then sized for recording already (by {@code prepare-agent}, or
+   * by hand as the README says) and a rerun must not multiply them again.
+   */
+  static List<String> stackOptions(List<String> inheritedOptions, boolean recorderLoaded) {
+    return recorderLoaded ? List.of() : List.of(RecordedStacks.option(inheritedOptions));
+  }
+
   private RunnerJvm runnerJvm() {
     List<String> jvmOptions = new ArrayList<>(InheritedJvmOptions.ofThisJvm());
     jvmOptions.addAll(settings.rerunJvmArgs());
@@ -187,7 +196,7 @@ final class ExtensionRun implements ExtensionContext.Store.CloseableResource, Au
       return new RunnerJvm(java, jvmOptions, null, null, TestClassPath.ofThisJvm(), workdir, settings.rerunTimeout());
     }
     String agentOptions = RerunAgentOptions.of(settings.agentOptions(), settings.maxSizeBytes());
-    jvmOptions.add(RecordedStacks.option(jvmOptions));
+    jvmOptions.addAll(stackOptions(jvmOptions, recorder.recorderLoaded()));
     return new RunnerJvm(
         java,
         jvmOptions,

@@ -197,12 +197,16 @@ public final class LocalRecordings {
   private TraceIndex open() {
     TraceIndex index = TraceIndex.open(dataDirectory.indexFile());
     try {
-      for (Path entry : pending.entries()) {
+      List<Path> entries = pending.entries();
+      for (Path entry : entries) {
         Optional<Path> folder = PendingRegistrations.recordingFolderOf(entry);
         if (folder.isPresent() && !addPending(index, folder.get())) {
-          break;
+          return index;
         }
         PendingRegistrations.remove(entry);
+      }
+      if (!entries.isEmpty()) {
+        pending.removeFolderIfEmpty();
       }
       return index;
     } catch (RuntimeException e) {

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,9 +35,28 @@ final class PendingRegistrations {
 
   /** Leaves the registration of the recording {@code recordingId} in {@code recordingFolder}. */
   void add(String recordingId, Path recordingFolder) throws IOException {
-    Files.createDirectories(folder);
     byte[] contents = recordingFolder.toAbsolutePath().normalize().toString().getBytes(StandardCharsets.UTF_8);
-    AtomicFiles.write(folder.resolve(recordingId + SUFFIX), contents);
+    for (int attempt = 1; ; attempt++) {
+      Files.createDirectories(folder);
+      try {
+        AtomicFiles.write(folder.resolve(recordingId + SUFFIX), contents);
+        return;
+      } catch (NoSuchFileException e) {
+        // the folder was emptied and removed by an index opening in between (removeFolderIfEmpty)
+        if (attempt == 3) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  /** Once every entry is taken: removes the folder (it is made again by the next add). */
+  void removeFolderIfEmpty() {
+    try {
+      Files.deleteIfExists(folder);
+    } catch (IOException e) {
+      // not empty (an entry came meanwhile) or not ours to remove now: it stays, harmlessly
+    }
   }
 
   /** The waiting registrations, by name (time-ordered recording ids); none when there is no folder. */

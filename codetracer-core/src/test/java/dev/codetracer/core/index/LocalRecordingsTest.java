@@ -56,6 +56,12 @@ class LocalRecordingsTest {
     assertThat(recordings.findByFolder(folder)).map(IndexedRecording::recordingId).contains(TraceIndexTest.id(5));
     assertThat(pendingEntries()).isEmpty();
     assertThat(recordings.count()).isEqualTo(1);
+    assertThat(temp.resolve("data/pending-registrations")).as("emptied, it is removed").doesNotExist();
+
+    Path next = TestRecordings.jvmRecording(temp.resolve("next"), TraceIndexTest.id(7), "/bin/p", "2026-01-01T00:00:01.000Z");
+    recordings.registerLater(RecordingFolder.open(next));
+    assertThat(pendingEntries()).hasSize(1);
+    assertThat(recordings.count()).isEqualTo(2);
   }
 
   @Test
