@@ -134,7 +134,9 @@ final class CountedLoops {
   /** The loop a back jump closes, when it can be counted; else null. */
   private Loop countable(JumpInsnNode back, Map<LabelNode, Integer> targeted, Set<LabelNode> handlers) {
     LabelNode head = back.label;
-    if (targeted.getOrDefault(head, 0) != 1 || handlers.contains(head) || !isBefore(head, back)) {
+    // indexOf is a look-up while the list is unchanged (it is, until every loop is found)
+    InsnList code = method.instructions;
+    if (targeted.getOrDefault(head, 0) != 1 || handlers.contains(head) || code.indexOf(head) > code.indexOf(back)) {
       return null;
     }
     Set<AbstractInsnNode> body = new HashSet<>();
@@ -205,15 +207,6 @@ final class CountedLoops {
       }
     }
     return true;
-  }
-
-  private static boolean isBefore(AbstractInsnNode first, AbstractInsnNode second) {
-    for (AbstractInsnNode node = first; node != null; node = node.getNext()) {
-      if (node == second) {
-        return true;
-      }
-    }
-    return false;
   }
 
   /** How many times each label is the target of a jump or switch. */

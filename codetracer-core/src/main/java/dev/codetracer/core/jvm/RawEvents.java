@@ -87,12 +87,6 @@ public final class RawEvents {
     return TAG_LOOP | loopId;
   }
 
-  /** Whether an event takes two longs: a long or double value, or a loop and its visits. */
-  public static boolean isWideEvent(long event) {
-    int tag = tag(event);
-    return tag == LOOP || (tag == VALUE && isWide(kind(event)));
-  }
-
   public static long output(int stream) {
     return TAG_OUTPUT | stream;
   }

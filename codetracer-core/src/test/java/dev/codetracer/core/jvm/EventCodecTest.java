@@ -82,9 +82,8 @@ class EventCodecTest {
         } else {
           others++;
           if (tag == RawEvents.LOOP) {
-            expected += weightOfLoop(events[i + 1]);
-          }
-          if (RawEvents.isWideEvent(events[i])) {
+            expected += weightOfLoop(events[++i]);
+          } else if (RawEvents.isWide(RawEvents.kind(events[i]))) {
             i++;
           }
         }
