@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -50,6 +51,20 @@ class CountedLoopsIT {
     assertThat(metadata.steps).isGreaterThan(100_000);
     assertThat(rawEvents).as("a loop's steps are logged as one event").isLessThan(metadata.steps / 100);
     assertThat(((Number) metadata.extra().get("raw_steps")).longValue()).isEqualTo(metadata.steps);
+  }
+
+  @Test
+  void aCapReachedInsideACountedLoopCutsTheStreamWhereAProbePerLineDoes() throws IOException {
+    // step 1,234 falls inside the counted loop of longRun()
+    SampleRun counted = SampleRuns.recorded("samples.TightLoops", Jvm.JAVA_17, Samples.Debug.FULL, "values=none,maxSteps=1234");
+    SampleRun perLine =
+        SampleRuns.recorded("samples.TightLoops", Jvm.JAVA_17, Samples.Debug.FULL, "values=none,probes=line,maxSteps=1234");
+
+    Recordings.check(counted.folder());
+    assertThat(trace(counted)).isEqualTo(trace(perLine));
+    TraceMetadata metadata = Recordings.metadata(counted.folder());
+    assertThat(metadata.truncated).isTrue();
+    assertThat(metadata.steps).isEqualTo(1234);
   }
 
   private static String trace(SampleRun run) throws IOException {
