@@ -93,6 +93,23 @@ public class TightLoops {
     return calls;
   }
 
+  static int hash(String text) {
+    int hash = 7;
+    for (int i = 0; i < text.length(); i++) {
+      hash = 31 * hash + Character.toUpperCase(text.charAt(i));
+    }
+    return hash + Math.abs(hash % 11) + Integer.parseInt(text.substring(0, 1).equals("x") ? "1" : "2");
+  }
+
+  static int digits(String text) {
+    int value = 0;
+    int i = 0;
+    while (true) {
+      value = value * 10 + Integer.parseInt(text.substring(i, i + 1));
+      i++;
+    }
+  }
+
   static int locked(Object lock, int n) {
     int sum = 0;
     synchronized (lock) {
@@ -151,6 +168,14 @@ public class TightLoops {
       return total;
     };
     System.out.println("lambda " + cubeSum.applyAsInt(12));
+    System.out.println("hash " + hash("counted loops"));
+    try {
+      System.out.println(digits("4711x"));
+    } catch (NumberFormatException e) {
+      System.out.println("digits stopped at: " + e.getMessage());
+    } catch (StringIndexOutOfBoundsException e) {
+      System.out.println("digits ran off the end");
+    }
     int local = 0;
     try {
       for (int i = 3; ; i--) {

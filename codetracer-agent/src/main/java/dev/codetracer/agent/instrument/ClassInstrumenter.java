@@ -31,7 +31,7 @@ public final class ClassInstrumenter {
 
   /**
    * @param runs group lines into runs that share a probe ({@link LineRuns}); false: a probe per line
-   * @param countLoops without values, count the steps of loops that call nothing ({@link CountedLoops})
+   * @param countLoops without values, count the steps of loops that run no code of the program ({@link CountedLoops})
    */
   public ClassInstrumenter(SourceResolver sources, boolean values, Pattern redact, boolean runs, boolean countLoops) {
     this.sources = sources;

@@ -27,7 +27,8 @@ import org.objectweb.asm.tree.VarInsnNode;
 
 /**
  * Steps and calls only: a loop whose body runs straight through (its only jumps leave it) and can
- * run no other code (no calls, no class initialisation) counts its step probes in a local instead
+ * run no other code of the program (no calls but to String, the boxes and Math; no class
+ * initialisation) counts its step probes in a local instead
  * of logging each one, and logs the count in one event when it is left. Each pass through such a
  * loop visits the same probes in the same order, so the count says which steps ran: the loop's
  * probes in turn ({@link RawDefinition.Loop}), the last pass cut short where an exit or an
@@ -176,11 +177,16 @@ final class CountedLoops {
   }
 
   /**
-   * Whether an instruction only computes: it calls nothing and initialises no class, so no other
-   * code (and no probe) can run before the loop's next instruction. It may throw.
+   * Whether an instruction only computes: it initialises no class and calls nothing but a method
+   * of String, a box or Math given only primitives and strings ({@link MutationFlow#isPureCall}),
+   * so no code of the program (and no probe) can run before the loop's next instruction. It may
+   * throw.
    */
   private boolean runsNothingElse(AbstractInsnNode node) {
     int op = node.getOpcode();
+    if (node instanceof MethodInsnNode call) {
+      return !call.name.equals("<init>") && MutationFlow.isPureCall(call.owner, call.name, call.desc);
+    }
     if (op == Opcodes.LDC) {
       Object constant = ((LdcInsnNode) node).cst;
       return constant instanceof Number || constant instanceof String;

@@ -42,10 +42,18 @@ class CountedLoopsTest {
       return odd;
     }
 
-    public static int calling(int n) {
+    public static int callingMath(int n) {
       int sum = 0;
       for (int i = 0; i < n; i++) {
         sum += Math.abs(i - 5);
+      }
+      return sum;
+    }
+
+    public static int callingTheProgram(int n) {
+      int sum = 0;
+      for (int i = 0; i < n; i++) {
+        sum += straight(i);
       }
       return sum;
     }
@@ -87,8 +95,9 @@ class CountedLoopsTest {
     assertThat(counted(instrumented, "onField")).isTrue();
     assertThat(counted(instrumented, "throwing")).isTrue();
     assertThat(counted(instrumented, "nested")).as("the inner loop").isTrue();
+    assertThat(counted(instrumented, "callingMath")).as("a call that runs no code of the program").isTrue();
     assertThat(counted(instrumented, "branching")).as("a branch inside").isFalse();
-    assertThat(counted(instrumented, "calling")).as("a call inside").isFalse();
+    assertThat(counted(instrumented, "callingTheProgram")).as("a call of the program inside").isFalse();
   }
 
   @Test
@@ -104,7 +113,8 @@ class CountedLoopsTest {
 
     assertThat(invoke(instrumented, "straight", 10)).isEqualTo(Shapes.straight(10));
     assertThat(invoke(instrumented, "branching", 9)).isEqualTo(Shapes.branching(9));
-    assertThat(invoke(instrumented, "calling", 9)).isEqualTo(Shapes.calling(9));
+    assertThat(invoke(instrumented, "callingMath", 9)).isEqualTo(Shapes.callingMath(9));
+    assertThat(invoke(instrumented, "callingTheProgram", 9)).isEqualTo(Shapes.callingTheProgram(9));
     assertThat(invoke(instrumented, "nested", 7)).isEqualTo(Shapes.nested(7));
     Method throwing = instrumented.getMethod("throwing", int[].class);
     assertThat(throwing.invoke(null, (Object) new int[] {4, 5, 6})).isEqualTo(15);

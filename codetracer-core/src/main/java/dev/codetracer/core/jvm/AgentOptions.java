@@ -308,7 +308,7 @@ public final class AgentOptions {
   }
 
   /**
-   * Internal: a loop that runs straight through and calls nothing counts its steps in a local and
+   * Internal: a loop that runs straight through and runs no code of the program counts its steps in a local and
    * logs them when it is left (steps and calls only).
    */
   public boolean countedLoops() {
