@@ -308,8 +308,8 @@ public final class AgentOptions {
   }
 
   /**
-   * Internal: a loop that runs straight through and runs no code of the program counts its steps in a local and
-   * logs them when it is left (steps and calls only).
+   * Internal: a loop that runs straight through and runs no code of the program counts its steps
+   * in a local and logs them when it is left (steps and calls only).
    */
   public boolean countedLoops() {
     return countedLoops;
