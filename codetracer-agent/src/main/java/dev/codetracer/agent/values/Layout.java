@@ -7,13 +7,16 @@ import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
  * The instance fields of a class (superclasses' first), made readable once. A field that cannot
  * be made readable (a module does not open its package) is kept with a null accessor and
  * recorded as a marker; so are the fields of a class that cannot be listed (one of their types is
- * missing from the class path, as an optional dependency left out can be), as one entry.
+ * missing from the class path, as an optional dependency left out can be), as one entry. A map
+ * entry of the JDK's own shows its key and value only, not the links of the map it belongs to (a
+ * {@code TreeMap} entry's parent and children, a {@code HashMap} node's hash and next node).
  */
 final class Layout {
   final int id;
@@ -51,6 +54,9 @@ final class Layout {
         }
       }
     }
+    if (isJdkEntry(type)) {
+      keepOnlyKeyAndValue(fields, names);
+    }
     int n = fields.size();
     FieldReader[] accessors = new FieldReader[n];
     int[] kinds = new int[n];
@@ -68,5 +74,25 @@ final class Layout {
     int id = Definitions.get().nextLayoutId();
     Definitions.get().add(new RawDefinition.Layout(id, TypeNames.readable(type), names));
     return new Layout(id, accessors, kinds, redacted);
+  }
+
+  private static boolean isJdkEntry(Class<?> type) {
+    return Map.Entry.class.isAssignableFrom(type) && type.getModule() == Object.class.getModule();
+  }
+
+  /** The key and value fields ({@code val} in ConcurrentHashMap), when the class has both. */
+  private static void keepOnlyKeyAndValue(List<Field> fields, List<String> names) {
+    List<Field> kept = new ArrayList<>();
+    for (Field field : fields) {
+      if (field != null && (field.getName().equals("key") || field.getName().equals("value") || field.getName().equals("val"))) {
+        kept.add(field);
+      }
+    }
+    if (kept.size() != 2) {
+      return;
+    }
+    fields.retainAll(kept);
+    names.clear();
+    kept.forEach(field -> names.add(field.getName()));
   }
 }

@@ -248,6 +248,24 @@ class RecordingContentIT {
   }
 
   @Test
+  void aMapEntryOfTheJdkShowsItsKeyAndValueNotTheLinksOfItsMap() {
+    TraceModel model = model("samples.MapEntries");
+    String source = Samples.source("samples.MapEntries").toString();
+    assertThat(render(model, model.variablesAt(model.stepsAt(source, 14).get(0)).get("entry")))
+        .isEqualTo("TreeMap.Entry{key=\"a\", value=1}");
+    assertThat(render(model, model.variablesAt(model.stepsAt(source, 17).get(1)).get("entry")))
+        .isEqualTo("HashMap.Node{key=\"b\", value=2}");
+    assertThat(render(model, model.variablesAt(model.stepsAt(source, 20).get(2)).get("entry")))
+        .isEqualTo("ConcurrentHashMap.MapEntry{key=\"c\", val=3}");
+    assertThat(render(model, model.variablesAt(model.stepsAt(source, 24).get(0)).get("first")))
+        .as("changed in place: seen again after the call")
+        .isEqualTo("TreeMap.Entry{key=\"a\", value=10}");
+    assertThat(render(model, model.variablesAt(model.stepsAt(source, 25).get(0)).get("pair")))
+        .isEqualTo("KeyValueHolder{key=\"x\", value=9}");
+    assertThat(model.standardOutput()).isEqualTo("15 a=10 x=9\n");
+  }
+
+  @Test
   void valuesOfCollectionsArraysStringsAndObjectsAreReadWithoutRunningTheirCode() {
     TraceModel model = model("samples.Values");
     Path source = Samples.source("samples.Values");
