@@ -16,7 +16,9 @@ import java.util.regex.Pattern;
  * recorded as a marker; so are the fields of a class that cannot be listed (one of their types is
  * missing from the class path, as an optional dependency left out can be), as one entry. A map
  * entry of the JDK's own shows its key and value only, not the links of the map it belongs to (a
- * {@code TreeMap} entry's parent and children, a {@code HashMap} node's hash and next node).
+ * {@code TreeMap} entry's parent and children, a {@code HashMap} node's hash and next node); an
+ * exception shows its message, cause and suppressed exceptions, not the JVM's backtrace, depth
+ * and stack trace cache.
  */
 final class Layout {
   final int id;
@@ -48,7 +50,7 @@ final class Layout {
         continue;
       }
       for (Field field : declared) {
-        if (!Modifier.isStatic(field.getModifiers()) && !field.isSynthetic()) {
+        if (!Modifier.isStatic(field.getModifiers()) && !field.isSynthetic() && !isThrowableInternal(field)) {
           fields.add(field);
           names.add(field.getName());
         }
@@ -74,6 +76,11 @@ final class Layout {
     int id = Definitions.get().nextLayoutId();
     Definitions.get().add(new RawDefinition.Layout(id, TypeNames.readable(type), names));
     return new Layout(id, accessors, kinds, redacted);
+  }
+
+  private static boolean isThrowableInternal(Field field) {
+    return field.getDeclaringClass() == Throwable.class
+        && (field.getName().equals("backtrace") || field.getName().equals("depth") || field.getName().equals("stackTrace"));
   }
 
   private static boolean isJdkEntry(Class<?> type) {

@@ -266,6 +266,14 @@ class RecordingContentIT {
   }
 
   @Test
+  void aCaughtExceptionShowsItsMessageAndCauseNotTheJvmsBacktrace() {
+    TraceModel model = model("samples.Exceptions");
+    String source = Samples.source("samples.Exceptions").toString();
+    assertThat(render(model, model.variablesAt(model.stepsAt(source, 31).get(0)).get("e")))
+        .isEqualTo("IllegalStateException{detailMessage=\"deep failure\", cause=<cycle: IllegalStateException>, suppressedExceptions=[]}");
+  }
+
+  @Test
   void valuesOfCollectionsArraysStringsAndObjectsAreReadWithoutRunningTheirCode() {
     TraceModel model = model("samples.Values");
     Path source = Samples.source("samples.Values");
