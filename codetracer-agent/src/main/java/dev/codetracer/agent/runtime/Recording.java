@@ -8,6 +8,7 @@ import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One recording in progress: its folder, its thread, its chunk, and its writer, which starts only
@@ -26,6 +27,8 @@ final class Recording {
   /** The other threads named in the metadata at most. */
   static final int NAMED_OTHER_THREADS = 20;
   private final Set<Long> otherThreads = ConcurrentHashMap.newKeySet();
+  /** How many ids {@link #otherThreads} took: which of those threads arrived first, even at once. */
+  private final AtomicInteger otherThreadsAdded = new AtomicInteger();
   private final WriterFactory writers;
   private ChunkWriter writer;
 
@@ -67,7 +70,8 @@ final class Recording {
    */
   @SuppressWarnings("deprecation")
   void otherThread(Thread other) {
-    if (otherThreads.add(other.getId()) && otherThreads.size() <= NAMED_OTHER_THREADS) {
+    // the set's size can already count a thread arriving at the same time: the counter cannot
+    if (otherThreads.add(other.getId()) && otherThreadsAdded.incrementAndGet() <= NAMED_OTHER_THREADS) {
       String name = other.getName();
       fact("threads_unrecorded[]", name.isEmpty() ? "#" + other.getId() + " (unnamed)" : name);
     }
