@@ -28,12 +28,12 @@ import org.objectweb.asm.tree.VarInsnNode;
 /**
  * Steps and calls only: a loop whose body runs straight through (its only jumps leave it) and can
  * run no other code of the program (no calls but to String, the boxes and Math; no class
- * initialisation) counts its step probes in a local instead
- * of logging each one, and logs the count in one event when it is left. Each pass through such a
- * loop visits the same probes in the same order, so the count says which steps ran: the loop's
- * probes in turn ({@link RawDefinition.Loop}), the last pass cut short where an exit or an
- * exception left it. The hot path of a tight loop is then an addition in a register, with no
- * store and no branch of the recorder's.
+ * initialisation) counts its step probes in a local instead of logging each one, and logs the
+ * count in one event when it is left. Each pass through such a loop visits the same probes in the
+ * same order, so the count says which steps ran: the loop's probes in turn ({@link
+ * RawDefinition.Loop}), the last pass cut short where an exit or an exception left it. The hot
+ * path of a tight loop is then an addition in a register, with no store and no branch of the
+ * recorder's.
  *
  * <p>Two locals past the method's own hold the loop being counted (-1: none) and the count; they
  * are set at the method's start, so every stack map frame can name them. The count is logged
