@@ -82,29 +82,20 @@ public final class Definitions {
     }
   }
 
-  /** Files a method or probe under its method, and notes a probe's steps and method. */
+  /** Files a method, probe or loop under its method, and notes a probe's or loop's steps and method. */
   private void index(RawDefinition definition) {
     if (definition instanceof RawDefinition.Method method) {
       definitionsOf(method.id()).add(0, method);
     } else if (definition instanceof RawDefinition.Probe probe) {
-      if (probe.id() >= probeSteps.length) {
-        int old = probeSteps.length;
-        int length = Math.max(probe.id() + 1, 2 * old + 64);
-        probeSteps = Arrays.copyOf(probeSteps, length);
-        probeMethods = Arrays.copyOf(probeMethods, length);
-        Arrays.fill(probeSteps, old, length, -1);
-        Arrays.fill(probeMethods, old, length, -1);
-      }
+      probeSteps = withRoomFor(probeSteps, probe.id());
+      probeMethods = withRoomFor(probeMethods, probe.id());
       probeSteps[probe.id()] = probe.steps();
       probeMethods[probe.id()] = probe.method();
       definitionsOf(probe.method()).add(probe);
     } else if (definition instanceof RawDefinition.Loop loop) {
-      if (loop.id() >= loopMethods.length) {
-        int old = loopMethods.length;
-        int length = Math.max(loop.id() + 1, 2 * old + 16);
-        loopSteps = Arrays.copyOf(loopSteps, length);
-        loopMethods = Arrays.copyOf(loopMethods, length);
-        Arrays.fill(loopMethods, old, length, -1);
+      loopMethods = withRoomFor(loopMethods, loop.id());
+      if (loopSteps.length < loopMethods.length) {
+        loopSteps = Arrays.copyOf(loopSteps, loopMethods.length);
       }
       long[] steps = new long[loop.probes().length + 1];
       for (int i = 0; i < loop.probes().length; i++) {
@@ -114,6 +105,17 @@ public final class Definitions {
       loopMethods[loop.id()] = loop.method();
       definitionsOf(loop.method()).add(loop);
     }
+  }
+
+  /** {@code table}, grown (the new entries -1: not defined yet) to hold {@code id}. */
+  private static int[] withRoomFor(int[] table, int id) {
+    if (id < table.length) {
+      return table;
+    }
+    int old = table.length;
+    int[] grown = Arrays.copyOf(table, Math.max(id + 1, 2 * old + 64));
+    Arrays.fill(grown, old, grown.length, -1);
+    return grown;
   }
 
   private List<RawDefinition> definitionsOf(int methodId) {
