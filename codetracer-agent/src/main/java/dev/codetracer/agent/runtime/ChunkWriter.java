@@ -244,10 +244,6 @@ final class ChunkWriter implements Runnable {
         }
       }
       int probes = steps.length - 1;
-      if (visits <= Integer.MAX_VALUE) {
-        int v = (int) visits;
-        return (long) (v / probes) * steps[probes] + steps[v % probes];
-      }
       return visits / probes * steps[probes] + steps[(int) (visits % probes)];
     }
 

@@ -38,7 +38,7 @@ class LineRunsIT {
   }
 
   @ParameterizedTest(name = "{0}")
-  @MethodSource("dev.codetracer.agent.it.LineRunsIT#deterministicSamples")
+  @MethodSource("deterministicSamples")
   void countedLoopsRecordWhatAProbePerLineRecords(String sample) throws IOException {
     assertThat(stream(sample, "values=none,probes=loop")).isEqualTo(stream(sample, "values=none,probes=line"));
   }
