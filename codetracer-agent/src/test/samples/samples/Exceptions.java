@@ -29,6 +29,8 @@ public class Exceptions {
       fail(2);
     } catch (IllegalStateException e) {
       System.out.println("caught " + e.getMessage());
+      RuntimeException wrapped = new RuntimeException("while failing", e);
+      System.out.println("wrapped " + wrapped.getMessage());
     }
     System.out.println(good + bad);
   }

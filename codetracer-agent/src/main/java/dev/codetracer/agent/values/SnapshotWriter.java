@@ -284,9 +284,15 @@ final class SnapshotWriter {
     }
   }
 
+  /** Throwable's {@code cause} holds the exception itself until a cause is set: {@code getCause()} says null then, and so do we. */
+  private static boolean isUnsetCause(FieldReader field) {
+    return field.declaringClass() == Throwable.class;
+  }
+
   private void writeField(Object object, FieldReader field, int kind, int depth, ValueEncoder out) throws ReflectiveOperationException {
     if (kind == RawEvents.K_REF) {
-      write(field.get(object), depth + 1, out);
+      Object reference = field.get(object);
+      write(reference == object && isUnsetCause(field) ? null : reference, depth + 1, out);
       return;
     }
     long bits = field.bits(object, kind);

@@ -96,7 +96,7 @@ class RecordingContentIT {
         .contains("threw java.lang.NumberFormatException: For input string: \"x\"");
     assertThat(model.callsOf("samples.Exceptions.safeParse")).extracting(c -> c.returnValue().map(model::render).orElse(null))
         .containsExactly("42", "-1");
-    assertThat(model.standardOutput()).isEqualTo("parsed 42\nparsed x\ncaught deep failure\n41\n");
+    assertThat(model.standardOutput()).isEqualTo("parsed 42\nparsed x\ncaught deep failure\nwrapped while failing\n41\n");
     assertThat(model.error()).isEmpty();
   }
 
@@ -270,7 +270,10 @@ class RecordingContentIT {
     TraceModel model = model("samples.Exceptions");
     String source = Samples.source("samples.Exceptions").toString();
     assertThat(render(model, model.variablesAt(model.stepsAt(source, 31).get(0)).get("e")))
-        .isEqualTo("IllegalStateException{detailMessage=\"deep failure\", cause=<cycle: IllegalStateException>, suppressedExceptions=[]}");
+        .isEqualTo("IllegalStateException{detailMessage=\"deep failure\", cause=None, suppressedExceptions=[]}");
+    assertThat(render(model, model.variablesAt(model.stepsAt(source, 33).get(0)).get("wrapped")))
+        .isEqualTo("RuntimeException{detailMessage=\"while failing\", cause=IllegalStateException{detailMessage=\"deep failure\", "
+            + "cause=None, suppressedExceptions=Collections.EmptyList{...}}, suppressedExceptions=[]}");
   }
 
   @Test
