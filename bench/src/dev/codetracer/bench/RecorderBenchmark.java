@@ -4,6 +4,8 @@ import dev.codetracer.core.jvm.ExpansionLimits;
 import dev.codetracer.core.jvm.ExpansionResult;
 import dev.codetracer.core.jvm.JvmTraceFinisher;
 import dev.codetracer.core.jvm.RawLog;
+import dev.codetracer.core.jvm.RecordedStacks;
+import dev.codetracer.core.jvm.ValueCodeInlining;
 import dev.codetracer.core.record.TraceFormat;
 import dev.codetracer.core.recording.TraceMetadata;
 import java.io.IOException;
@@ -70,8 +72,12 @@ public final class RecorderBenchmark {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     if (!mode.equals("plain")) {
-      command.add("-javaagent:" + agent + "=output=" + folder + ",finish=external,format=bin,values=" + mode
-          + ",maxSteps=2000000000,maxEvents=100000000000,maxBytes=64g");
+      String options = "output=" + folder + ",finish=external,format=bin,values=" + mode
+          + ",maxSteps=2000000000,maxEvents=100000000000,maxBytes=64g";
+      // the JVM as codetracer record starts it
+      command.add("-javaagent:" + agent + "=" + options);
+      command.addAll(ValueCodeInlining.forAgentOptions(options));
+      command.add(RecordedStacks.option(List.of()));
     }
     command.add("-cp");
     command.add(classes.toString());

@@ -1,7 +1,10 @@
 package dev.codetracer.maven;
 
 import dev.codetracer.core.jvm.RecordedStacks;
+import dev.codetracer.core.jvm.ValueCodeInlining;
 import dev.codetracer.maven.surefire.ArgLine;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -13,9 +16,10 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
  * Adds the JVM recorder to the project's normal test runs, as JaCoCo's {@code prepare-agent} adds
  * its agent: it puts {@code -javaagent:codetracer-agent.jar=start=api,...} in front of the {@code
  * argLine} property, which Surefire and Failsafe pass to the test JVM, with larger thread stacks
- * ({@code -Xss}, unless the argLine sets a size: recorded frames are larger). Nothing is recorded until a
- * test asks (the agent starts in {@code api} mode): {@code @RecordOnFailure} tests then record in
- * {@code retain} mode during a plain {@code mvn test}.
+ * ({@code -Xss}, unless the argLine sets a size: recorded frames are larger) and the options that
+ * keep the recorder's value code out of the tests' compiled methods ({@link ValueCodeInlining}).
+ * Nothing is recorded until a test asks (the agent starts in {@code api} mode): {@code
+ * @RecordOnFailure} tests then record in {@code retain} mode during a plain {@code mvn test}.
  *
  * <p>When the project configures its own {@code <argLine>}, it must include {@code @{argLine}}
  * (late replacement), as with JaCoCo.
@@ -32,13 +36,21 @@ public class PrepareAgentMojo extends AbstractCodeTracerMojo {
 
   @Override
   protected void executeGoal() throws MojoExecutionException {
-    String agent = RecorderOptions.javaagent(agentJar(), recorderOptions().add("start", "api").addVerbatim(agentOptions).toString(), true);
+    String options = recorderOptions().add("start", "api").addVerbatim(agentOptions).toString();
+    List<String> value = new ArrayList<>();
+    value.add(RecorderOptions.javaagent(agentJar(), options, true));
+    value.addAll(ValueCodeInlining.forAgentOptions(options));
     String previous = withoutOurAgent(currentValue());
     // recorded frames are larger (RecordedStacks); a size the user chose is left as it is
-    boolean userStack = RecordedStacks.setsStackSize(List.of(previous.replace("\"", "").replace("'", "").split("\\s+")));
-    String value = agent + (userStack ? "" : " " + RecordedStacks.option(List.of())) + (previous.isEmpty() ? "" : " " + previous);
-    project.getProperties().setProperty(propertyName, value.trim());
-    getLog().info(propertyName + " set to " + value.trim());
+    if (!RecordedStacks.setsStackSize(List.of(previous.replace("\"", "").replace("'", "").split("\\s+")))) {
+      value.add(RecordedStacks.option(List.of()));
+    }
+    if (!previous.isEmpty()) {
+      value.add(previous);
+    }
+    String argLine = String.join(" ", value);
+    project.getProperties().setProperty(propertyName, argLine);
+    getLog().info(propertyName + " set to " + argLine);
   }
 
   /** Skipped, the property still exists (empty when nobody set it), so {@code @{argLine}} resolves. */
@@ -55,11 +67,16 @@ public class PrepareAgentMojo extends AbstractCodeTracerMojo {
     return value.trim();
   }
 
-  /** Running the goal twice (or after another plugin copied the property) keeps one agent. */
+  /**
+   * Running the goal twice (or after another plugin copied the property) keeps one agent, and one
+   * copy of the options that came with it.
+   */
   private static String withoutOurAgent(String argLine) {
+    String[] args = argLine.split("\\s+");
+    boolean ours = Arrays.stream(args).anyMatch(arg -> ArgLine.isOurAgent(arg.replace("\"", "")));
     StringBuilder kept = new StringBuilder();
-    for (String arg : argLine.split("\\s+")) {
-      if (!ArgLine.isOurAgent(arg.replace("\"", ""))) {
+    for (String arg : args) {
+      if (!ArgLine.isOurAgent(arg.replace("\"", "")) && !(ours && ValueCodeInlining.isOneOf(arg))) {
         kept.append(kept.length() == 0 ? "" : " ").append(arg);
       }
     }

@@ -11,6 +11,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class PrepareAgentMojoTest {
+  /** What keeps the recorder's value code out of the tests' compiled methods (ValueCodeInlining). */
+  private static final String VALUE_CODE_OPTIONS = "-XX:CompileCommand=quiet -XX:CompileCommand=dontinline,dev.codetracer.agent.values.*::*";
+
   @TempDir Path basedir;
   MojoHarness harness;
 
@@ -36,7 +39,7 @@ class PrepareAgentMojoTest {
     assertThat(project.getProperties().getProperty("argLine"))
         .startsWith("-javaagent:" + agentJar + "=")
         .contains("start=api")
-        .endsWith(" -Xss4096k -javaagent:/repo/jacoco.jar=destfile=x -Xmx1g");
+        .endsWith("start=api " + VALUE_CODE_OPTIONS + " -Xss4096k -javaagent:/repo/jacoco.jar=destfile=x -Xmx1g");
   }
 
   @Test
@@ -48,6 +51,7 @@ class PrepareAgentMojoTest {
     String argLine = project.getProperties().getProperty("argLine");
     assertThat(argLine.split("-javaagent:", -1)).hasSize(2);
     assertThat(argLine.split("-Xss", -1)).hasSize(2);
+    assertThat(argLine.split(VALUE_CODE_OPTIONS, -1)).hasSize(2);
   }
 
   @Test
@@ -56,7 +60,7 @@ class PrepareAgentMojoTest {
     project.getProperties().setProperty("argLine", "-Xss2m -Xmx1g");
     harness.<PrepareAgentMojo>mojo("prepare-agent", project, new Properties()).execute();
 
-    assertThat(project.getProperties().getProperty("argLine")).endsWith("start=api -Xss2m -Xmx1g").containsOnlyOnce("-Xss");
+    assertThat(project.getProperties().getProperty("argLine")).endsWith("start=api " + VALUE_CODE_OPTIONS + " -Xss2m -Xmx1g").containsOnlyOnce("-Xss");
   }
 
   @Test
@@ -65,7 +69,7 @@ class PrepareAgentMojoTest {
     project.getProperties().setProperty("argLine", "-Downer=O'Brien -Xmx1g");
     harness.<PrepareAgentMojo>mojo("prepare-agent", project, new Properties()).execute();
 
-    assertThat(project.getProperties().getProperty("argLine")).endsWith("start=api -Xss4096k -Downer=O'Brien -Xmx1g");
+    assertThat(project.getProperties().getProperty("argLine")).endsWith("start=api " + VALUE_CODE_OPTIONS + " -Xss4096k -Downer=O'Brien -Xmx1g");
   }
 
   @Test
@@ -83,7 +87,18 @@ class PrepareAgentMojoTest {
     assertThat(project.getProperties().getProperty("recorderArgLine"))
         .contains("includes=com.acme.*:org.example.Thing")
         .contains("excludes=com.acme.generated.*")
-        .endsWith("start=api,depth=3,redact=none -Xss4096k");
+        .endsWith("start=api,depth=3,redact=none " + VALUE_CODE_OPTIONS + " -Xss4096k");
+  }
+
+  @Test
+  void recordingNoValuesItLeavesTheCompilerAlone() throws Exception {
+    MavenProject project = harness.project();
+    Properties user = new Properties();
+    user.setProperty("codetracer.agentOptions", "values=none");
+
+    harness.<PrepareAgentMojo>mojo("prepare-agent", project, user).execute();
+
+    assertThat(project.getProperties().getProperty("argLine")).endsWith("start=api,values=none -Xss4096k").doesNotContain("CompileCommand");
   }
 
   @Test

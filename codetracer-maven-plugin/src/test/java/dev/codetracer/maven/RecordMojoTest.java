@@ -225,7 +225,8 @@ class RecordMojoTest {
         .doesNotContain("-Dgreeting=hello")
         .containsSubsequence("-cp", RunnerCommand.joined(fork.classpath()), RunnerCommand.MAIN_CLASS)
         .endsWith(runner.toArguments().toArray(new String[0]))
-        .noneMatch(arg -> arg.startsWith("-javaagent:/m2/")); // prepare-agent's agent is replaced by this run's
+        .noneMatch(arg -> arg.startsWith("-javaagent:/m2/")) // prepare-agent's agent is replaced by this run's
+        .containsSubsequence("-Xss4096k", "-XX:CompileCommand=quiet", "-XX:CompileCommand=dontinline,dev.codetracer.agent.values.*::*");
     String classpath = arguments.get(arguments.indexOf("-cp") + 1);
     assertThat(classpath)
         .contains(basedir.resolve("target/test-classes") + ":" + basedir.resolve("target/classes"))

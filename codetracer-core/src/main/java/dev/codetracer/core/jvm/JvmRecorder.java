@@ -21,8 +21,9 @@ import java.util.Optional;
 
 /**
  * The JVM backend: records {@code java ... Main}, {@code java -jar app.jar} and {@code java
- * Main.java} by putting {@code -javaagent:<agent jar>=<options>} right after the java executable,
- * and larger thread stacks ({@link RecordedStacks}) after the other launcher options.
+ * Main.java} by putting {@code -javaagent:<agent jar>=<options>} right after the java executable
+ * (with {@link ValueCodeInlining}'s options), and larger thread stacks ({@link RecordedStacks})
+ * after the other launcher options.
  * The program runs with standard input, output and error untouched; afterwards the agent's change
  * log is expanded into the recording ({@link JvmTraceFinisher}), also when the JVM was killed and
  * the agent could not finish it.
@@ -134,11 +135,15 @@ public final class JvmRecorder implements Recorder {
     return options.toString();
   }
 
-  /** The command with {@code -javaagent:} right after the java executable. */
+  /**
+   * The command with {@code -javaagent:} right after the java executable, and the options that
+   * keep the recorder's value code out of the program's compiled methods ({@link ValueCodeInlining}).
+   */
   static List<String> withAgent(List<String> command, Path agent, String options) {
-    List<String> out = new ArrayList<>(command.size() + 1);
+    List<String> out = new ArrayList<>(command.size() + 3);
     out.add(command.get(0));
     out.add("-javaagent:" + agent + "=" + options);
+    out.addAll(ValueCodeInlining.forAgentOptions(options));
     out.addAll(command.subList(1, command.size()));
     return out;
   }

@@ -26,7 +26,12 @@ class JvmRecorderTest {
     List<String> command = JvmRecorder.withAgent(
         List.of("java", "-Xmx1g", "-jar", "app.jar", "--flag"), Path.of("/a/agent.jar"), "output=/r,finish=external");
     assertThat(command).containsExactly(
-        "java", "-javaagent:/a/agent.jar=output=/r,finish=external", "-Xmx1g", "-jar", "app.jar", "--flag");
+        "java", "-javaagent:/a/agent.jar=output=/r,finish=external",
+        "-XX:CompileCommand=quiet", "-XX:CompileCommand=dontinline,dev.codetracer.agent.values.*::*",
+        "-Xmx1g", "-jar", "app.jar", "--flag");
+    assertThat(JvmRecorder.withAgent(List.of("java", "Main"), Path.of("/a/agent.jar"), "output=/r,values=none"))
+        .as("no values recorded: the value code never runs")
+        .containsExactly("java", "-javaagent:/a/agent.jar=output=/r,values=none", "Main");
   }
 
   @Test

@@ -1,6 +1,7 @@
 package dev.codetracer.maven.tests;
 
 import dev.codetracer.core.jvm.RecordedStacks;
+import dev.codetracer.core.jvm.ValueCodeInlining;
 import dev.codetracer.junit.runner.RunnerCommand;
 import dev.codetracer.junit.runner.RunnerOptions;
 import java.io.IOException;
@@ -48,6 +49,7 @@ public record ForkedTestRun(
     systemProperties.forEach((key, value) -> jvmOptions.add("-D" + key + "=" + value));
     if (agentArgument != null) {
       jvmOptions.add(RecordedStacks.option(jvmOptions, environment));
+      jvmOptions.addAll(ValueCodeInlining.forAgentOptions(ValueCodeInlining.agentOptionsOf(agentArgument), jvmOptions));
     }
     return new RunnerCommand(java, jvmOptions, agentArgument, classpath, options);
   }
