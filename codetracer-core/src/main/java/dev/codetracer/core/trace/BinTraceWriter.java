@@ -10,6 +10,11 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Writes {@code trace.bin} version 1: the 8-byte header, then each event as one definite-length
@@ -18,7 +23,9 @@ import java.nio.file.Path;
  * of its complete frames (see {@link TraceRepair}).
  *
  * <p>Frames are cut at {@link #DEFAULT_FRAME_SIZE} bytes of CBOR. Everything since the last cut
- * lives in memory until {@link #flush} or {@link #close}: a killed process loses at most that.
+ * lives in memory until {@link #flush} or {@link #close}: a killed process loses at most that, and
+ * the frame being compressed. A frame is compressed on a thread of its own while the next one is
+ * encoded (compression is a third of the work), and written when the next frame is cut.
  */
 public final class BinTraceWriter implements TraceEventWriter {
   /**
@@ -50,6 +57,16 @@ public final class BinTraceWriter implements TraceEventWriter {
   private final CBORGenerator generator;
   private final SeekTable seekTable = new SeekTable();
   private final RepeatedValueEncodings valueEncodings;
+  private final ExecutorService compressor =
+      Executors.newSingleThreadExecutor(task -> {
+        Thread thread = new Thread(task, "codetracer-trace-compressor");
+        thread.setDaemon(true);
+        return thread;
+      });
+  /** The frame being compressed (its CBOR in {@link #spare}), or null. */
+  private Future<Compressed> pending;
+  /** The buffer not being filled: the frame being compressed reads it. */
+  private byte[] spare = new byte[1 << 16];
   private byte[] compressed = new byte[0];
   private long eventCount;
   private long bytesWritten;
@@ -99,6 +116,7 @@ public final class BinTraceWriter implements TraceEventWriter {
   @Override
   public void flush() throws IOException {
     endFrame();
+    writePending();
     out.flush();
   }
 
@@ -112,12 +130,15 @@ public final class BinTraceWriter implements TraceEventWriter {
       generator.close();
       valueEncodings.close();
       endFrame();
+      writePending();
       if (seekTable.frames() == FRAME_COUNT_ZEEKSTD_050_REJECTS) {
-        writeFrame(new byte[0], 0);
+        write(compress(new byte[0], 0));
       }
       seekTable.writeTo(out);
       bytesWritten += seekTable.serializedSize();
     } finally {
+      compressor.shutdownNow();
+      awaitCompressorEnd();
       zstd.close();
       out.close();
     }
@@ -133,23 +154,85 @@ public final class BinTraceWriter implements TraceEventWriter {
     return bytesWritten;
   }
 
+  /** Hands the frame to the compressor once the one before is written, and fills the other buffer. */
   private void endFrame() throws IOException {
     generator.flush();
     if (frame.size() > 0) {
-      writeFrame(frame.bytes(), frame.size());
-      frame.reset();
+      writePending();
+      int length = frame.size();
+      byte[] data = frame.swap(spare);
+      spare = data;
+      pending = compressor.submit(() -> compress(data, length));
     }
   }
 
-  private void writeFrame(byte[] data, int length) throws IOException {
+  private void writePending() throws IOException {
+    if (pending == null) {
+      return;
+    }
+    Compressed done;
+    try {
+      done = awaitUninterruptibly(pending);
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      throw cause instanceof IOException io ? io : new IOException("compressing a frame failed: " + cause, cause);
+    } finally {
+      pending = null;
+    }
+    write(done);
+  }
+
+  /** Runs on the compressor's thread, one frame at a time: {@link #compressed} is free again once written. */
+  private Compressed compress(byte[] data, int length) {
     int bound = Math.toIntExact(Zstd.compressBound(length));
     if (compressed.length < bound) {
       compressed = new byte[bound];
     }
     int size = zstd.compressByteArray(compressed, 0, bound, data, 0, length);
-    out.write(compressed, 0, size);
-    seekTable.add(size, length);
-    bytesWritten += size;
+    return new Compressed(compressed, size, length);
+  }
+
+  private void write(Compressed frame) throws IOException {
+    out.write(frame.bytes(), 0, frame.size());
+    seekTable.add(frame.size(), frame.decompressedSize());
+    bytesWritten += frame.size();
+  }
+
+  private record Compressed(byte[] bytes, int size, int decompressedSize) {}
+
+  private static <T> T awaitUninterruptibly(Future<T> future) throws ExecutionException {
+    boolean interrupted = false;
+    try {
+      while (true) {
+        try {
+          return future.get();
+        } catch (InterruptedException e) {
+          // the frame is needed whole, or the stream breaks in its middle
+          interrupted = true;
+        }
+      }
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  /** zstd's context is closed after its last frame: the compressor's thread must have let go of it. */
+  private void awaitCompressorEnd() {
+    boolean interrupted = false;
+    while (true) {
+      try {
+        if (compressor.awaitTermination(1, TimeUnit.MINUTES)) {
+          break;
+        }
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   /** A byte buffer whose array can be handed to the compressor without a copy. */
@@ -158,8 +241,12 @@ public final class BinTraceWriter implements TraceEventWriter {
       super(1 << 16);
     }
 
-    byte[] bytes() {
-      return buf;
+    /** Takes {@code empty} as the buffer to fill; returns the one filled so far. */
+    byte[] swap(byte[] empty) {
+      byte[] filled = buf;
+      buf = empty;
+      count = 0;
+      return filled;
     }
   }
 }
