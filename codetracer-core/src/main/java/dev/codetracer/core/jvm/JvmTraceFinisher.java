@@ -1,6 +1,5 @@
 package dev.codetracer.core.jvm;
 
-import dev.codetracer.core.io.BackgroundWriteStream;
 import dev.codetracer.core.record.TraceFormat;
 import dev.codetracer.core.recording.FunctionIndexEntry;
 import dev.codetracer.core.recording.FunctionIndexFile;
@@ -10,6 +9,7 @@ import dev.codetracer.core.recording.TraceMetadata;
 import dev.codetracer.core.recording.TracePathsFile;
 import dev.codetracer.core.trace.JsonTraceWriter;
 import dev.codetracer.core.trace.TraceEventWriter;
+import java.io.BufferedOutputStream;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -43,11 +43,11 @@ public final class JvmTraceFinisher {
     }
     ExpansionResult result;
     Path stream = folder.resolve(format == TraceFormat.BIN ? RecordingFolder.TRACE_BIN : RecordingFolder.TRACE_JSON);
-    try (RawLogReader reader = new RawLogReader(log);
-        // the stream file is written beside the expansion (a long run's trace.json is gigabytes)
-        CountingOutputStream counted = new CountingOutputStream(new BackgroundWriteStream(Files.newOutputStream(stream), 1 << 20));
-        TraceEventWriter writer = open(format, counted)) {
-      result = new TraceExpander(writer, counted::count, limits).expand(reader);
+    try (RawLogReader reader = new RawLogReader(log)) {
+      CountingOutputStream counted = new CountingOutputStream(new BufferedOutputStream(Files.newOutputStream(stream), 1 << 16));
+      try (TraceEventWriter writer = open(format, counted)) {
+        result = new TraceExpander(writer, counted::count, limits).expand(reader);
+      }
     }
     TracePathsFile.write(folder, result.paths());
     FunctionIndexFile.write(folder, functionIndex(result.methods()));
