@@ -18,8 +18,8 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
  * argLine} property, which Surefire and Failsafe pass to the test JVM, with larger thread stacks
  * ({@code -Xss}, unless the argLine sets a size: recorded frames are larger) and the options that
  * keep the recorder's value code out of the tests' compiled methods ({@link ValueCodeInlining}).
- * Nothing is recorded until a test asks (the agent starts in {@code api} mode): {@code
- * @RecordOnFailure} tests then record in {@code retain} mode during a plain {@code mvn test}.
+ * Nothing is recorded until a test asks (the agent starts in {@code api} mode): tests annotated
+ * {@code @RecordOnFailure} then record in {@code retain} mode during a plain {@code mvn test}.
  *
  * <p>When the project configures its own {@code <argLine>}, it must include {@code @{argLine}}
  * (late replacement), as with JaCoCo.

@@ -182,7 +182,10 @@ public final class BinTraceWriter implements TraceEventWriter {
     write(done);
   }
 
-  /** Runs on the compressor's thread, one frame at a time: {@link #compressed} is free again once written. */
+  /**
+   * Runs on the compressor's thread, one frame at a time (the empty frame {@link #close} may add
+   * runs on the caller's, the compressor idle): {@link #compressed} is free again once written.
+   */
   private Compressed compress(byte[] data, int length) {
     int bound = Math.toIntExact(Zstd.compressBound(length));
     if (compressed.length < bound) {
