@@ -89,7 +89,7 @@ public final class RecordingArgument {
         if (!Files.isDirectory(row.folder())) {
           throw new CodeTracerException(
               "recording " + row.recordingId() + " is in the index but its folder " + row.folder()
-                  + " is gone; remove the entry with `codetracer rm " + RecordingId.shortForm(row.recordingId()) + "`");
+                  + " is gone; remove the entry with `codetracer rm " + recordings.shortId(row.recordingId()) + "`");
         }
         return RecordingFolder.open(row.folder());
       case FOLDER:

@@ -121,6 +121,14 @@ class CliCommandsIT {
     assertThat(failure(cli().run("rm", "0190ccc"))).contains("at least 8 characters");
   }
 
+  @Test
+  void theIdAnImportPrintsToTypeBackTellsItFromRecordingsOfTheSameMinute() throws Exception {
+    assertThat(ok(cli().run("import", zipOf("one", ID).toString())).stdout()).contains("open it with: codetracer run 0190cccc" + System.lineSeparator());
+    CliProcess.Result second = ok(cli().run("import", zipOf("two", TWIN).toString()));
+    assertThat(second.stdout()).contains("open it with: codetracer run 0190cccc-2" + System.lineSeparator());
+    assertThat(ok(cli().run("show", "0190cccc-2")).stdout()).contains(TWIN);
+  }
+
   // --- import, list, show, export, rm
 
   @Test
@@ -183,8 +191,10 @@ class CliCommandsIT {
     List<String> table = ok(cli().run("list")).stdout().lines().toList();
     assertThat(table).hasSize(3);
     assertThat(table.get(0)).contains("ID", "PROGRAM", "BACKEND", "TEST", "DATE", "SIZE");
-    assertThat(table.get(1)).startsWith("0190cccc").contains("newer --n 3", "jvm", "2026-03-01 12:30:00Z");
-    assertThat(table.get(2)).contains("older");
+    // recordings made within a minute share their first 8 characters: each is shown as far as it must be
+    assertThat(table.get(1)).startsWith("0190cccc-2  ").contains("newer --n 3", "jvm", "2026-03-01 12:30:00Z");
+    assertThat(table.get(2)).startsWith("0190cccc-1  ").contains("older");
+    assertThat(ok(cli().run("show", "0190cccc-2")).stdout()).contains(TWIN);
     CliProcess.Result limited = ok(cli().run("list", "-n", "1"));
     assertThat(limited.stdout().lines()).hasSize(2);
     assertThat(limited.stderr()).contains("the newest 1 of 2");
@@ -207,7 +217,7 @@ class CliCommandsIT {
     Path folder = Sandbox.recording(sandbox.resolve("gone"), ID, "/bin/app", null);
     Sandbox.register(sandbox, folder);
     Files.walk(folder).sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    assertThat(failure(cli().run("show", ID))).contains("folder " + folder + " is gone", "codetracer rm 0190cccc");
+    assertThat(failure(cli().run("show", ID))).contains("folder " + folder + " is gone", "codetracer rm 0190cccc`");
     assertThat(failure(cli().run("export", ID, "-o", "x.zip"))).contains("is gone");
     assertThat(ok(cli().run("rm", ID)).stdout()).contains("removed recording " + ID);
   }

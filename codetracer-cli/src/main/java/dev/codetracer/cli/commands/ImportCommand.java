@@ -7,7 +7,6 @@ import dev.codetracer.core.archive.ArchiveLimits;
 import dev.codetracer.core.archive.ImportResult;
 import dev.codetracer.core.archive.RecordingImporter;
 import dev.codetracer.core.index.LocalRecordings;
-import dev.codetracer.core.recording.RecordingId;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -82,7 +81,7 @@ public final class ImportCommand implements Callable<Integer> {
     } else {
       System.out.println("imported recording " + id + " into " + result.recording().folder());
     }
-    System.out.println("open it with: codetracer run " + RecordingId.shortForm(id));
+    System.out.println("open it with: codetracer run " + recordings.shortId(id));
     return 0;
   }
 }

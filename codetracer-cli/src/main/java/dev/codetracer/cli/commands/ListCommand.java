@@ -57,11 +57,13 @@ public final class ListCommand implements Callable<Integer> {
     }
     // built by hand rather than with String.format: a listing is start-up time, and Formatter is slow cold
     StringBuilder table = new StringBuilder((rows.size() + 1) * 128);
-    appendRow(table, "ID", "PROGRAM", "BACKEND", "TEST", "DATE", "SIZE");
+    int idWidth = rows.stream().mapToInt(row -> listing.shortId(row).length()).max().orElse(RecordingId.MIN_PREFIX_LENGTH);
+    appendRow(table, idWidth, "ID", "PROGRAM", "BACKEND", "TEST", "DATE", "SIZE");
     for (IndexedRecording row : rows) {
       appendRow(
           table,
-          RecordingId.shortForm(row.recordingId()),
+          idWidth,
+          listing.shortId(row),
           clip(programLine(row), 40),
           nullToDash(row.backend()),
           clip(row.testName() == null ? "-" : row.testName() + outcome(row), 30),
@@ -95,9 +97,13 @@ public final class ListCommand implements Callable<Integer> {
     return map;
   }
 
-  /** One line of the table: id, program, backend, test and date left-aligned, size right-aligned. */
-  private static void appendRow(StringBuilder line, String id, String program, String backend, String test, String date, String size) {
-    pad(line, id, 8);
+  /**
+   * One line of the table: id, program, backend, test and date left-aligned, size right-aligned.
+   * The ids are as long as they must be to tell them apart, so their column is as wide as the longest.
+   */
+  private static void appendRow(
+      StringBuilder line, int idWidth, String id, String program, String backend, String test, String date, String size) {
+    pad(line, id, idWidth);
     pad(line, program, 40);
     pad(line, backend, 7);
     pad(line, test, 30);

@@ -7,7 +7,6 @@ import dev.codetracer.core.record.ExportFolder;
 import dev.codetracer.core.record.Recorders;
 import dev.codetracer.core.record.RecordingSession;
 import dev.codetracer.core.record.TraceFormat;
-import dev.codetracer.core.recording.RecordingId;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
@@ -114,6 +113,6 @@ public final class RecordCommand implements Callable<Integer> {
     for (String warning : result.warnings()) {
       out.println("codetracer: warning: " + warning);
     }
-    out.println("  open it:   codetracer run " + (result.indexed() == null ? result.folder().path() : RecordingId.shortForm(id)));
+    out.println("  open it:   codetracer run " + (result.indexed() == null ? result.folder().path() : LocalRecordings.fromEnvironment().shortId(id)));
   }
 }

@@ -7,7 +7,9 @@ import dev.codetracer.core.recording.RecordingId;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -150,17 +152,37 @@ public final class LocalRecordings {
     return matches.get(0);
   }
 
-  /** The newest rows, and how many recordings the index holds in all. */
-  public record Listing(List<IndexedRecording> rows, int total) {}
+  /**
+   * The newest rows, how many recordings the index holds in all, and the short id of each row (the
+   * shortest prefix that tells it from every other id in the index).
+   */
+  public record Listing(List<IndexedRecording> rows, int total, Map<String, String> shortIds) {
+    public String shortId(IndexedRecording row) {
+      return shortIds.getOrDefault(row.recordingId(), row.recordingId());
+    }
+  }
 
-  /** The newest rows and the total, in one visit to the index (what {@code codetracer list} shows). */
+  /** The newest rows, the total and the short ids, in one visit to the index (what {@code codetracer list} shows). */
   public Listing list(int limit) {
     return withIndex(
             index -> {
               List<IndexedRecording> rows = index.newest(limit);
-              return new Listing(rows, rows.size() < limit ? rows.size() : index.count());
+              Map<String, String> shortIds = new HashMap<>();
+              for (IndexedRecording row : rows) {
+                shortIds.put(row.recordingId(), index.uniquePrefix(row.recordingId()));
+              }
+              return new Listing(rows, rows.size() < limit ? rows.size() : index.count(), shortIds);
             })
-        .orElse(new Listing(List.of(), 0));
+        .orElse(new Listing(List.of(), 0, Map.of()));
+  }
+
+  /**
+   * The shortest prefix of an id (at least 8 characters) that no other recording in the index
+   * shares, for a command to print where the user will type it back; the first 8 characters when
+   * there is no index.
+   */
+  public String shortId(String recordingId) {
+    return withIndex(index -> index.uniquePrefix(recordingId)).orElse(RecordingId.shortForm(recordingId));
   }
 
   public List<IndexedRecording> newest(int limit) {

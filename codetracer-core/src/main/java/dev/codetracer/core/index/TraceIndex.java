@@ -3,6 +3,7 @@ package dev.codetracer.core.index;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import dev.codetracer.core.recording.RecordingId;
 import dev.codetracer.core.recording.RecordingJson;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -191,6 +192,25 @@ public final class TraceIndex implements AutoCloseable {
         "SELECT " + COLUMNS + " FROM recordings WHERE recording_id >= ? AND recording_id < ? ORDER BY recording_id LIMIT 20",
         prefix,
         upper);
+  }
+
+  /** The shortest prefix that tells this id from every other in the index ({@link RecordingId#uniquePrefix}). */
+  public String uniquePrefix(String recordingId) {
+    return RecordingId.uniquePrefix(
+        recordingId,
+        neighbour("SELECT recording_id FROM recordings WHERE recording_id < ? ORDER BY recording_id DESC LIMIT 1", recordingId),
+        neighbour("SELECT recording_id FROM recordings WHERE recording_id > ? ORDER BY recording_id LIMIT 1", recordingId));
+  }
+
+  private String neighbour(String sql, String recordingId) {
+    try (PreparedStatement statement = connection.prepareStatement(sql)) {
+      statement.setString(1, recordingId);
+      try (ResultSet rs = statement.executeQuery()) {
+        return rs.next() ? rs.getString(1) : null;
+      }
+    } catch (SQLException e) {
+      throw failure("read", e);
+    }
   }
 
   public Optional<IndexedRecording> findByFolder(Path folder) {

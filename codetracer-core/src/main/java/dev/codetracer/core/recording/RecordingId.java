@@ -46,8 +46,33 @@ public final class RecordingId {
     return text != null && PREFIX_TEXT.matcher(text).matches();
   }
 
-  /** The first 8 characters, as listings show them. */
+  /** The first 8 characters: the shortest form an id is ever shown in. */
   public static String shortForm(String id) {
     return id.length() <= MIN_PREFIX_LENGTH ? id : id.substring(0, MIN_PREFIX_LENGTH);
+  }
+
+  /**
+   * The shortest prefix of {@code id}, at least 8 characters, that neither of its neighbours in id
+   * order shares (null when it has none), as git abbreviates commit ids. Needed because the first
+   * 8 characters of a UUIDv7 are its time in units of 65 seconds: recordings made within a minute
+   * of each other share them. A prefix never ends on a hyphen.
+   */
+  public static String uniquePrefix(String id, String before, String after) {
+    int length = Math.max(MIN_PREFIX_LENGTH, Math.max(commonPrefix(id, before), commonPrefix(id, after)) + 1);
+    if (length < id.length() && id.charAt(length - 1) == '-') {
+      length++;
+    }
+    return id.substring(0, Math.min(length, id.length()));
+  }
+
+  private static int commonPrefix(String id, String other) {
+    if (other == null) {
+      return 0;
+    }
+    int length = 0;
+    while (length < id.length() && length < other.length() && id.charAt(length) == other.charAt(length)) {
+      length++;
+    }
+    return length;
   }
 }

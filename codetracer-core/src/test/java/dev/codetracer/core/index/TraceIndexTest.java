@@ -145,6 +145,28 @@ class TraceIndexTest {
   }
 
   @Test
+  void anIdIsShortenedToThePrefixNoOtherIdInTheIndexShares() {
+    try (TraceIndex index = TraceIndex.open(db())) {
+      String alone = "0290abcd-0000-7000-8000-000000000003";
+      String first = "0190abcd-0000-7000-8000-000000000001";
+      String sameMinute = "0190abcd-1a00-7000-8000-000000000002";
+      String sameMillisecond = "0190abcd-1a00-7000-8000-000000000012";
+      int n = 0;
+      for (String id : List.of(alone, first, sameMinute, sameMillisecond)) {
+        index.insert(row(id, "/p", List.of(), null, temp.resolve("r" + n++)));
+      }
+
+      assertThat(index.uniquePrefix(alone)).isEqualTo("0290abcd");
+      assertThat(index.uniquePrefix(first)).as("never ending on the hyphen").isEqualTo("0190abcd-0");
+      assertThat(index.uniquePrefix(sameMinute)).isEqualTo("0190abcd-1a00-7000-8000-00000000000");
+      assertThat(index.uniquePrefix(sameMillisecond)).isEqualTo("0190abcd-1a00-7000-8000-00000000001");
+      for (String id : List.of(alone, first, sameMinute, sameMillisecond)) {
+        assertThat(index.findByIdPrefix(index.uniquePrefix(id))).extracting(IndexedRecording::recordingId).containsExactly(id);
+      }
+    }
+  }
+
+  @Test
   void argsColumnIsReadInAnyJsonLayoutAndKeptAsTextWhenItIsNotAnArrayOfStrings() {
     assertThat(TraceIndex.parseArgs("[ \"a\", \"b c\" ]")).containsExactly("a", "b c");
     assertThat(TraceIndex.parseArgs("[\"\\u00e9\\n\"]")).containsExactly("\u00e9\n");

@@ -73,4 +73,24 @@ class RecordingIdTest {
     assertThat(RecordingId.isPrefix(null)).isFalse();
     assertThat(RecordingId.shortForm("0190abcd-1234-7000-8000-000000000000")).isEqualTo("0190abcd");
   }
+
+  @Test
+  void aUniquePrefixIsOneCharacterLongerThanWhatANeighbourShares() {
+    String id = "0190abcd-1234-7000-8000-000000000000";
+    assertThat(RecordingId.uniquePrefix(id, null, null)).isEqualTo("0190abcd");
+    assertThat(RecordingId.uniquePrefix(id, "0190abcc-ffff-7000-8000-000000000000", "0190abce-0000-7000-8000-000000000000"))
+        .isEqualTo("0190abcd");
+    assertThat(RecordingId.uniquePrefix(id, "0190abcd-1200-7000-8000-000000000000", null)).isEqualTo("0190abcd-123");
+    assertThat(RecordingId.uniquePrefix(id, null, "0190abcd-1234-7000-8000-000000000001")).isEqualTo(id);
+    assertThat(RecordingId.uniquePrefix(id, "0190abcd-0000-7000-8000-000000000000", null))
+        .as("the hyphen is skipped")
+        .isEqualTo("0190abcd-1");
+  }
+
+  @Test
+  void recordingsMadeWithinAMinuteShareTheirFirstEightCharacters() {
+    // why ids are shown by unique prefix: 2^16 ms of the timestamp fit behind the first 8 characters
+    long now = 1_780_000_000_000L - 1_780_000_000_000L % 65_536;
+    assertThat(RecordingId.shortForm(RecordingId.newId(now))).isEqualTo(RecordingId.shortForm(RecordingId.newId(now + 65_535)));
+  }
 }
