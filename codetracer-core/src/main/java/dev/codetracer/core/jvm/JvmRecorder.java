@@ -10,6 +10,7 @@ import dev.codetracer.core.record.RecordRequest;
 import dev.codetracer.core.record.Recorder;
 import dev.codetracer.core.record.RecorderUnavailableException;
 import dev.codetracer.core.record.SignalNames;
+import dev.codetracer.core.record.TerminationRelay;
 import dev.codetracer.core.record.TraceFormat;
 import dev.codetracer.core.recording.TraceMetadata;
 import java.io.IOException;
@@ -90,13 +91,15 @@ public final class JvmRecorder implements Recorder {
     builder.environment().clear();
     builder.environment().putAll(request.environment());
     int status;
-    try (InterruptShield ignored = InterruptShield.raise()) {
+    try (InterruptShield ignored = InterruptShield.raise();
+        TerminationRelay termination = TerminationRelay.install()) {
       Process process;
       try {
         process = builder.start();
       } catch (IOException e) {
         throw new CodeTracerException("cannot start " + request.program() + ": " + e.getMessage(), e);
       }
+      termination.relayTo(process);
       status = process.waitFor();
     }
     if (!Files.isRegularFile(request.folder().resolve(RawLog.FILE_NAME))) {

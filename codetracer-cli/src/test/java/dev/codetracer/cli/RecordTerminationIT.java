@@ -1,0 +1,54 @@
+package dev.codetracer.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * SIGTERM sent to {@code codetracer record} (a CI job's timeout, {@code kill}) while it records a
+ * real JVM goes to the program, which ends as it would unrecorded, and the recording is still
+ * finished and registered.
+ */
+class RecordTerminationIT {
+  @TempDir Path sandbox;
+
+  @Test
+  void sigtermToCodetracerEndsTheProgramAndKeepsTheRecording() throws Exception {
+    Files.writeString(sandbox.resolve("Sleeper.java"), """
+        import java.nio.file.Files;
+        import java.nio.file.Path;
+
+        public class Sleeper {
+          public static void main(String[] args) throws Exception {
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> System.out.println("shutdown hook ran")));
+            int total = 0;
+            for (int i = 0; i < 3; i++) {
+              total += i;
+            }
+            System.out.println("started " + total);
+            Files.writeString(Path.of("started"), "");
+            Thread.sleep(120_000);
+          }
+        }
+        """);
+    // once the program has started, the shell's child sends SIGTERM to the CLI (exec kept the shell's pid)
+    CliProcess cli = CliProcess.in(sandbox).workdir(sandbox)
+        .shellPrefix("{ (while [ ! -e started ]; do sleep 0.1; done; kill -TERM $$) & }");
+
+    CliProcess.Result result = cli.run("record", "--", "java", "Sleeper.java");
+
+    assertThat(result.exitCode()).as(result.toString()).isEqualTo(128 + 15);
+    assertThat(result.stdout()).contains("started 3", "shutdown hook ran");
+    assertThat(result.stderr()).contains("codetracer: recorded `java Sleeper.java` (exit code 143)");
+    JsonNode rows = new ObjectMapper().readTree(CliProcess.in(sandbox).run("list", "--json").stdout());
+    assertThat(rows).singleElement().satisfies(row -> {
+      assertThat(row.get("exit_code").asInt()).isEqualTo(143);
+      assertThat(Path.of(row.get("folder").asText()).resolve("trace.json")).isRegularFile();
+    });
+  }
+}
