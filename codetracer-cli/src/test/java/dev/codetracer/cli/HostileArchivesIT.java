@@ -28,6 +28,8 @@ import org.junit.jupiter.api.parallel.ExecutionMode;
 class HostileArchivesIT {
   static final String INDEXED_ID = "0190aaaa-0000-7000-8000-000000000001";
   static final String ID = "0190bbbb-0000-7000-8000-000000000002";
+  /** A recording a forced import replaces. */
+  static final String OLD_ID = "0190bbbb-0000-7000-8000-000000000009";
 
   @TempDir Path sandbox;
   Path work;
@@ -362,6 +364,7 @@ class HostileArchivesIT {
   @Test
   void unwritableDataDirectoryWithForceKeepsTheOldTarget() throws Exception {
     Path zip = export("trace.zip");
+    Sandbox.recording(work.resolve("target"), OLD_ID, "/bin/old", null);
     Sandbox.write(work, "target/precious.txt", "mine");
     Path file = Sandbox.write(sandbox, "home/a-file", "x");
     CliProcess cli = CliProcess.in(sandbox).env("XDG_DATA_HOME", file.resolve("xdg").toString());
@@ -369,8 +372,22 @@ class HostileArchivesIT {
   }
 
   @Test
-  void forceReplacesANonEmptyTarget() throws Exception {
+  void forceReplacesOnlyARecordingFolderAndNeverTheCurrentOne() throws Exception {
     Path zip = export("trace.zip");
+    Sandbox.write(work, "mine/precious.txt", "mine");
+    assertRefused(zip, List.of(work.resolve("mine").toString(), "--force"), "is not a recording folder", "--force replaces only a recording");
+    Path current = Sandbox.recording(work.resolve("current"), OLD_ID, "/bin/old", null);
+    Map<String, String> before = Sandbox.snapshot(sandbox);
+    CliProcess.Result result = CliProcess.in(sandbox).workdir(current).run("import", zip.toString(), ".", "--force");
+    assertThat(result.exitCode()).as(result.toString()).isEqualTo(1);
+    assertThat(result.singleErrorLine()).contains(current + " is the current folder or holds it; choose another target");
+    assertThat(Sandbox.snapshot(sandbox)).isEqualTo(before);
+  }
+
+  @Test
+  void forceReplacesARecordingFolder() throws Exception {
+    Path zip = export("trace.zip");
+    Sandbox.recording(work.resolve("target"), OLD_ID, "/bin/old", null);
     Sandbox.write(work, "target/precious.txt", "mine");
     CliProcess.Result result = CliProcess.in(sandbox).workdir(work).run("import", zip.toString(), "target", "--force");
     assertThat(result.exitCode()).as(result.toString()).isZero();

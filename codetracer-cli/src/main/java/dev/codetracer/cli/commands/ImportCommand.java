@@ -32,7 +32,7 @@ public final class ImportCommand implements Callable<Integer> {
   @Parameters(index = "1", arity = "0..1", paramLabel = "DIR", description = "Where to unpack a zip.")
   Path target;
 
-  @Option(names = "--force", description = "Replace DIR when it exists and is not empty.")
+  @Option(names = "--force", description = "Replace DIR when it is a recording already (never another kind of folder).")
   boolean force;
 
   @Option(

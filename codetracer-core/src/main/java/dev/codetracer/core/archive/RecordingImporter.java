@@ -207,9 +207,35 @@ public final class RecordingImporter {
     if (!Files.isDirectory(destination, LinkOption.NOFOLLOW_LINKS)) {
       throw new ArchiveException(destination + " exists and is not a folder; choose another target");
     }
-    if (!FileTrees.isEmptyDirectory(destination) && !force) {
+    if (FileTrees.isEmptyDirectory(destination)) {
+      return;
+    }
+    if (!force) {
       throw new ArchiveException(
           destination + " already exists and is not empty; choose another target or pass --force to replace it");
+    }
+    checkReplaceable(destination);
+  }
+
+  /**
+   * What {@code --force} may replace: a recording folder, not whatever a mistyped path names (the
+   * current folder, a folder of the user's, a folder holding other recordings of the index).
+   */
+  private void checkReplaceable(Path destination) throws IOException {
+    if (!Files.isRegularFile(destination.resolve(TraceMetadataFile.NAME), LinkOption.NOFOLLOW_LINKS)) {
+      throw new ArchiveException(
+          destination + " is not a recording folder (it has no " + TraceMetadataFile.NAME
+              + "); --force replaces only a recording, so choose another target");
+    }
+    Path workingDirectory = Path.of("").toAbsolutePath().normalize();
+    if (workingDirectory.startsWith(destination)) {
+      throw new ArchiveException(destination + " is the current folder or holds it; choose another target");
+    }
+    Optional<IndexedRecording> inside = recordings.findInside(destination);
+    if (inside.isPresent()) {
+      throw new ArchiveException(
+          destination + " holds the recording " + inside.get().recordingId() + " (" + inside.get().folder()
+              + "); choose another target");
     }
   }
 

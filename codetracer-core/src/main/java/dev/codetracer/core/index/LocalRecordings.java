@@ -128,6 +128,11 @@ public final class LocalRecordings {
     return withIndex(index -> index.findByFolder(folder)).flatMap(o -> o);
   }
 
+  /** A recording whose folder lies inside this one (not the folder itself), if the index has one. */
+  public Optional<IndexedRecording> findInside(Path folder) {
+    return withIndex(index -> index.findInside(folder)).flatMap(o -> o);
+  }
+
   /**
    * The recording whose id is, or starts with, the given text (at least 8 characters).
    *

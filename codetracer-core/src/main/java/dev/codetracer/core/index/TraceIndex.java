@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.codetracer.core.recording.RecordingId;
 import dev.codetracer.core.recording.RecordingJson;
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -211,6 +212,15 @@ public final class TraceIndex implements AutoCloseable {
     } catch (SQLException e) {
       throw failure("read", e);
     }
+  }
+
+  /** A row whose folder lies inside this one, not the folder itself (folders are stored absolute and normalized). */
+  public Optional<IndexedRecording> findInside(Path folder) {
+    String path = folder.toAbsolutePath().normalize().toString();
+    String inside = path.endsWith(File.separator) ? path : path + File.separator;
+    // the folders that start with "<folder>/" sort from it up to "<folder>0" ('0' follows '/')
+    String after = inside.substring(0, inside.length() - 1) + (char) (File.separatorChar + 1);
+    return queryOne("SELECT " + COLUMNS + " FROM recordings WHERE folder >= ? AND folder < ? LIMIT 1", inside, after);
   }
 
   public Optional<IndexedRecording> findByFolder(Path folder) {

@@ -180,8 +180,30 @@ class RecordingImporterTest {
   }
 
   @Test
+  void forceReplacesOnlyARecordingAndNoFolderHoldingOtherRecordings() throws Exception {
+    Path mine = temp.resolve("mine");
+    TestRecordings.write(mine, "precious.txt", "mine");
+    Path holder = temp.resolve("holder");
+    TestRecordings.jvmRecording(holder, "0190abcd-9999-7000-8000-000000000009", "/bin/old", null);
+    Path nested = holder.resolve("nested");
+    TestRecordings.jvmRecording(nested, "0190abcd-8888-7000-8000-000000000008", "/bin/nested", null);
+    importer(theirs).importFolder(nested);
+    Map<String, String> before = TestRecordings.tree(temp);
+
+    assertThatThrownBy(() -> importer(theirs).importArchive(zip, mine, true))
+        .isInstanceOf(ArchiveException.class)
+        .hasMessage(mine + " is not a recording folder (it has no trace_metadata.json); --force replaces only a recording, so choose another target");
+    assertThatThrownBy(() -> importer(theirs).importArchive(zip, holder, true))
+        .isInstanceOf(ArchiveException.class)
+        .hasMessage(holder + " holds the recording 0190abcd-8888-7000-8000-000000000008 (" + nested + "); choose another target");
+    assertThat(TestRecordings.tree(temp)).isEqualTo(before);
+    assertThat(theirs.count()).isEqualTo(1);
+  }
+
+  @Test
   void aForcedImportThatFailsLeavesTheOldTargetAsItWas() throws Exception {
     Path target = temp.resolve("target");
+    TestRecordings.jvmRecording(target, "0190abcd-9999-7000-8000-000000000009", "/bin/old", null);
     TestRecordings.write(target, "precious.txt", "mine");
     // the data directory cannot be created: its parent is a file
     Files.writeString(temp.resolve("file"), "x");
