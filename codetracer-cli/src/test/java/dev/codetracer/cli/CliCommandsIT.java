@@ -129,6 +129,18 @@ class CliCommandsIT {
     assertThat(ok(cli().run("show", "0190cccc-2")).stdout()).contains(TWIN);
   }
 
+  @Test
+  void aDataFolderThatCannotBeMadeIsAOneLineError() throws Exception {
+    Path file = Files.writeString(sandbox.resolve("not-a-folder"), "x");
+    CliProcess cli = CliProcess.in(sandbox).env("XDG_DATA_HOME", file.toString());
+    for (List<String> args : List.of(List.of("list"), List.of("record", "--", "java", "-version"))) {
+      CliProcess.Result result = cli.run(args);
+      assertThat(result.exitCode()).as(result.toString()).isEqualTo(1);
+      assertThat(result.singleErrorLine()).isEqualTo("codetracer: error: the data folder " + file.resolve("codetracer")
+          + " cannot be made: " + file + " is a file (check XDG_DATA_HOME and HOME)");
+    }
+  }
+
   // --- import, list, show, export, rm
 
   @Test

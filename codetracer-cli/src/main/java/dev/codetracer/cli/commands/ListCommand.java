@@ -52,6 +52,7 @@ public final class ListCommand implements Callable<Integer> {
       return 0;
     }
     if (rows.isEmpty()) {
+      recordings.dataDirectory().requireUsable();
       System.err.println("no recordings yet in " + recordings.dataDirectory().indexFile() + " (make one with `codetracer record`)");
       return 0;
     }

@@ -1,6 +1,8 @@
 package dev.codetracer.core.jvm;
 
+import dev.codetracer.core.CodeTracerException;
 import dev.codetracer.core.CodeTracerVersion;
+import dev.codetracer.core.io.IoMessages;
 import dev.codetracer.core.recording.DataDirectory;
 import dev.codetracer.core.io.AtomicFiles;
 import java.io.IOException;
@@ -48,9 +50,16 @@ public final class AgentJar {
       if (in == null) {
         return Optional.empty();
       }
-      return Optional.of(extract(in.readAllBytes(), dataDirectory.get().root().resolve("agent")));
+      DataDirectory data = dataDirectory.get();
+      data.requireUsable();
+      Path folder = data.root().resolve("agent");
+      try {
+        return Optional.of(extract(in.readAllBytes(), folder));
+      } catch (IOException e) {
+        throw new CodeTracerException("cannot unpack the JVM recorder into " + folder + ": " + IoMessages.describe(e), e);
+      }
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot extract the bundled agent jar: " + e.getMessage(), e);
+      throw new UncheckedIOException("cannot read the bundled agent jar: " + e.getMessage(), e);
     }
   }
 

@@ -1,6 +1,7 @@
 package dev.codetracer.core.recording;
 
 import dev.codetracer.core.CodeTracerException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -47,6 +48,22 @@ public final class DataDirectory {
   /** The default folder of a recording made without {@code -o}. */
   public Path recordingFolder(String recordingId) {
     return root.resolve(RECORDING_FOLDER_PREFIX + recordingId);
+  }
+
+  /**
+   * Throws a one-line error when the data directory cannot exist because a file stands where it
+   * or one of its parents should be (a mistyped {@code XDG_DATA_HOME}); it may still be missing.
+   */
+  public void requireUsable() {
+    for (Path path = root; path != null; path = path.getParent()) {
+      if (Files.exists(path)) {
+        if (!Files.isDirectory(path)) {
+          throw new CodeTracerException(
+              "the data folder " + root + " cannot be made: " + path + " is a file (check XDG_DATA_HOME and HOME)");
+        }
+        return;
+      }
+    }
   }
 
   /** True when the path lies inside this data directory (so codetracer may delete it). */

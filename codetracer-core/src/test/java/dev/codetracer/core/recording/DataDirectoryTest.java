@@ -47,4 +47,14 @@ class DataDirectoryTest {
     assertThat(dir.contains(Path.of("/x/data/codetracer-other/trace-1"))).isFalse();
     assertThat(dir.contains(Path.of("/x/data"))).isFalse();
   }
+
+  @Test
+  void aFileWhereTheDataFolderOrAParentShouldBeIsAOneLineError(@org.junit.jupiter.api.io.TempDir Path temp) throws Exception {
+    Path file = java.nio.file.Files.writeString(temp.resolve("file"), "x");
+    assertThatThrownBy(() -> new DataDirectory(file.resolve("codetracer")).requireUsable())
+        .isInstanceOf(CodeTracerException.class)
+        .hasMessage("the data folder " + file.resolve("codetracer") + " cannot be made: " + file + " is a file (check XDG_DATA_HOME and HOME)");
+    new DataDirectory(temp.resolve("not/yet/made")).requireUsable();
+    new DataDirectory(temp).requireUsable();
+  }
 }
