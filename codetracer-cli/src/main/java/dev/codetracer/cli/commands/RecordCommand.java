@@ -106,6 +106,9 @@ public final class RecordCommand implements Callable<Integer> {
         String.join(" ", command), how, result.duration().toMillis() / 1000.0);
     out.println("  recording: " + result.folder().path());
     out.println("  holds:     " + RecordingContents.describe(result.folder()));
+    for (String omission : RecordingContents.omissions(result.folder())) {
+      out.println("  note:      " + omission);
+    }
     out.println("  id:        " + id + (result.indexed() == null ? " (not in the index)" : ""));
     for (Path zip : result.exports()) {
       out.println("  exported:  " + zip);

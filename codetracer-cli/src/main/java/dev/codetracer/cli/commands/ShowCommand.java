@@ -30,6 +30,9 @@ public final class ShowCommand implements Callable<Integer> {
     }
     System.out.println("folder: " + folder.path());
     System.out.println("holds:  " + RecordingContents.describe(folder));
+    for (String omission : RecordingContents.omissions(folder)) {
+      System.out.println("note:   " + omission);
+    }
     System.out.println(metadata);
     return 0;
   }

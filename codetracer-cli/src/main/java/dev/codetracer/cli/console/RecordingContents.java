@@ -2,6 +2,7 @@ package dev.codetracer.cli.console;
 
 import dev.codetracer.core.recording.FunctionIndexFile;
 import dev.codetracer.core.recording.RecordingFolder;
+import dev.codetracer.core.recording.TraceMetadata;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +14,25 @@ import java.util.stream.Stream;
 public final class RecordingContents {
   private RecordingContents() {}
 
+  /**
+   * What a recording did not capture, one line each, for after {@link #describe}: the end of a
+   * run cut short by a cap, and the other threads of a JVM (one thread is recorded).
+   */
+  public static List<String> omissions(RecordingFolder recording) {
+    TraceMetadata metadata = recording.metadata();
+    List<String> lines = new ArrayList<>();
+    if (Boolean.TRUE.equals(metadata.truncated)) {
+      lines.add("cut short at step " + metadata.truncatedAtStep + ": " + metadata.truncationReason + " reached");
+    }
+    int others = metadata.threadsUnrecordedCount();
+    if (others > 0) {
+      List<String> names = metadata.threadsUnrecorded();
+      lines.add(plural(others, "other thread") + " ran unrecorded (" + String.join(", ", names)
+          + (names.size() < others ? ", ..." : "") + "): the recorder follows one thread");
+    }
+    return lines;
+  }
+
   public static String describe(RecordingFolder recording) {
     List<String> parts = new ArrayList<>();
     Path folder = recording.path();
@@ -22,8 +42,8 @@ public final class RecordingContents {
         break;
       default:
         Path stream = recording.eventStream();
-        String steps = recording.metadata().steps == null ? "" : ", " + recording.metadata().steps + " steps";
-        parts.add(stream.getFileName() + " (" + HumanSizes.format(sizeOf(stream)) + steps + ")");
+        Long steps = recording.metadata().steps;
+        parts.add(stream.getFileName() + " (" + HumanSizes.format(sizeOf(stream)) + (steps == null ? "" : ", " + plural(steps, "step")) + ")");
     }
     recording.sourceRoot().ifPresent(root -> parts.add(folder.relativize(root) + "/ (" + plural(countFiles(root), "source file") + ")"));
     parts.add(FunctionIndexFile.NAME + " (" + plural(FunctionIndexFile.read(folder).size(), "function") + ")");

@@ -9,14 +9,45 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/**
- * SIGTERM sent to {@code codetracer record} (a CI job's timeout, {@code kill}) while it records a
- * real JVM goes to the program, which ends as it would unrecorded, and the recording is still
- * finished and registered.
- */
-class RecordTerminationIT {
+/** {@code codetracer record} of real JVMs: what its summary says, and SIGTERM sent to it. */
+class RecordJvmIT {
   @TempDir Path sandbox;
 
+  @Test
+  void theSummarySaysWhatTheRecordingLeftOut() throws Exception {
+    Files.writeString(sandbox.resolve("Two.java"), """
+        public class Two {
+          public static void main(String[] args) throws Exception {
+            Thread worker = new Thread(() -> {
+              int x = 1;
+              System.out.println("worker " + x);
+            }, "worker");
+            worker.start();
+            worker.join();
+            long sum = 0;
+            for (int i = 0; i < 10_000; i++) {
+              sum += i;
+            }
+            System.out.println(sum);
+          }
+        }
+        """);
+
+    CliProcess.Result result = CliProcess.in(sandbox).workdir(sandbox).run("record", "--recorder-options=maxSteps=1000", "--", "java", "Two.java");
+
+    assertThat(result.exitCode()).as(result.toString()).isZero();
+    assertThat(result.stdout()).isEqualTo("worker 1\n49995000\n");
+    assertThat(result.stderr()).contains(
+        "holds:     trace.json (",
+        ", 1000 steps), ",
+        "\n  note:      cut short at step 1000: maxSteps (1000 steps) reached\n",
+        "\n  note:      1 other thread ran unrecorded (worker): the recorder follows one thread\n");
+  }
+
+  /**
+   * SIGTERM sent to {@code codetracer record} (a CI job's timeout, {@code kill}) goes to the
+   * program, which ends as it would unrecorded, and the recording is still finished and registered.
+   */
   @Test
   void sigtermToCodetracerEndsTheProgramAndKeepsTheRecording() throws Exception {
     Files.writeString(sandbox.resolve("Sleeper.java"), """
