@@ -65,6 +65,16 @@ class JvmRecorderIT {
   }
 
   @Test
+  void aJvmEndedByRuntimeHaltBeforeTheRecorderWroteAnythingSaysSo() {
+    Path folder = SampleRuns.newFolder("halt");
+    List<String> command = java("-cp", Samples.classpath(Samples.Debug.FULL), "samples.Halt");
+    assertThatThrownBy(() -> record(command, folder, TraceFormat.JSON, null))
+        .hasMessageStartingWith("no recording: " + command.get(0) + " exited with code 7 before the JVM recorder wrote anything")
+        .hasMessageContaining("Runtime.halt")
+        .hasMessageNotContaining("\n");
+  }
+
+  @Test
   void aFullDiskLosesTheRecordingButNotTheProgramsExitCode() throws Exception {
     Path mountPoint = SampleRuns.newFolder("small-disk");
     try (SmallDisk disk = SmallDisk.fullAt(mountPoint)) {

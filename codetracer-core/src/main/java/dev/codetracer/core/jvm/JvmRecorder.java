@@ -104,7 +104,8 @@ public final class JvmRecorder implements Recorder {
     }
     if (!Files.isRegularFile(request.folder().resolve(RawLog.FILE_NAME))) {
       throw new CodeTracerException(
-          "the JVM recorder did not start in " + request.program() + " (exit code " + status + "; see its message above)");
+          "no recording: " + request.program() + " exited with code " + status + " before the JVM recorder wrote anything"
+              + " (the recorder did not start, see any message above, or the program ended at once by Runtime.halt or a signal)");
     }
     metadata.recorderName = "codetracer-java jvm";
     metadata.recorderVersion = CodeTracerVersion.get();
