@@ -44,6 +44,15 @@ class RecordJvmIT {
         "\n  note:      1 other thread ran unrecorded (worker): the recorder follows one thread\n");
   }
 
+  @Test
+  void aJvmThatRanNoRecordedCodeSaysSo() {
+    CliProcess.Result result = CliProcess.in(sandbox).workdir(sandbox).run("record", "--", "java", "-cp", ".", "NoSuchClass");
+
+    assertThat(result.exitCode()).as(result.toString()).isEqualTo(1);
+    assertThat(result.stderr()).contains("Could not find or load main class NoSuchClass", ", 0 steps), ",
+        "\n  note:      no recorded code ran: the JVM ended before the program's main method ran");
+  }
+
   /**
    * SIGTERM sent to {@code codetracer record} (a CI job's timeout, {@code kill}) goes to the
    * program, which ends as it would unrecorded, and the recording is still finished and registered.

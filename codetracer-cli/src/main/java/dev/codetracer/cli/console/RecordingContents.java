@@ -21,6 +21,9 @@ public final class RecordingContents {
   public static List<String> omissions(RecordingFolder recording) {
     TraceMetadata metadata = recording.metadata();
     List<String> lines = new ArrayList<>();
+    if (metadata.steps != null && metadata.steps == 0 && "jvm".equals(metadata.backend)) {
+      lines.add("no recorded code ran: the JVM ended before the program's main method ran, or the recorder's filters exclude all of it");
+    }
     if (Boolean.TRUE.equals(metadata.truncated)) {
       lines.add("cut short at step " + metadata.truncatedAtStep + ": " + metadata.truncationReason + " reached");
     }
