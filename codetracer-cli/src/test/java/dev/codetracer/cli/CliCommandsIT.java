@@ -117,7 +117,7 @@ class CliCommandsIT {
     assertThat(ok(cli().run("show", "0190cccc-1")).stdout()).contains(ID).doesNotContain(TWIN);
     assertThat(ok(cli().run("show", "0190CCCC-2222")).stdout()).contains(TWIN);
     assertThat(ok(cli().run("show", ID, "--json")).stdout()).contains("\"recording_id\" : \"" + ID + "\"");
-    assertThat(failure(cli().run("show", "0190ccc"))).contains("0190ccc");
+    assertThat(failure(cli().run("show", "0190ccc"))).contains("0190ccc", "at least 8 characters");
     assertThat(failure(cli().run("rm", "0190ccc"))).contains("at least 8 characters");
   }
 

@@ -141,7 +141,7 @@ class HostileArchivesIT {
   void compressionBombRefusedByTheDefaultRatio() throws Exception {
     ZipBuilder zip = validEntries();
     zip.add("trace.bin", new byte[64 << 20]).deflated();
-    assertRefused(zip.write(work.resolve("bomb.zip")), "\"trace.bin\"", "expands", "compression bomb");
+    assertRefused(zip.write(work.resolve("bomb.zip")), "\"trace.bin\"", "expands", "compression bomb", "--max-ratio");
   }
 
   @Test
@@ -197,6 +197,12 @@ class HostileArchivesIT {
   void notAZipAtAll() throws Exception {
     Path zip = Sandbox.write(work, "text.zip", "just some text, not a zip\n");
     assertRefused(zip, "text.zip", "not a valid zip archive");
+  }
+
+  @Test
+  void anEmptyFile() throws Exception {
+    Path zip = Sandbox.write(work, "nothing.zip", "");
+    assertRefused(zip, "nothing.zip is empty, not a zip archive");
   }
 
   @Test

@@ -60,6 +60,9 @@ final class ArchiveInspector {
 
   private static ZipFile open(Path archive) {
     try {
+      if (Files.size(archive) == 0) {
+        throw new ArchiveException(archive + " is empty, not a zip archive");
+      }
       return ZipFile.builder().setPath(archive).get();
     } catch (IOException e) {
       throw new ArchiveException(
@@ -156,7 +159,8 @@ final class ArchiveInspector {
         if (size > limits.ratioThresholdBytes() && size / Math.max(1, compressed) > limits.maxRatio()) {
           throw new ArchiveException(
               archive + ": entry \"" + name + "\" expands " + size / Math.max(1, compressed)
-                  + " times (limit " + limits.maxRatio() + "); refusing a possible compression bomb");
+                  + " times (limit " + limits.maxRatio() + "); refusing a possible compression bomb"
+                  + " (if you trust the archive, `codetracer import --max-ratio N` allows more)");
         }
         total += size;
         if (total > limits.maxTotalBytes()) {
