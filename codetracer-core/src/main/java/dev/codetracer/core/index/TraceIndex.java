@@ -63,6 +63,12 @@ public final class TraceIndex implements AutoCloseable {
       try {
         return new TraceIndex(file, connectAndMigrate(file, config));
       } catch (SQLException e) {
+        if (isDamaged(e)) {
+          throw new IndexException(
+              "cannot open the index " + file + ": it is not a readable SQLite database (" + e.getMessage()
+                  + "); move it aside and codetracer starts a new one (the recordings stay in their folders;"
+                  + " `codetracer import FOLDER` lists one again)", e);
+        }
         if (!isBusy(e) || System.nanoTime() > deadline) {
           throw new IndexException("cannot open the index " + file + ": " + e.getMessage(), e);
         }
@@ -95,6 +101,15 @@ public final class TraceIndex implements AutoCloseable {
           || code.name().startsWith("SQLITE_BUSY_");
     }
     return e.getErrorCode() == SQLiteErrorCode.SQLITE_BUSY.code;
+  }
+
+  /** Not a database, or a damaged one: waiting or retrying cannot help. */
+  private static boolean isDamaged(SQLException e) {
+    if (e instanceof SQLiteException sqlite) {
+      SQLiteErrorCode code = sqlite.getResultCode();
+      return code == SQLiteErrorCode.SQLITE_NOTADB || code == SQLiteErrorCode.SQLITE_CORRUPT || code.name().startsWith("SQLITE_CORRUPT_");
+    }
+    return false;
   }
 
   private static void pauseBeforeRetry(int attempt) {

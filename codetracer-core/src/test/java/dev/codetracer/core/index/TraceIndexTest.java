@@ -112,7 +112,8 @@ class TraceIndexTest {
     Files.writeString(db(), "this is not sqlite, but it is long enough to have a header of a hundred bytes or so..........");
     assertThatThrownBy(() -> TraceIndex.open(db()))
         .isInstanceOf(IndexException.class)
-        .hasMessageContaining("cannot open the index " + db())
+        .hasMessageContaining("cannot open the index " + db() + ": it is not a readable SQLite database")
+        .hasMessageContaining("move it aside")
         .hasMessageNotContaining("\n");
   }
 
