@@ -1,5 +1,6 @@
 package dev.codetracer.maven;
 
+import dev.codetracer.core.jvm.AgentOptions;
 import dev.codetracer.core.jvm.RecordedStacks;
 import dev.codetracer.core.jvm.ValueCodeInlining;
 import dev.codetracer.maven.surefire.ArgLine;
@@ -37,6 +38,12 @@ public class PrepareAgentMojo extends AbstractCodeTracerMojo {
   @Override
   protected void executeGoal() throws MojoExecutionException {
     String options = recorderOptions().add("start", "api").addVerbatim(agentOptions).toString();
+    try {
+      AgentOptions.parse(options);
+    } catch (IllegalArgumentException e) {
+      // refused here in one line, not by every forked test JVM in Surefire's multi-line crash report
+      throw new MojoExecutionException("the JVM recorder refuses its options (-Dcodetracer.agentOptions): " + e.getMessage());
+    }
     List<String> value = new ArrayList<>();
     value.add(RecorderOptions.javaagent(agentJar(), options, true));
     value.addAll(ValueCodeInlining.forAgentOptions(options));

@@ -178,9 +178,9 @@ public class RecordMojo extends AbstractCodeTracerMojo {
     }
     TestSelection selection;
     try {
-      selection = TestSelection.of(test, surefire.includes(), surefire.excludes());
+      selection = TestSelection.of(testFilter(), surefire.includes(), surefire.excludes());
     } catch (IllegalArgumentException e) {
-      throw new MojoFailureException("-Dcodetracer.test=" + test + " cannot be read: " + e.getMessage());
+      throw new MojoFailureException(testFilterName() + "=" + testFilter() + " cannot be read: " + e.getMessage());
     }
     Path testClasses = Path.of(project.getBuild().getTestOutputDirectory());
     List<String> classes;
@@ -251,7 +251,7 @@ public class RecordMojo extends AbstractCodeTracerMojo {
   private void noTestMatched(ReactorProgress progress, String module, TestSelection selection, Path testClasses, boolean noTestClasses)
       throws MojoFailureException {
     progress.moduleRan(module, false, 0);
-    String what = selection.hasFilter() ? "-Dcodetracer.test=" + selection.filter() : "the Surefire includes";
+    String what = selection.hasFilter() ? testFilterName() + "=" + selection.filter() : "the Surefire includes";
     if (ReactorProgress.defersToEnd(session)) {
       getLog().info(noTestClasses ? "No tests to record in " + module + " (it has no test classes)" : "No test in " + module + " matches " + what);
       return;
@@ -269,7 +269,7 @@ public class RecordMojo extends AbstractCodeTracerMojo {
 
   private String noMatchMessage(TestSelection selection, Path testClasses) {
     if (selection.hasFilter()) {
-      return "no test matched -Dcodetracer.test=" + selection.filter()
+      return "no test matched " + testFilterName() + "=" + selection.filter()
           + ": give a test class (CalculatorTest), a method (CalculatorTest#divides) or a pattern (*Test#should*)"
           + " that exists under " + testClasses;
     }
@@ -283,7 +283,7 @@ public class RecordMojo extends AbstractCodeTracerMojo {
       return;
     }
     if (progress.modulesAsked() > 0 && !progress.anyModuleMatched()) {
-      String what = test == null || test.isBlank() ? "the Surefire includes" : "-Dcodetracer.test=" + test;
+      String what = testFilter() == null || testFilter().isBlank() ? "the Surefire includes" : testFilterName() + "=" + testFilter();
       throw new MojoFailureException(
           "no test matched " + what + " in any module: give a test class (CalculatorTest), a method (CalculatorTest#divides)"
               + " or a pattern (*Test#should*) that exists in one of the modules");
@@ -412,6 +412,15 @@ public class RecordMojo extends AbstractCodeTracerMojo {
     }
   }
 
+  /** The tests to record: -Dcodetracer.test, else Surefire's own -Dtest, as a user of {@code mvn test -Dtest=...} expects. */
+  private String testFilter() {
+    return test != null ? test : session.getUserProperties().getProperty("test");
+  }
+
+  private String testFilterName() {
+    return test != null ? "-Dcodetracer.test" : "-Dtest";
+  }
+
   // --- the main program ----------------------------------------------------------------------
 
   private void recordMainProgram() throws MojoExecutionException, MojoFailureException {
@@ -427,7 +436,7 @@ public class RecordMojo extends AbstractCodeTracerMojo {
       throw new MojoFailureException(
           "main class " + name + " does not exist in " + project.getArtifactId() + "'s classes or its runtime dependencies"
               + (similar.isEmpty() ? "" : " (did you mean " + String.join(" or ", similar) + "?)")
-              + ": give the fully qualified name with -Dcodetracer.mainClass=com.acme.App");
+              + ": give the fully qualified name with -Dcodetracer.mainClass=" + (similar.isEmpty() ? "com.acme.App" : similar.get(0)));
     }
     Path basedir = project.getBasedir().toPath().toAbsolutePath().normalize();
     MainProgramRecording recording =

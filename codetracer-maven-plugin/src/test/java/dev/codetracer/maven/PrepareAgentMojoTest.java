@@ -1,9 +1,11 @@
 package dev.codetracer.maven;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.util.Properties;
+import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.project.MavenProject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -88,6 +90,20 @@ class PrepareAgentMojoTest {
         .contains("includes=com.acme.*:org.example.Thing")
         .contains("excludes=com.acme.generated.*")
         .endsWith("start=api,depth=3,redact=none " + VALUE_CODE_OPTIONS + " -Xss4096k");
+  }
+
+  @Test
+  void anAgentOptionTheRecorderRefusesFailsTheGoalInOneLine() throws Exception {
+    MavenProject project = harness.project();
+    Properties user = new Properties();
+    user.setProperty("codetracer.agentOptions", "dpeth=3");
+
+    assertThatThrownBy(() -> harness.<PrepareAgentMojo>mojo("prepare-agent", project, user).execute())
+        .isInstanceOf(MojoExecutionException.class)
+        .hasMessageStartingWith("the JVM recorder refuses its options (-Dcodetracer.agentOptions): ")
+        .hasMessageContaining("dpeth")
+        .hasMessageNotContaining("\n");
+    assertThat(project.getProperties().getProperty("argLine")).isNull();
   }
 
   @Test

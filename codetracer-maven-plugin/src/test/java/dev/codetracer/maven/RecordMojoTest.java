@@ -126,6 +126,11 @@ class RecordMojoTest {
         .hasMessage("main class App does not exist in sample's classes or its runtime dependencies (did you mean com.acme.App?):"
             + " give the fully qualified name with -Dcodetracer.mainClass=com.acme.App");
     assertThat(basedir.resolve("target/codetracer")).doesNotExist();
+
+    classFile("target/classes", "org.example.Tool");
+    assertThatThrownBy(mojo(harness.project(), "codetracer.mainClass=Tool")::execute)
+        .as("the hint names the class found, not an example")
+        .hasMessageEndingWith("(did you mean org.example.Tool?): give the fully qualified name with -Dcodetracer.mainClass=org.example.Tool");
   }
 
   @Test
@@ -147,6 +152,15 @@ class RecordMojoTest {
     assertThatThrownBy(mojo::execute)
         .isInstanceOf(MojoFailureException.class)
         .hasMessageStartingWith("no test matched -Dcodetracer.test=NoSuchTest: give a test class (CalculatorTest), a method");
+  }
+
+  @Test
+  void surefiresOwnDashDTestSelectsToo() throws Exception {
+    classFile("target/test-classes", "com.acme.CalculatorTest");
+    assertThatThrownBy(mojo(harness.project(), "test=NoSuchTest")::execute)
+        .as("-Dtest is honoured, not ignored")
+        .isInstanceOf(MojoFailureException.class)
+        .hasMessageStartingWith("no test matched -Dtest=NoSuchTest");
   }
 
   @Test

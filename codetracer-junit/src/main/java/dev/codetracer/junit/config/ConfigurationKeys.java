@@ -7,6 +7,8 @@ package dev.codetracer.junit.config;
  */
 public final class ConfigurationKeys {
   public static final String ENABLED = "codetracer.enabled";
+  /** The Maven plugin's switch ({@code -Dcodetracer.skip=true}), honoured here as {@code enabled=false}. */
+  public static final String SKIP = "codetracer.skip";
   public static final String ALL = "codetracer.all";
   public static final String MODE = "codetracer.mode";
   public static final String BACKEND = "codetracer.backend";

@@ -58,7 +58,8 @@ public record Settings(
    */
   public static Settings read(Function<String, Optional<String>> parameters, Path workdir, Consumer<String> problems) {
     Reader reader = new Reader(parameters, problems);
-    boolean enabled = reader.bool(ConfigurationKeys.ENABLED, true);
+    // the Maven plugin's -Dcodetracer.skip=true reaches the test JVM too: skipping means no recording at all
+    boolean enabled = reader.bool(ConfigurationKeys.ENABLED, true) && !reader.bool(ConfigurationKeys.SKIP, false);
     boolean all = reader.bool(ConfigurationKeys.ALL, false);
     RecordMode mode = reader.choice(ConfigurationKeys.MODE, RecordMode.class, RecordMode.AUTO);
     Backend backend = reader.choice(ConfigurationKeys.BACKEND, Backend.class, Backend.JVM);

@@ -42,6 +42,13 @@ class SettingsTest {
   }
 
   @Test
+  void theMavenPluginsSkipTurnsTheExtensionOffToo() {
+    assertThat(read(Map.of("codetracer.skip", "true")).enabled()).isFalse();
+    assertThat(read(Map.of("codetracer.skip", "false")).enabled()).isTrue();
+    assertThat(read(Map.of("codetracer.skip", "false", "codetracer.enabled", "false")).enabled()).isFalse();
+  }
+
+  @Test
   void readsEveryKey() {
     Settings settings =
         read(
