@@ -1,6 +1,7 @@
 package dev.codetracer.agent.output;
 
 import dev.codetracer.core.CodeTracerVersion;
+import dev.codetracer.core.jvm.ValueCodeInlining;
 import dev.codetracer.core.recording.DataDirectory;
 import dev.codetracer.core.recording.HostFacts;
 import dev.codetracer.core.recording.RecordingId;
@@ -50,7 +51,8 @@ final class AgentMetadata {
 
   /**
    * The program's command as the user would type it: without the {@code -javaagent:} of this
-   * agent, given relative to the working directory or not.
+   * agent, given relative to the working directory or not, nor the compile commands launchers add
+   * with it ({@link ValueCodeInlining}).
    */
   static List<String> withoutThisAgent(List<String> arguments) {
     return withoutAgent(arguments, thisJar());
@@ -59,7 +61,7 @@ final class AgentMetadata {
   static List<String> withoutAgent(List<String> arguments, String agentJar) {
     List<String> kept = new ArrayList<>(arguments.size());
     for (String argument : arguments) {
-      if (!isAgent(argument, agentJar)) {
+      if (!isAgent(argument, agentJar) && !ValueCodeInlining.isOneOf(argument)) {
         kept.add(argument);
       }
     }

@@ -10,10 +10,12 @@ class AgentMetadataTest {
   private static final String JAR = Path.of(System.getProperty("user.dir"), "lib", "codetracer-agent.jar").toString();
 
   @Test
-  void theRecordedCommandLeavesOutThisAgentGivenRelativeOrAbsolute() {
+  void theRecordedCommandLeavesOutThisAgentGivenRelativeOrAbsoluteAndItsCompileCommands() {
     List<String> arguments = List.of(
         "-Xmx1g",
         "-javaagent:lib/codetracer-agent.jar=start=api,excludes=a.*",
+        "-XX:CompileCommand=quiet",
+        "-XX:CompileCommand=dontinline,dev.codetracer.agent.values.*::*",
         "-javaagent:" + JAR,
         "-javaagent:lib/other-agent.jar",
         "-cp",
