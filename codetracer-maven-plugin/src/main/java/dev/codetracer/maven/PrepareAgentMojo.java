@@ -4,6 +4,7 @@ import dev.codetracer.core.jvm.AgentOptions;
 import dev.codetracer.core.jvm.RecordedStacks;
 import dev.codetracer.core.jvm.ValueCodeInlining;
 import dev.codetracer.maven.surefire.ArgLine;
+import dev.codetracer.maven.surefire.SurefireConfiguration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -58,6 +59,16 @@ public class PrepareAgentMojo extends AbstractCodeTracerMojo {
     String argLine = String.join(" ", value);
     project.getProperties().setProperty(propertyName, argLine);
     getLog().info(propertyName + " set to " + argLine);
+    warnWhenSurefireIgnoresIt();
+  }
+
+  /** A Surefire {@code <argLine>} of the project's own that leaves the property out runs the tests without the recorder. */
+  private void warnWhenSurefireIgnoresIt() {
+    String configured = SurefireConfiguration.of(project).argLine();
+    if ("argLine".equals(propertyName) && configured != null && !configured.contains("{argLine}")) {
+      getLog().warn("maven-surefire-plugin's <argLine> leaves out @{argLine}, so the tests run without the recorder"
+          + " (failing tests are run again instead): add @{argLine} to it, as for JaCoCo");
+    }
   }
 
   /** Skipped, the property still exists (empty when nobody set it), so {@code @{argLine}} resolves. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Properties;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.project.MavenProject;
@@ -104,6 +105,33 @@ class PrepareAgentMojoTest {
         .hasMessageContaining("dpeth")
         .hasMessageNotContaining("\n");
     assertThat(project.getProperties().getProperty("argLine")).isNull();
+  }
+
+  @Test
+  void aSurefireArgLineThatLeavesTheRecorderOutIsWarnedAbout() throws Exception {
+    for (String configured : List.of("-Xmx1g", "@{argLine} -Xmx1g")) {
+      MavenProject project = harness.project();
+      org.apache.maven.model.Plugin surefire = MojoHarness.plugin("org.apache.maven.plugins", "maven-surefire-plugin");
+      surefire.setConfiguration(org.codehaus.plexus.util.xml.Xpp3DomBuilder.build(
+          new java.io.StringReader("<configuration><argLine>" + configured + "</argLine></configuration>")));
+      project.getBuild().addPlugin(surefire);
+      PrepareAgentMojo mojo = harness.mojo("prepare-agent", project, new Properties());
+      List<String> warnings = new java.util.ArrayList<>();
+      mojo.setLog(new org.apache.maven.plugin.logging.SystemStreamLog() {
+        @Override
+        public void warn(CharSequence content) {
+          warnings.add(content.toString());
+        }
+      });
+
+      mojo.execute();
+
+      if (configured.contains("@{argLine}")) {
+        assertThat(warnings).isEmpty();
+      } else {
+        assertThat(warnings).singleElement().asString().contains("leaves out @{argLine}", "add @{argLine} to it");
+      }
+    }
   }
 
   @Test
