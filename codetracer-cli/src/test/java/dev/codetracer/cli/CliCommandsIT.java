@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.codetracer.core.archive.RecordingExporter;
+import dev.codetracer.core.io.FileTrees;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -72,7 +73,8 @@ class CliCommandsIT {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"list --bogus", "import", "export", "rm", "show", "nosuchcommand", "list --limit x", "list -n 0", "import a b c"})
+  @ValueSource(strings = {"list --bogus", "import", "export", "rm", "rm 0190cccc --gone", "show", "nosuchcommand", "list --limit x", "list -n 0",
+      "import a b c"})
   void usageErrorsExitWith2InOneLine(String args) {
     CliProcess.Result result = cli().run(List.of(args.split(" ")));
     assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
@@ -262,6 +264,28 @@ class CliCommandsIT {
       assertThat(metadata).contains("\"recording_id\" : \"" + foreignId + "\"");
     }
     assertThat(listJson()).extracting(row -> row.get("recording_id").asText()).contains(foreignId);
+  }
+
+  @Test
+  void listMarksRecordingsWhoseFolderIsGoneAndRmGoneForgetsOnlyThose() throws Exception {
+    Path kept = Sandbox.recording(sandbox.resolve("kept"), ID, "/bin/kept", "2026-01-01T00:00:00.000Z");
+    Path cleaned = Sandbox.recording(sandbox.resolve("target/codetracer/cleaned"), TWIN, "/bin/cleaned", "2026-01-02T00:00:00.000Z");
+    Sandbox.register(sandbox, kept);
+    Sandbox.register(sandbox, cleaned);
+    FileTrees.deleteRecursively(sandbox.resolve("target"));
+
+    CliProcess.Result listed = ok(cli().run("list"));
+    assertThat(listed.stdout().lines().toList().get(1)).contains("cleaned").endsWith("gone");
+    assertThat(listed.stdout().lines().toList().get(2)).contains("kept").doesNotContain("gone");
+    assertThat(listed.stderr()).contains("1 of these folders are gone", "codetracer rm --gone");
+    assertThat(listJson().get(0).get("folder_exists").asBoolean()).isFalse();
+    Map<String, String> before = Sandbox.snapshot(sandbox.resolve("kept"));
+
+    CliProcess.Result removed = ok(cli().run("rm", "--gone"));
+    assertThat(removed.stdout()).contains("removed recording " + TWIN + " from the index: its folder " + cleaned + " is gone", "removed 1 entries");
+    assertThat(listJson()).singleElement().satisfies(row -> assertThat(row.get("recording_id").asText()).isEqualTo(ID));
+    assertThat(Sandbox.snapshot(sandbox.resolve("kept"))).isEqualTo(before);
+    assertThat(ok(cli().run("rm", "--gone")).stdout()).contains("every recording in the index still has its folder");
   }
 
   @Test

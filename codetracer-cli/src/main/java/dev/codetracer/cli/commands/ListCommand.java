@@ -6,6 +6,7 @@ import dev.codetracer.core.index.LocalRecordings;
 import dev.codetracer.core.recording.RecordingId;
 import dev.codetracer.core.recording.RecordingJson;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
@@ -60,7 +61,10 @@ public final class ListCommand implements Callable<Integer> {
     StringBuilder table = new StringBuilder((rows.size() + 1) * 128);
     int idWidth = rows.stream().mapToInt(row -> listing.shortId(row).length()).max().orElse(RecordingId.MIN_PREFIX_LENGTH);
     appendRow(table, idWidth, "ID", "PROGRAM", "BACKEND", "TEST", "DATE", "SIZE");
+    int gone = 0;
     for (IndexedRecording row : rows) {
+      boolean present = Files.isDirectory(row.folder());
+      gone += present ? 0 : 1;
       appendRow(
           table,
           idWidth,
@@ -69,9 +73,12 @@ public final class ListCommand implements Callable<Integer> {
           nullToDash(row.backend()),
           clip(row.testName() == null ? "-" : row.testName() + outcome(row), 30),
           row.recordedAt() == null ? "-" : FRACTION.matcher(row.recordedAt().replace('T', ' ')).replaceFirst("Z"),
-          HumanSizes.format(row.sizeBytes()));
+          present ? HumanSizes.format(row.sizeBytes()) : "gone");
     }
     out.print(table);
+    if (gone > 0) {
+      System.err.println("(" + gone + " of these folders are gone, deleted by a build's clean for one; `codetracer rm --gone` forgets them)");
+    }
     if (!amount.all && listing.total() > rows.size()) {
       System.err.println("(the newest " + rows.size() + " of " + listing.total() + "; --all shows every one)");
     }
@@ -90,6 +97,7 @@ public final class ListCommand implements Callable<Integer> {
     map.put("duration_ms", row.durationMs());
     map.put("exit_code", row.exitCode());
     map.put("folder", row.folder().toString());
+    map.put("folder_exists", Files.isDirectory(row.folder()));
     map.put("imported", row.imported());
     map.put("size_bytes", row.sizeBytes());
     map.put("test_id", row.testId());
