@@ -378,7 +378,7 @@ public class RecordMojo extends AbstractCodeTracerMojo {
 
   private void printSummary(String module, TestRunResults results, RecordingSummaryTable table) {
     getLog().info("");
-    getLog().info("CodeTracer recordings of " + module + " (" + results.testsRun() + " tests run, "
+    getLog().info("CodeTracer recordings of " + module + " (" + results.testsRun() + (results.testsRun() == 1 ? " test run, " : " tests run, ")
         + results.count("failed") + " failed, " + results.count("aborted") + " aborted, " + results.count("skipped") + " skipped):");
     if (table.isEmpty()) {
       getLog().info("  no recordings: every test passed (-Dcodetracer.keep=all keeps them all)");
