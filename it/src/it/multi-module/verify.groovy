@@ -29,7 +29,7 @@ assert checks.valuesAtLine(formatsTwo, 'com/acme/report/AreaReportTest.java', as
 assert kept('report', 'target/selected') == ['AreaReportTest.formatsOne']
 assert kept('shapes', 'target/selected') == []
 assert log.contains('No test in shapes matches -Dcodetracer.test=AreaReportTest#formatsOne')
-assert log.contains('CodeTracer recordings of report (1 tests run, 0 failed, 0 aborted, 0 skipped):')
+assert log.contains('CodeTracer recordings of report (1 test run, 0 failed, 0 aborted, 0 skipped):')
 
 // 3: no module has it
 assert log.contains('no test matched -Dcodetracer.test=NoSuchTest in any module')
