@@ -43,8 +43,8 @@ public final class RecordingArgument {
       return Kind.ID;
     }
     throw new CodeTracerException(
-        "\"" + text + "\" is neither a recording folder, an archive, nor a recording id (ids are given by at least "
-            + RecordingId.MIN_PREFIX_LENGTH + " characters; `codetracer list` shows them)");
+        "\"" + text + "\" is neither a recording folder, an archive, nor a recording id (give at least "
+            + RecordingId.MIN_PREFIX_LENGTH + " characters of an id; `codetracer list` shows them)");
   }
 
   public Path path() {

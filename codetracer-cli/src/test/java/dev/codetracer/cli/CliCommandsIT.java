@@ -277,12 +277,12 @@ class CliCommandsIT {
     CliProcess.Result listed = ok(cli().run("list"));
     assertThat(listed.stdout().lines().toList().get(1)).contains("cleaned").endsWith("gone");
     assertThat(listed.stdout().lines().toList().get(2)).contains("kept").doesNotContain("gone");
-    assertThat(listed.stderr()).contains("1 of these folders are gone", "codetracer rm --gone");
+    assertThat(listed.stderr()).contains("1 of these folders is gone", "codetracer rm --gone");
     assertThat(listJson().get(0).get("folder_exists").asBoolean()).isFalse();
     Map<String, String> before = Sandbox.snapshot(sandbox.resolve("kept"));
 
     CliProcess.Result removed = ok(cli().run("rm", "--gone"));
-    assertThat(removed.stdout()).contains("removed recording " + TWIN + " from the index: its folder " + cleaned + " is gone", "removed 1 entries");
+    assertThat(removed.stdout()).contains("removed recording " + TWIN + " from the index: its folder " + cleaned + " is gone", "removed 1 entry");
     assertThat(listJson()).singleElement().satisfies(row -> assertThat(row.get("recording_id").asText()).isEqualTo(ID));
     assertThat(Sandbox.snapshot(sandbox.resolve("kept"))).isEqualTo(before);
     assertThat(ok(cli().run("rm", "--gone")).stdout()).contains("every recording in the index still has its folder");

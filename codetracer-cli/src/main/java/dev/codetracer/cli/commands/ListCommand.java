@@ -77,7 +77,8 @@ public final class ListCommand implements Callable<Integer> {
     }
     out.print(table);
     if (gone > 0) {
-      System.err.println("(" + gone + " of these folders are gone, deleted by a build's clean for one; `codetracer rm --gone` forgets them)");
+      System.err.println("(" + (gone == 1 ? "1 of these folders is gone" : gone + " of these folders are gone")
+          + ", deleted by a build's clean for one; `codetracer rm --gone` forgets them)");
     }
     if (!amount.all && listing.total() > rows.size()) {
       System.err.println("(the newest " + rows.size() + " of " + listing.total() + "; --all shows every one)");

@@ -70,7 +70,9 @@ public final class RmCommand implements Callable<Integer> {
         removed++;
       }
     }
-    System.out.println(removed == 0 ? "every recording in the index still has its folder" : "removed " + removed + " entries");
+    System.out.println(removed == 0
+        ? "every recording in the index still has its folder"
+        : "removed " + removed + (removed == 1 ? " entry" : " entries"));
     return 0;
   }
 }
