@@ -48,7 +48,8 @@ public abstract class AbstractCodeTracerMojo extends AbstractMojo {
   @Override
   public final void execute() throws MojoExecutionException, MojoFailureException {
     if (skip) {
-      getLog().info("Skipping codetracer (codetracer.skip is true)");
+      // named by goal: mvn codetracer:record also runs prepare-agent when the POM binds it
+      getLog().info("Skipping codetracer:" + goal() + " (codetracer.skip is true)");
       skipped();
       return;
     }
@@ -56,6 +57,9 @@ public abstract class AbstractCodeTracerMojo extends AbstractMojo {
   }
 
   protected abstract void executeGoal() throws MojoExecutionException, MojoFailureException;
+
+  /** The goal's name, as {@code @Mojo} gives it (that annotation is not kept at run time). */
+  protected abstract String goal();
 
   /** What a skipped goal still owes the build. */
   protected void skipped() throws MojoExecutionException, MojoFailureException {}

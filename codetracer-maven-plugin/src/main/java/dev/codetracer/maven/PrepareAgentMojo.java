@@ -37,6 +37,11 @@ public class PrepareAgentMojo extends AbstractCodeTracerMojo {
   String propertyName;
 
   @Override
+  protected String goal() {
+    return "prepare-agent";
+  }
+
+  @Override
   protected void executeGoal() throws MojoExecutionException {
     String options = recorderOptions().add("start", "api").addVerbatim(agentOptions).toString();
     try {

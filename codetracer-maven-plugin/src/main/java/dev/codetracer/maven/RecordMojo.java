@@ -123,6 +123,11 @@ public class RecordMojo extends AbstractCodeTracerMojo {
   private final Map<String, String> processEnvironment = new LinkedHashMap<>(System.getenv());
 
   @Override
+  protected String goal() {
+    return "record";
+  }
+
+  @Override
   protected void executeGoal() throws MojoExecutionException, MojoFailureException {
     checkBackend();
     checkKeep();
