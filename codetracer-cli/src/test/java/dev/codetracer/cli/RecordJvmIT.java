@@ -72,7 +72,8 @@ class RecordJvmIT {
             }
             System.out.println("started " + total);
             Files.writeString(Path.of("started"), "");
-            Thread.sleep(120_000);
+            // until SIGTERM ends it
+            Thread.currentThread().join();
           }
         }
         """);

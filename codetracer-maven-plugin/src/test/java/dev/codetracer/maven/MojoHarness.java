@@ -2,6 +2,7 @@ package dev.codetracer.maven;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -15,6 +16,7 @@ import org.apache.maven.plugin.Mojo;
 import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.testing.AbstractMojoTestCase;
 import org.apache.maven.project.MavenProject;
+import org.codehaus.plexus.util.xml.Xpp3DomBuilder;
 
 /**
  * maven-plugin-testing-harness from JUnit 5: the plugin's real descriptor (generated into
@@ -89,5 +91,12 @@ final class MojoHarness extends AbstractMojoTestCase {
     plugin.setGroupId(groupId);
     plugin.setArtifactId(artifactId);
     return plugin;
+  }
+
+  /** Gives the project a maven-surefire-plugin with this {@code <configuration>...</configuration>}. */
+  static void configureSurefire(MavenProject project, String configuration) throws Exception {
+    Plugin surefire = plugin("org.apache.maven.plugins", "maven-surefire-plugin");
+    surefire.setConfiguration(Xpp3DomBuilder.build(new StringReader(configuration)));
+    project.getBuild().addPlugin(surefire);
   }
 }

@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.logging.SystemStreamLog;
 import org.apache.maven.project.MavenProject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -109,29 +111,24 @@ class PrepareAgentMojoTest {
 
   @Test
   void aSurefireArgLineThatLeavesTheRecorderOutIsWarnedAbout() throws Exception {
-    for (String configured : List.of("-Xmx1g", "@{argLine} -Xmx1g")) {
-      MavenProject project = harness.project();
-      org.apache.maven.model.Plugin surefire = MojoHarness.plugin("org.apache.maven.plugins", "maven-surefire-plugin");
-      surefire.setConfiguration(org.codehaus.plexus.util.xml.Xpp3DomBuilder.build(
-          new java.io.StringReader("<configuration><argLine>" + configured + "</argLine></configuration>")));
-      project.getBuild().addPlugin(surefire);
-      PrepareAgentMojo mojo = harness.mojo("prepare-agent", project, new Properties());
-      List<String> warnings = new java.util.ArrayList<>();
-      mojo.setLog(new org.apache.maven.plugin.logging.SystemStreamLog() {
-        @Override
-        public void warn(CharSequence content) {
-          warnings.add(content.toString());
-        }
-      });
+    assertThat(warningsWithSurefireArgLine("-Xmx1g")).singleElement().asString().contains("leaves out @{argLine}", "add @{argLine} to it");
+    assertThat(warningsWithSurefireArgLine("@{argLine} -Xmx1g")).isEmpty();
+  }
 
-      mojo.execute();
-
-      if (configured.contains("@{argLine}")) {
-        assertThat(warnings).isEmpty();
-      } else {
-        assertThat(warnings).singleElement().asString().contains("leaves out @{argLine}", "add @{argLine} to it");
+  /** What prepare-agent warns about in a project whose Surefire configuration has this argLine. */
+  private List<String> warningsWithSurefireArgLine(String argLine) throws Exception {
+    MavenProject project = harness.project();
+    MojoHarness.configureSurefire(project, "<configuration><argLine>" + argLine + "</argLine></configuration>");
+    PrepareAgentMojo mojo = harness.mojo("prepare-agent", project, new Properties());
+    List<String> warnings = new ArrayList<>();
+    mojo.setLog(new SystemStreamLog() {
+      @Override
+      public void warn(CharSequence content) {
+        warnings.add(content.toString());
       }
-    }
+    });
+    mojo.execute();
+    return warnings;
   }
 
   @Test

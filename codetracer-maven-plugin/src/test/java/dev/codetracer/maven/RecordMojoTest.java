@@ -8,16 +8,13 @@ import dev.codetracer.junit.runner.RunnerCommand;
 import dev.codetracer.junit.runner.RunnerOptions;
 import dev.codetracer.maven.surefire.SurefireConfiguration;
 import dev.codetracer.maven.tests.ForkedTestRun;
-import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import org.apache.maven.model.Plugin;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.project.MavenProject;
-import org.codehaus.plexus.util.xml.Xpp3DomBuilder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -50,12 +47,6 @@ class RecordMojoTest {
     Path file = basedir.resolve(folder).resolve(className.replace('.', '/') + ".class");
     Files.createDirectories(file.getParent());
     Files.write(file, new byte[0]);
-  }
-
-  private static void configureSurefire(MavenProject project, String configuration) throws Exception {
-    Plugin surefire = MojoHarness.plugin("org.apache.maven.plugins", "maven-surefire-plugin");
-    surefire.setConfiguration(Xpp3DomBuilder.build(new StringReader(configuration)));
-    project.getBuild().addPlugin(surefire);
   }
 
   @Test
@@ -186,7 +177,7 @@ class RecordMojoTest {
   void aModuleWhoseSurefireSkipsTestsIsSkipped() throws Exception {
     classFile("target/test-classes", "com.acme.CalculatorTest");
     MavenProject project = harness.project();
-    configureSurefire(project, "<configuration><skipTests>true</skipTests></configuration>");
+    MojoHarness.configureSurefire(project, "<configuration><skipTests>true</skipTests></configuration>");
     mojo(project).execute();
     assertThat(basedir.resolve("target/codetracer-run")).doesNotExist();
   }
@@ -211,7 +202,7 @@ class RecordMojoTest {
         MojoHarness.artifact("org.slf4j", "slf4j-simple", "2.0.0", slf4j.toFile()))));
     project.getProperties().setProperty("extraArgs", "-Dlate=yes");
     project.getProperties().setProperty("argLine", "-javaagent:/m2/codetracer-agent-0.1.0.jar=start=api");
-    configureSurefire(project,
+    MojoHarness.configureSurefire(project,
         "<configuration>"
             + "<argLine>@{argLine} @{extraArgs} -Da=\"b c\"</argLine>"
             + "<systemPropertyVariables><greeting>hello</greeting></systemPropertyVariables>"
@@ -257,7 +248,7 @@ class RecordMojoTest {
   @Test
   void theRunnerSelectsWithTheProjectsIncludesGroupsAndParameters() throws Exception {
     MavenProject project = harness.project();
-    configureSurefire(project,
+    MojoHarness.configureSurefire(project,
         "<configuration>"
             + "<includes><include>**/*Check.java</include></includes>"
             + "<excludes><exclude>**/Ignored*</exclude></excludes>"

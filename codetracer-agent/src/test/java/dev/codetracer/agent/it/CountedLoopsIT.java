@@ -1,7 +1,6 @@
 package dev.codetracer.agent.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.codetracer.core.recording.RecordingFolder;
 import dev.codetracer.core.recording.TraceMetadata;
@@ -35,7 +34,7 @@ class CountedLoopsIT {
   @ParameterizedTest(name = "{0} on {1}, debug info {2}")
   @MethodSource("runs")
   void countedLoopsRecordWhatAProbePerLineRecords(String sample, Jvm jvm, Samples.Debug debug) throws IOException {
-    assumeTrue(jvm.installed(), jvm + " is not installed");
+    jvm.assumeInstalled();
     SampleRun plain = SampleRuns.plain(sample, jvm, debug);
     SampleRun counted = SampleRuns.recorded(sample, jvm, debug, "values=none");
     SampleRun perLine = SampleRuns.recorded(sample, jvm, debug, "values=none,probes=line");

@@ -2,6 +2,7 @@ package dev.codetracer.agent.it;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Assumptions;
 
 /** The JDKs the samples run on. */
 enum Jvm {
@@ -16,5 +17,14 @@ enum Jvm {
 
   boolean installed() {
     return Files.isExecutable(java);
+  }
+
+  /** Skips the calling test, printing why, when this JDK is not installed (where it is, the test runs). */
+  void assumeInstalled() {
+    if (!installed()) {
+      String reason = this + " is not installed (no " + java + ")";
+      System.out.println("skipped: " + reason);
+      Assumptions.abort(reason);
+    }
   }
 }

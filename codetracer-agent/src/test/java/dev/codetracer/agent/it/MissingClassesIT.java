@@ -1,7 +1,6 @@
 package dev.codetracer.agent.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.codetracer.core.trace.TraceModel;
 import java.io.IOException;
@@ -51,7 +50,7 @@ class MissingClassesIT {
   @ParameterizedTest(name = "on {0}")
   @EnumSource(Jvm.class)
   void recordsAProgramThatUsesClassesWhoseFieldTypesAreMissing(Jvm jvm) throws IOException {
-    assumeTrue(jvm.installed(), jvm + " is not installed");
+    jvm.assumeInstalled();
     Path work = Files.createDirectories(Samples.WORK.resolve("missing-classes-" + jvm));
     Path classes = compile(work);
     Files.delete(classes.resolve("missing/OptionalDependency.class"));

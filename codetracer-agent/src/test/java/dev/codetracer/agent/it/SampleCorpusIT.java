@@ -1,7 +1,6 @@
 package dev.codetracer.agent.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.codetracer.core.recording.TraceMetadata;
 import dev.codetracer.core.trace.TraceModel;
@@ -43,7 +42,7 @@ class SampleCorpusIT {
   @ParameterizedTest(name = "{0} on {1}, debug info {2}")
   @MethodSource("runs")
   void recordedProgramBehavesAsTheUnrecordedOne(String sample, Jvm jvm, Samples.Debug debug) {
-    assumeTrue(jvm.installed(), jvm + " is not installed");
+    jvm.assumeInstalled();
     SampleRun plain = SampleRuns.plain(sample, jvm, debug);
     SampleRun recorded = SampleRuns.recorded(sample, jvm, debug, "");
 

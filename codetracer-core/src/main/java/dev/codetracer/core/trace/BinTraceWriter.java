@@ -14,7 +14,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Writes {@code trace.bin} version 1: the 8-byte header, then each event as one definite-length
@@ -137,8 +136,15 @@ public final class BinTraceWriter implements TraceEventWriter {
       seekTable.writeTo(out);
       bytesWritten += seekTable.serializedSize();
     } finally {
-      compressor.shutdownNow();
-      awaitCompressorEnd();
+      // after a failure a frame may still be compressing: zstd's context is closed once it is done
+      if (pending != null) {
+        try {
+          awaitUninterruptibly(pending);
+        } catch (ExecutionException e) {
+          // the failure that brought us here is the one reported
+        }
+      }
+      compressor.shutdown();
       zstd.close();
       out.close();
     }
@@ -218,23 +224,6 @@ public final class BinTraceWriter implements TraceEventWriter {
       if (interrupted) {
         Thread.currentThread().interrupt();
       }
-    }
-  }
-
-  /** zstd's context is closed after its last frame: the compressor's thread must have let go of it. */
-  private void awaitCompressorEnd() {
-    boolean interrupted = false;
-    while (true) {
-      try {
-        if (compressor.awaitTermination(1, TimeUnit.MINUTES)) {
-          break;
-        }
-      } catch (InterruptedException e) {
-        interrupted = true;
-      }
-    }
-    if (interrupted) {
-      Thread.currentThread().interrupt();
     }
   }
 
