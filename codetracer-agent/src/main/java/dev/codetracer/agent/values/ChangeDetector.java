@@ -15,6 +15,8 @@ final class ChangeDetector {
   static final Object UNCHANGED = new Object();
   /** What {@link #nestedOf} answers when a child cannot have a fingerprint. */
   private static final Fingerprint[] CANNOT = new Fingerprint[0];
+  /** What a quicker check answers when the collection must be read whole to tell how it changed. */
+  private static final Object READ_WHOLE = new Object();
 
   private final SnapshotWriter snapshots;
   private final ValueEncoder scratch = new ValueEncoder(1 << 10);
@@ -38,13 +40,12 @@ final class ChangeDetector {
   Object changeSince(Object value, Fingerprint print) {
     deltaFingerprint = null;
     try {
-      Class<?> type = value.getClass();
-      ValueKind kind = ValueKind.of(type);
+      ValueKind kind = print.kind();
       if (kind == ValueKind.BUILDER) {
         return builderChange(value, print);
       }
       if ((kind == ValueKind.COLLECTION || kind == ValueKind.MAP) && print.childArray() != null) {
-        return collectionChange(value, type, kind == ValueKind.MAP, print);
+        return collectionChange(value, value.getClass(), kind == ValueKind.MAP, print);
       }
       return unchanged(value, print, 1) ? UNCHANGED : null;
     } catch (Throwable e) {
@@ -78,32 +79,40 @@ final class ChangeDetector {
    * as a splice, or as an append when only the end grew.
    */
   private Object collectionChange(Object value, Class<?> type, boolean map, Fingerprint print) throws ReflectiveOperationException {
+    JdkCollections.Reader reader = JdkCollections.readerFor(type);
+    if (reader instanceof JdkCollections.ArrayBackedReader list) {
+      Object change = arrayListChange(value, list, print);
+      if (change != READ_WHOLE) {
+        return change;
+      }
+    }
     Object[] last = print.childArray();
+    int lastCount = print.childCount();
     int unit = map ? 2 : 1;
     Elements elements = snapshots.reusableElements(1);
     elements.reset(map);
     try {
-      int total = JdkCollections.readerFor(type).read(value, elements);
+      int total = reader.read(value, elements);
       Object[] items = elements.items;
       int count = elements.count;
       if (print.sameChildren(total, items, count)) {
         return nestedUnchanged(items, print, 1) ? UNCHANGED : null;
       }
-      int common = Math.min(last.length, count);
+      int common = Math.min(lastCount, count);
       int prefix = 0;
       while (prefix < common && items[prefix] == last[prefix]) {
         prefix++;
       }
       prefix -= prefix % unit;
       int suffix = 0;
-      while (suffix < common - prefix && items[count - 1 - suffix] == last[last.length - 1 - suffix]) {
+      while (suffix < common - prefix && items[count - 1 - suffix] == last[lastCount - 1 - suffix]) {
         suffix++;
       }
       suffix -= suffix % unit;
       if ((prefix == 0 && suffix == 0) || !keptUnchanged(items, count, print, prefix, suffix)) {
         return null;
       }
-      int removed = last.length - prefix - suffix;
+      int removed = lastCount - prefix - suffix;
       int added = count - prefix - suffix;
       int shownTotal = Math.max(total, count / unit);
       scratch.reset();
@@ -111,9 +120,9 @@ final class ChangeDetector {
         if (total <= print.length()) {
           return null;
         }
-        scratch.startAppend(last.length, total, added);
+        scratch.startAppend(lastCount, total, added);
       } else {
-        scratch.startSplice(map, last.length / unit, shownTotal, prefix / unit, removed / unit, added / unit);
+        scratch.startSplice(map, lastCount / unit, shownTotal, prefix / unit, removed / unit, added / unit);
       }
       snapshots.addedElements(value, items, prefix, prefix + added, scratch);
       // the kept elements' prints still hold: only the new ones need theirs
@@ -122,14 +131,52 @@ final class ChangeDetector {
       if (lastNested != null) {
         known = new Fingerprint[count];
         System.arraycopy(lastNested, 0, known, 0, prefix);
-        System.arraycopy(lastNested, last.length - suffix, known, count - suffix, suffix);
+        System.arraycopy(lastNested, lastCount - suffix, known, count - suffix, suffix);
       }
       budget = SnapshotWriter.NODE_BUDGET;
       Fingerprint[] nested = nestedOf(items, prefix, prefix + added, count, known, 1);
-      deltaFingerprint = nested == CANNOT ? null : Fingerprint.ofChildren(value, total, items, count, nested);
+      deltaFingerprint = nested == CANNOT ? null : Fingerprint.ofChildren(value, print.kind(), total, items, count, nested);
       return scratch.toByteArray();
     } finally {
       elements.reset(false);
+    }
+  }
+
+  /**
+   * A list kept in an array, compared in that array rather than copied out first: unchanged, or
+   * only grown at the end by elements that need no prints of their own (a list filled in a
+   * loop), its print then extended in place. {@link #READ_WHOLE} for any other change.
+   */
+  private Object arrayListChange(Object value, JdkCollections.ArrayBackedReader list, Fingerprint print)
+      throws ReflectiveOperationException {
+    Object[] data = list.array(value);
+    int total = list.size(value);
+    int count = Math.min(Math.min(total, data.length), snapshots.maxElements());
+    if (print.sameChildren(total, data, count)) {
+      return nestedUnchanged(data, print, 1) ? UNCHANGED : null;
+    }
+    int kept = print.childCount();
+    if (print.nested() != null || total <= print.length() || !print.startsWithChildren(data, count)) {
+      return READ_WHOLE;
+    }
+    // the new elements, read once, so that what is encoded and what the print keeps agree
+    Elements added = snapshots.reusableElements(1);
+    added.reset(false);
+    try {
+      for (int i = kept; i < count; i++) {
+        added.add(data[i]);
+      }
+      budget = SnapshotWriter.NODE_BUDGET;
+      if (nestedOf(added.items, 0, added.count, null, 1) != null) {
+        return READ_WHOLE;
+      }
+      scratch.reset();
+      scratch.startAppend(kept, total, added.count);
+      snapshots.addedElements(value, added.items, 0, added.count, scratch);
+      deltaFingerprint = print.grownChildren(total, added.items, 0, added.count);
+      return scratch.toByteArray();
+    } finally {
+      added.reset(false);
     }
   }
 
@@ -251,7 +298,7 @@ final class ChangeDetector {
           return Fingerprint.ofPrimitiveArray(value, length, shown);
         }
         Fingerprint[] nested = nestedOf((Object[]) value, 0, shown, null, level);
-        return nested == CANNOT ? null : Fingerprint.ofChildren(value, length, (Object[]) value, shown, nested);
+        return nested == CANNOT ? null : Fingerprint.ofChildren(value, kind, length, (Object[]) value, shown, nested);
       }
       case COLLECTION:
       case MAP: {
@@ -260,7 +307,7 @@ final class ChangeDetector {
         try {
           int total = JdkCollections.readerFor(type).read(value, elements);
           Fingerprint[] nested = nestedOf(elements.items, 0, elements.count, null, level);
-          return nested == CANNOT ? null : Fingerprint.ofChildren(value, total, elements.items, elements.count, nested);
+          return nested == CANNOT ? null : Fingerprint.ofChildren(value, kind, total, elements.items, elements.count, nested);
         } finally {
           elements.reset(false);
         }

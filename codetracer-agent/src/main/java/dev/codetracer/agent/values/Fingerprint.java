@@ -22,15 +22,25 @@ final class Fingerprint {
       };
 
   private final Object object;
+  /** The object's kind, so that a refresh of the same object need not look it up. */
+  private final ValueKind kind;
   private final int length;
   private final Object children;
+  /** For children held in an {@code Object[]} (not a struct's): how many of them are in use. */
+  private final int childCount;
   /** By child (or struct reference field): its fingerprint, null for one identity says enough of. */
   private final Fingerprint[] nested;
 
-  private Fingerprint(Object object, int length, Object children, Fingerprint[] nested) {
+  private Fingerprint(Object object, ValueKind kind, int length, Object children, Fingerprint[] nested) {
+    this(object, kind, length, children, children instanceof Object[] array ? array.length : 0, nested);
+  }
+
+  private Fingerprint(Object object, ValueKind kind, int length, Object children, int childCount, Fingerprint[] nested) {
     this.object = object;
+    this.kind = kind;
     this.length = length;
     this.children = children;
+    this.childCount = childCount;
     this.nested = nested;
   }
 
@@ -68,20 +78,36 @@ final class Fingerprint {
   static Fingerprint ofPrimitiveArray(Object array, int length, int shown) {
     Object copy = Array.newInstance(array.getClass().getComponentType(), shown);
     System.arraycopy(array, 0, copy, 0, shown);
-    return new Fingerprint(array, length, copy, null);
+    return new Fingerprint(array, ValueKind.ARRAY, length, copy, null);
   }
 
   /**
    * Children by identity (object array elements, collection elements), with the fingerprints of
    * those that could change inside ({@code nested}, null when none could).
    */
-  static Fingerprint ofChildren(Object object, int length, Object[] children, int count, Fingerprint[] nested) {
-    return new Fingerprint(object, length, Arrays.copyOf(children, count), nested);
+  static Fingerprint ofChildren(Object object, ValueKind kind, int length, Object[] children, int count, Fingerprint[] nested) {
+    return new Fingerprint(object, kind, length, Arrays.copyOf(children, count), nested);
   }
 
   /** A StringBuilder's coder and first bytes. */
+  /**
+   * This print of a list whose children need no prints of their own, for the list grown at the
+   * end by {@code items[from..to)}: the children's buffer is extended in place, so a list filled
+   * in a loop costs its growth, not a copy of all its elements, each time. This print must not be
+   * used again.
+   */
+  Fingerprint grownChildren(int length, Object[] items, int from, int to) {
+    Object[] buffer = (Object[]) children;
+    int grown = childCount + to - from;
+    if (grown > buffer.length) {
+      buffer = Arrays.copyOf(buffer, Math.max(grown, 2 * buffer.length));
+    }
+    System.arraycopy(items, from, buffer, childCount, to - from);
+    return new Fingerprint(object, kind, length, buffer, grown, null);
+  }
+
   static Fingerprint ofText(Object builder, int length, byte coder, byte[] value, int bytes) {
-    return new Fingerprint(builder, length, new Text(Arrays.copyOf(value, bytes), bytes, coder), null);
+    return new Fingerprint(builder, ValueKind.BUILDER, length, new Text(Arrays.copyOf(value, bytes), bytes, coder), null);
   }
 
   /**
@@ -97,12 +123,12 @@ final class Fingerprint {
     }
     System.arraycopy(value, text.used, text.buffer, text.used, bytes - text.used);
     text.used = bytes;
-    return new Fingerprint(object, length, text, null);
+    return new Fingerprint(object, kind, length, text, null);
   }
 
   /** A struct: its primitive fields' bits, its reference fields and their {@code nested} prints. */
   static Fingerprint ofStruct(Object object, long[] primitives, Object[] references, Fingerprint[] nested) {
-    return new Fingerprint(object, references.length, new Object[] {primitives, references}, nested);
+    return new Fingerprint(object, ValueKind.STRUCT, references.length, new Object[] {primitives, references}, nested);
   }
 
   /** The fingerprints of the children that could change inside, or null when none could. */
@@ -119,7 +145,7 @@ final class Fingerprint {
   }
 
   boolean isStruct() {
-    return children instanceof Object[] parts && parts.length == 2 && parts[0] instanceof long[];
+    return kind == ValueKind.STRUCT;
   }
 
   boolean sameArray(Object[] current, int length) {
@@ -127,7 +153,7 @@ final class Fingerprint {
     if (length != this.length) {
       return false;
     }
-    for (int i = 0; i < last.length; i++) {
+    for (int i = 0; i < childCount; i++) {
       if (current[i] != last[i]) {
         return false;
       }
@@ -139,9 +165,16 @@ final class Fingerprint {
     return length;
   }
 
-  /** The children of a collection or object array fingerprint, or null for another kind. */
+  /**
+   * The children of a collection or object array fingerprint, the first {@link #childCount} of
+   * the array, or null for another kind.
+   */
   Object[] childArray() {
     return children instanceof Object[] array && !isStruct() ? array : null;
+  }
+
+  int childCount() {
+    return childCount;
   }
 
   /**
@@ -168,15 +201,18 @@ final class Fingerprint {
       return false; // a primitive array's or a StringBuilder's print: it holds no references
     }
     Object[] references;
+    int count;
     if (isStruct()) {
       references = structReferences();
+      count = references.length;
     } else if (JdkCollections.isWrapper(object.getClass())) {
       return true;
     } else {
       references = childArray();
+      count = childCount;
     }
-    for (Object child : references) {
-      if (child == target) {
+    for (int i = 0; i < count; i++) {
+      if (references[i] == target) {
         return true;
       }
     }
@@ -192,6 +228,10 @@ final class Fingerprint {
 
   boolean isOf(Object value) {
     return value == object;
+  }
+
+  ValueKind kind() {
+    return kind;
   }
 
   boolean samePrimitives(Object array, int length) {
@@ -219,9 +259,23 @@ final class Fingerprint {
     return false;
   }
 
+  /** Whether {@code current} starts with this print's children. */
+  boolean startsWithChildren(Object[] current, int count) {
+    if (count < childCount) {
+      return false;
+    }
+    Object[] last = (Object[]) children;
+    for (int i = 0; i < childCount; i++) {
+      if (current[i] != last[i]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   boolean sameChildren(int length, Object[] current, int count) {
     Object[] last = (Object[]) children;
-    if (length != this.length || count != last.length) {
+    if (length != this.length || count != childCount) {
       return false;
     }
     for (int i = 0; i < count; i++) {

@@ -22,6 +22,14 @@ final class JdkCollections {
     int read(Object collection, Elements out) throws ReflectiveOperationException;
   }
 
+  /** A list kept in an array, which a change detector can compare in place. */
+  interface ArrayBackedReader extends Reader {
+    /** The list's array: its first {@link #size} elements are the list's (fewer if it changes meanwhile). */
+    Object[] array(Object list) throws ReflectiveOperationException;
+
+    int size(Object list) throws ReflectiveOperationException;
+  }
+
   private static final Map<String, Reader> READERS = new HashMap<>();
   private static final Map<String, Boolean> MAPS = new HashMap<>();
   /** Wrappers whose elements are those of another collection, read through it. */
@@ -117,13 +125,23 @@ final class JdkCollections {
     if (array == null || size == null) {
       return;
     }
-    register(className, false, new Reader() {
+    register(className, false, new ArrayBackedReader() {
       @Override
       public int read(Object c, Elements out) throws ReflectiveOperationException {
-        Object[] data = (Object[]) array.get(c);
-        int n = size.getInt(c);
+        Object[] data = array(c);
+        int n = size(c);
         for (int i = 0; i < Math.min(n, data.length) && out.add(data[i]); i++) {}
         return n;
+      }
+
+      @Override
+      public Object[] array(Object c) throws ReflectiveOperationException {
+        return (Object[]) array.get(c);
+      }
+
+      @Override
+      public int size(Object c) throws ReflectiveOperationException {
+        return size.getInt(c);
       }
     });
   }

@@ -147,15 +147,17 @@ public final class ValueCapture {
   }
 
   private Object refreshVariable(Object value, int depth, int slot) {
-    if (value == null || isImmutable(value)) {
+    byte[][] row = row(depth, slot);
+    Fingerprint print = row == null ? null : fingerprints[depth][slot];
+    // the same object as last time: mutable, since it has a print, and of the print's kind
+    boolean sameObject = print != null && row[slot] != null && print.isOf(value);
+    if (!sameObject && (value == null || isImmutable(value))) {
       return captureVariable(value, depth, slot);
     }
-    byte[][] row = row(depth, slot);
     if (row == null) {
       return snapshot(value);
     }
-    Fingerprint print = fingerprints[depth][slot];
-    if (row[slot] != null && print != null && print.isOf(value)) {
+    if (sameObject) {
       Object change = changes.changeSince(value, print);
       if (change == ChangeDetector.UNCHANGED) {
         return SAME;

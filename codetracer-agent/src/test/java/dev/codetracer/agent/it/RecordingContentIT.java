@@ -2,6 +2,7 @@ package dev.codetracer.agent.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.codetracer.core.jvm.AgentOptions;
 import dev.codetracer.core.recording.TraceMetadata;
 import dev.codetracer.core.trace.EventLogKind;
 import dev.codetracer.core.trace.TraceModel;
@@ -396,6 +397,51 @@ class RecordingContentIT {
     assertThat(Recordings.valuesAtLine(cutModel, source, 16, "letters")).containsExactly("[\"a\", \"B\", \"x\", ...(2 more, 5 in all)]");
     assertThat(Recordings.valuesAtLine(cutModel, source, 35, "many")).containsExactly("[0, 10, 2, ...(5 more, 8 in all)]");
     assertThat(Recordings.valuesAtLine(cutModel, source, 25, "sorted")).containsExactly("[(\"and\", 9), (\"be\", 2), (\"not\", 1), ...(1 more, 4 in all)]");
+  }
+
+  @Test
+  void randomEditsOfAListAMapAndABuilderAreRecordedAsTheProgramSawThem() throws Exception {
+    Path source = Samples.source("samples.RandomEdits");
+    List<String> lines = java.nio.file.Files.readAllLines(source);
+    int printsList = lines.indexOf("      System.out.println(list);") + 1;
+    for (String seed : List.of("1", "2")) {
+      SampleRun run = SampleRuns.recorded("samples.RandomEdits", Jvm.JAVA_17, Samples.Debug.FULL, "", seed);
+      SampleRun cut = SampleRuns.recorded("samples.RandomEdits", Jvm.JAVA_17, Samples.Debug.FULL, "maxElements=5,maxString=8", seed);
+      List<String> printed = run.stdout().lines().toList();
+      assertThat(printed).hasSize(1500);
+      assertThat(cut.stdout()).isEqualTo(run.stdout());
+      for (SampleRun recorded : List.of(run, cut)) {
+        int maxElements = recorded == cut ? 5 : AgentOptions.DEFAULT_MAX_ELEMENTS;
+        int maxString = recorded == cut ? 8 : AgentOptions.DEFAULT_MAX_STRING;
+        TraceModel model = Recordings.check(recorded.folder());
+        assertThat(Recordings.valuesAtLine(model, source, printsList, "list"))
+            .containsExactlyElementsOf(printedEvery(printed, 0, list -> shownSequence(items(list, ", "), maxElements)));
+        assertThat(Recordings.valuesAtLine(model, source, printsList, "map"))
+            .containsExactlyElementsOf(printedEvery(printed, 1, map -> shownSequence(
+                items(map, ", ").stream().map(entry -> "(" + entry.replace("=", ", ") + ")").toList(), maxElements)));
+        assertThat(Recordings.valuesAtLine(model, source, printsList, "text"))
+            .containsExactlyElementsOf(printedEvery(printed, 2, text -> text.length() <= maxString
+                ? "\"" + text + "\"" : "\"" + text.substring(0, maxString) + "...(" + text.length() + " chars)\""));
+      }
+    }
+  }
+
+  /** Every third printed line from {@code first}, as the recording renders that value. */
+  private static List<String> printedEvery(List<String> printed, int first, java.util.function.UnaryOperator<String> rendered) {
+    return java.util.stream.IntStream.range(0, printed.size() / 3).mapToObj(i -> rendered.apply(printed.get(3 * i + first))).toList();
+  }
+
+  /** The elements of a printed {@code [a, b]} or {@code {k=v}}. */
+  private static List<String> items(String printed, String separator) {
+    String inside = printed.substring(1, printed.length() - 1);
+    return inside.isEmpty() ? List.of() : List.of(inside.split(separator));
+  }
+
+  private static String shownSequence(List<String> items, int maxElements) {
+    if (items.size() <= maxElements) {
+      return "[" + String.join(", ", items) + "]";
+    }
+    return "[" + String.join(", ", items.subList(0, maxElements)) + ", ...(" + (items.size() - maxElements) + " more, " + items.size() + " in all)]";
   }
 
   @Test

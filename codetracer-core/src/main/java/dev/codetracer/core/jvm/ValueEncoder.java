@@ -163,7 +163,7 @@ public final class ValueEncoder {
     put(STRING_APPEND);
     varint(previousKept);
     varint(total);
-    text(new String(latin1, from, to - from, StandardCharsets.ISO_8859_1));
+    latin1Text(latin1, from, to);
   }
 
   public void raw(int type, String text) {
@@ -237,15 +237,20 @@ public final class ValueEncoder {
   public void latin1Prefix(byte[] latin1, int count, int totalLength) {
     put(STRING);
     varint(Math.max(totalLength, count));
+    latin1Text(latin1, 0, count);
+  }
+
+  /** Bytes {@code from} to {@code to} of a Latin-1 text as length-prefixed UTF-8; ASCII is copied as it is. */
+  private void latin1Text(byte[] latin1, int from, int to) {
     boolean ascii = true;
-    for (int i = 0; i < count; i++) {
+    for (int i = from; i < to; i++) {
       ascii &= latin1[i] >= 0;
     }
     if (ascii) {
-      varint(count);
-      append(latin1, 0, count);
+      varint(to - from);
+      append(latin1, from, to - from);
     } else {
-      text(new String(latin1, 0, count, StandardCharsets.ISO_8859_1));
+      text(new String(latin1, from, to - from, StandardCharsets.ISO_8859_1));
     }
   }
 
