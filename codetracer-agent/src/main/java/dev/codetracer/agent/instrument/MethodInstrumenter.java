@@ -58,7 +58,10 @@ final class MethodInstrumenter {
   private AbstractInsnNode[] insns;
   private final List<MethodVariables.Variable> variables = new ArrayList<>();
   private boolean constructor;
-  /** The first instruction after a constructor's {@code super(...)} (0 elsewhere): probes go from here. */
+  /**
+   * The first instruction after a constructor's {@code super(...)} or {@code this(...)} (0
+   * elsewhere): before it, {@code this} is not yet an object, and only it cannot be read.
+   */
   private int bodyStart;
   private int thisVariable;
   private int methodId;
@@ -119,7 +122,6 @@ final class MethodInstrumenter {
     if (firstLine < 0) {
       return null;
     }
-    sites.removeIf(site -> site.index < bodyStart);
 
     boolean named = collectVariables(insns, isStatic, variables);
     Type[] argumentTypes = Type.getArgumentTypes(method.desc);
@@ -171,8 +173,23 @@ final class MethodInstrumenter {
     }
     insertElementProbes(coveredSlot);
     insertReturnProbes();
-    LabelNode tryStart = insertEntryProbes(superCall, argumentTypes, argumentSlots, arguments);
-    addExitHandler(tryStart);
+    LabelNode tryStart = insertEntryProbes(argumentTypes, argumentSlots, arguments);
+    if (superCall != null) {
+      // A constructor: the code before super(...) runs while this is not an object yet. No
+      // handler can cover the call itself (HotSpot checks the handler's frame against this
+      // both before and after it is made an object), so an exception thrown by super(...) leaves
+      // the constructor unrecorded, and the reader closes its call at the caller's next step.
+      LabelNode beforeSuperCall = new LabelNode();
+      method.instructions.insertBefore(superCall, beforeSuperCall);
+      LabelNode afterSuperCall = new LabelNode();
+      method.instructions.insert(superCall, afterSuperCall);
+      LabelNode objectStart = insertThisOfConstructor(afterSuperCall);
+      // the handler after super(...) first, so that its range ends before the other's code
+      addExitHandler(objectStart, null, false);
+      addExitHandler(tryStart, beforeSuperCall, true);
+    } else {
+      addExitHandler(tryStart, null, false);
+    }
     made.addAll(new LineRuns(owner, method, methodId, runs).group(lineProbes, definitions::nextProbeId));
     if (countLoops) {
       made.addAll(new CountedLoops(owner, method, methodId, frames).apply(definitions::nextLoopId));
@@ -200,7 +217,7 @@ final class MethodInstrumenter {
       int[] visible = MethodVariables.visibleAt(variables, site.index);
       InsnList probe = new InsnList();
       if (analyzed != null && changed[site.index] != 0 && analyzed[site.index] != null) {
-        addRefreshes(probe, visible, analyzed[site.index], changed[site.index]);
+        addRefreshes(probe, visible, analyzed[site.index], changed[site.index], site.index >= bodyStart);
       }
       MethodInsnNode step = ProbeCode.probeCall("step", "(I)V");
       probe.add(step);
@@ -211,7 +228,7 @@ final class MethodInstrumenter {
   }
 
   /** The re-snapshots of the mutable objects visible at a line that what ran since the last may have changed. */
-  private void addRefreshes(InsnList probe, int[] visible, Frame<BasicValue> frame, long changed) {
+  private void addRefreshes(InsnList probe, int[] visible, Frame<BasicValue> frame, long changed, boolean thisIsAnObject) {
     boolean guarded = (changed & MutationFlow.GUARDED) != 0;
     for (int index : visible) {
       MethodVariables.Variable variable = variables.get(index);
@@ -219,6 +236,9 @@ final class MethodInstrumenter {
         continue;
       }
       boolean constructing = constructor && variable.slot() == 0 && index == thisVariable;
+      if (constructing && !thisIsAnObject) {
+        continue;
+      }
       String refresh;
       if (MutationFlow.needsRefresh(changed, variable.slot(), variable.descriptor())) {
         refresh = constructing ? "refreshInit" : "refreshA";
@@ -238,7 +258,7 @@ final class MethodInstrumenter {
 
   /** Stores to named variables: the value stored. */
   private void insertStoreProbes() {
-    for (int i = bodyStart; i < insns.length; i++) {
+    for (int i = 0; i < insns.length; i++) {
       AbstractInsnNode insn = insns[i];
       int op = insn.getOpcode();
       int stored;
@@ -261,7 +281,7 @@ final class MethodInstrumenter {
 
   /** Array stores through a named local: the element, so the array need not be snapshotted again. */
   private void insertElementProbes(int[] coveredSlot) {
-    for (int i = bodyStart; i < insns.length; i++) {
+    for (int i = 0; i < insns.length; i++) {
       if (coveredSlot[i] < 0) {
         continue;
       }
@@ -285,7 +305,7 @@ final class MethodInstrumenter {
   /** Returns: the value returned, then the exit. */
   private void insertReturnProbes() {
     Type returnType = Type.getReturnType(method.desc);
-    for (int i = bodyStart; i < insns.length; i++) {
+    for (int i = 0; i < insns.length; i++) {
       int op = insns[i].getOpcode();
       if (op < Opcodes.IRETURN || op > Opcodes.RETURN) {
         continue;
@@ -304,23 +324,18 @@ final class MethodInstrumenter {
   }
 
   /**
-   * Entry (after a constructor's {@code super(...)}): the call, {@code this} and the arguments.
+   * Entry: the call, {@code this} (but in a constructor, see {@link #insertThisOfConstructor}) and
+   * the arguments.
    *
-   * @return the label that starts the body the exit handler covers
+   * @return the label after them, where the body the exit handler covers starts
    */
-  private LabelNode insertEntryProbes(AbstractInsnNode superCall, Type[] argumentTypes, int[] argumentSlots, int[] arguments) {
+  private LabelNode insertEntryProbes(Type[] argumentTypes, int[] argumentSlots, int[] arguments) {
     InsnList entry = new InsnList();
     entry.add(ProbeCode.push(methodId));
     entry.add(ProbeCode.probeCall("call", "(I)V"));
     if (values) {
-      if (thisVariable >= 0 && !variables.get(thisVariable).redacted()) {
-        if (constructor) {
-          entry.add(new VarInsnNode(Opcodes.ALOAD, 0));
-          entry.add(ProbeCode.push(RawEvents.valueMeta(RawEvents.K_REF, 0)));
-          entry.add(ProbeCode.probeCall("valueInit", "(Ljava/lang/Object;I)V"));
-        } else {
-          entry.add(ProbeCode.valueProbe(Opcodes.ALOAD, 0, RawEvents.K_REF, 0));
-        }
+      if (!constructor && thisVariable >= 0 && !variables.get(thisVariable).redacted()) {
+        entry.add(ProbeCode.valueProbe(Opcodes.ALOAD, 0, RawEvents.K_REF, 0));
       }
       for (int i = 0; i < argumentTypes.length; i++) {
         if (arguments[i] >= 0 && variables.get(arguments[i]).redacted()) {
@@ -335,28 +350,51 @@ final class MethodInstrumenter {
     }
     LabelNode tryStart = new LabelNode();
     entry.add(tryStart);
-    if (superCall != null) {
-      method.instructions.insert(superCall, entry);
-    } else {
-      method.instructions.insert(entry);
-    }
+    method.instructions.insert(entry);
     return tryStart;
   }
 
-  /** Exit by exception: a handler around the body records it and rethrows. */
-  private void addExitHandler(LabelNode tryStart) {
-    LabelNode tryEnd = new LabelNode();
+  /**
+   * A constructor's {@code this}, right after its {@code super(...)} or {@code this(...)} (at
+   * {@code afterSuperCall}): the first point where it is an object.
+   *
+   * @return the label after it
+   */
+  private LabelNode insertThisOfConstructor(LabelNode afterSuperCall) {
+    InsnList object = new InsnList();
+    if (values && thisVariable >= 0 && !variables.get(thisVariable).redacted()) {
+      object.add(new VarInsnNode(Opcodes.ALOAD, 0));
+      object.add(ProbeCode.push(RawEvents.valueMeta(RawEvents.K_REF, 0)));
+      object.add(ProbeCode.probeCall("valueInit", "(Ljava/lang/Object;I)V"));
+    }
+    LabelNode objectStart = new LabelNode();
+    object.add(objectStart);
+    method.instructions.insert(afterSuperCall, object);
+    return objectStart;
+  }
+
+  /**
+   * Exit by exception: a handler from {@code start} to {@code end} (null: the end of the method)
+   * records it and rethrows. {@code beforeObject}: the code before a constructor's {@code
+   * super(...)}, where the handler's frame must still name {@code this} as not yet an object (a
+   * handler whose frame forgot it would not verify).
+   */
+  private void addExitHandler(LabelNode start, LabelNode end, boolean beforeObject) {
     LabelNode handler = new LabelNode();
-    method.instructions.add(tryEnd);
+    if (end == null) {
+      end = new LabelNode();
+      method.instructions.add(end);
+    }
     method.instructions.add(handler);
     if (frames) {
-      method.instructions.add(new FrameNode(Opcodes.F_NEW, 0, new Object[0], 1, new Object[] {"java/lang/Throwable"}));
+      Object[] locals = beforeObject ? new Object[] {Opcodes.UNINITIALIZED_THIS} : new Object[0];
+      method.instructions.add(new FrameNode(Opcodes.F_NEW, locals.length, locals, 1, new Object[] {"java/lang/Throwable"}));
     }
     method.instructions.add(new InsnNode(Opcodes.DUP));
     method.instructions.add(ProbeCode.push(methodId));
     method.instructions.add(ProbeCode.probeCall("thrown", "(Ljava/lang/Throwable;I)V"));
     method.instructions.add(new InsnNode(Opcodes.ATHROW));
-    method.tryCatchBlocks.add(new TryCatchBlockNode(tryStart, tryEnd, handler, null));
+    method.tryCatchBlocks.add(new TryCatchBlockNode(start, end, handler, null));
   }
 
   /** The first instruction of each line (after its label, line number and frame). */

@@ -187,6 +187,40 @@ class RecordingContentIT {
   }
 
   @Test
+  void theArgumentsOfSuperAndThisAreComputedInsideTheConstructor() {
+    SampleRun run = recorded("samples.Constructors");
+    assertThat(run.stdout()).isEqualTo("refused negative: -1\nrefused too big: 120\nchild 6 child 14\n");
+    TraceModel model = Recordings.check(run.folder());
+    Path source = Samples.source("samples.Constructors");
+    String child = "samples.Constructors.Child.<constructor>";
+    List<TraceModel.Call> children = model.callsOf(child);
+    // new Child(3), new Child() and the Child(7) it delegates to, new Child(-1), new Child(60)
+    assertThat(children).hasSize(5);
+    assertThat(children).extracting(call -> call.parent().orElseThrow().function())
+        .containsExactly("samples.Constructors.main", "samples.Constructors.main", child, "samples.Constructors.main",
+            "samples.Constructors.main");
+    assertThat(args(model, children.get(0))).containsExactly(Map.entry("raw", "3"));
+    assertThat(children.get(0).children()).extracting(TraceModel.Call::function)
+        .containsExactly("samples.Constructors.Child.validate", "samples.Constructors.Base.<constructor>");
+    assertThat(linesOf(model, children.get(0))).containsExactly(24L, 25L, 26L);
+    assertThat(Recordings.valuesAtLine(model, source, 26, "this")).first().asString().contains("size=6");
+    assertThat(children.get(1).children()).containsExactly(children.get(2));
+    assertThat(args(model, children.get(2))).containsExactly(Map.entry("raw", "7"));
+
+    // validate(-1) throws before super(...)
+    TraceModel.Call refused = children.get(3);
+    assertThat(refused.children()).extracting(TraceModel.Call::function).containsExactly("samples.Constructors.Child.validate");
+    assertThat(refused.returnValue().map(model::render).orElseThrow()).contains("threw java.lang.IllegalArgumentException: negative: -1");
+    assertThat(linesOf(model, refused)).containsExactly(24L);
+    // super(120) throws: no handler can cover that call, the reader closes the constructor
+    TraceModel.Call tooBig = children.get(4);
+    assertThat(tooBig.children()).extracting(TraceModel.Call::function)
+        .containsExactly("samples.Constructors.Child.validate", "samples.Constructors.Base.<constructor>");
+    assertThat(tooBig.returnValue().map(model::render).orElseThrow()).contains("threw java.lang.IllegalArgumentException: too big: 120");
+    assertThat(model.error()).isEmpty();
+  }
+
+  @Test
   void staticInitialisersRunBeforeMain() {
     TraceModel model = model("samples.StaticInit");
     List<TraceModel.Call> top = model.topLevelCall().children();

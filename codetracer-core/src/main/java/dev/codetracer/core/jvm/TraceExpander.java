@@ -60,6 +60,12 @@ public final class TraceExpander {
   private String truncationReason;
   private Long truncatedAtStep;
   private String uncaught;
+  /**
+   * The exception the last event recorded a method leaving by (null after any other event): what
+   * also ended the frames above a method whose code goes on without their return (see {@link
+   * #unwindTo}).
+   */
+  private String lastThrown;
   private String failure;
   private Charset outputCharset = StandardCharsets.UTF_8;
   private int pendingLogKind = -1;
@@ -264,6 +270,12 @@ public final class TraceExpander {
     }
     RawDefinition.Method method = methods.get(probe.method());
     Frame top = stack.peek();
+    if (top != null && top.method.id() != method.id() && isOnStack(method.id())) {
+      setRun(top, null);
+      unwindTo(method.id());
+      top = stack.peek();
+    }
+    lastThrown = null;
     Frame frame = top != null && top.method.id() == method.id() ? top : null;
     // the values that follow go to the top frame (or nowhere): so does the run they complete
     setRun(top, null);
@@ -365,6 +377,7 @@ public final class TraceExpander {
     }
     stack.push(new Frame(method, info));
     uncaught = null;
+    lastThrown = null;
   }
 
   private ValueRecord currentValue(int slot) {
@@ -396,15 +409,14 @@ public final class TraceExpander {
       orphanRun = null;
       return;
     }
-    while (stack.peek().method.id() != methodId) {
-      stack.pop();
-      emit(new TraceEvent.Return(values.error("<unwound>")));
-    }
+    unwindTo(methodId);
     Frame frame = stack.pop();
     ValueRecord value = frame.returnValue;
+    lastThrown = null;
     if (thrown) {
       String exception = value instanceof ValueRecord.Error e ? e.msg() : "an exception";
       value = values.error("threw " + exception);
+      lastThrown = exception;
       if (stack.isEmpty()) {
         uncaught = exception;
       }
@@ -432,6 +444,20 @@ public final class TraceExpander {
     List<ValueRecord> changed = new ArrayList<>(elements);
     changed.set(index, element);
     return new ValueRecord.Sequence(changed, sequence.isSlice(), sequence.typeId());
+  }
+
+  /**
+   * Returns from the frames above the top activation of a method whose code goes on: they were
+   * left by an exception that no handler of theirs recorded (one thrown by a constructor's {@code
+   * super(...)}, which no handler can cover), most likely the one last recorded.
+   */
+  private void unwindTo(int methodId) {
+    flushLog();
+    finishPendingCall();
+    while (stack.peek().method.id() != methodId) {
+      stack.pop();
+      emit(new TraceEvent.Return(values.error(lastThrown != null ? "threw " + lastThrown : "<unwound>")));
+    }
   }
 
   private boolean isOnStack(int methodId) {
