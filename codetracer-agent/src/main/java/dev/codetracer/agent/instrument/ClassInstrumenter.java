@@ -10,13 +10,20 @@ import org.objectweb.asm.ClassTooLargeException;
 import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.MethodTooLargeException;
 import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.ClassNode;
+import org.objectweb.asm.tree.LineNumberNode;
 import org.objectweb.asm.tree.MethodNode;
 
 /**
  * Instruments one class: every method with code and line numbers gets its probes ({@link
  * MethodInstrumenter}); the definitions are published only when the class was written
  * successfully. Never loads a class: the frames added need no type hierarchy.
+ *
+ * <p>A class compiled without line numbers ({@code javac -g:none}) still has its calls,
+ * arguments and returns recorded; without its source file's name, it is looked for by the name
+ * its top-level class gives, and left alone when not found there (classes generated at run time
+ * have neither).
  */
 public final class ClassInstrumenter {
   private final SourceResolver sources;
@@ -46,10 +53,14 @@ public final class ClassInstrumenter {
     ClassReader reader = new ClassReader(original);
     ClassNode node = new ClassNode();
     reader.accept(node, ClassReader.EXPAND_FRAMES);
-    if (node.sourceFile == null || (node.access & Opcodes.ACC_MODULE) != 0 || node.name.endsWith("module-info")) {
+    if ((node.access & Opcodes.ACC_MODULE) != 0 || node.name.endsWith("module-info")) {
       return null;
     }
-    SourceResolver.Resolved source = sources.resolve(node.name, node.sourceFile);
+    SourceResolver.Resolved source = sources.resolve(node.name, node.sourceFile != null ? node.sourceFile : guessedSourceFile(node.name));
+    if (node.sourceFile == null && !source.found()) {
+      return null;
+    }
+    boolean callsOnly = !hasLineNumbers(node);
     List<RawDefinition> definitions = new ArrayList<>();
     boolean lackedNames = false;
     boolean anyMethod = false;
@@ -58,7 +69,8 @@ public final class ClassInstrumenter {
         continue;
       }
       MethodInstrumenter.Result result =
-          new MethodInstrumenter(node.name, method, source.path(), source.found(), values, redact, node.version, runs, countLoops).instrument();
+          new MethodInstrumenter(node.name, method, source.path(), source.found(), values, redact, node.version, runs, countLoops, callsOnly)
+              .instrument();
       if (result != null) {
         definitions.addAll(result.definitions());
         lackedNames |= result.lackedVariableNames();
@@ -85,7 +97,28 @@ public final class ClassInstrumenter {
     if (lackedNames) {
       classFacts.add(new RawDefinition.Fact("classes_without_debug_info[]", className));
     }
+    if (callsOnly) {
+      classFacts.add(new RawDefinition.Fact("classes_without_line_numbers[]", className));
+    }
     Definitions.get().addClass(definitions, classFacts);
     return instrumented;
+  }
+
+  /** javac's name for the source file of a class: its top-level class's, with {@code .java}. */
+  private static String guessedSourceFile(String internalName) {
+    String simple = internalName.substring(internalName.lastIndexOf('/') + 1);
+    int nested = simple.indexOf('$');
+    return (nested > 0 ? simple.substring(0, nested) : simple) + ".java";
+  }
+
+  private static boolean hasLineNumbers(ClassNode node) {
+    for (MethodNode method : node.methods) {
+      for (AbstractInsnNode insn : method.instructions) {
+        if (insn instanceof LineNumberNode) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 }

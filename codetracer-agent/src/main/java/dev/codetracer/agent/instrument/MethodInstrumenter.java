@@ -53,6 +53,8 @@ final class MethodInstrumenter {
   private final boolean frames;
   private final boolean runs;
   private final boolean countLoops;
+  /** The class has no line numbers: only the calls, their arguments and returns are recorded. */
+  private final boolean callsOnly;
 
   // What instrument() finds out about the method, for its phases.
   private AbstractInsnNode[] insns;
@@ -75,9 +77,10 @@ final class MethodInstrumenter {
   private record Site(AbstractInsnNode node, int index, int line) {}
 
   MethodInstrumenter(String owner, MethodNode method, String path, boolean sourceFound, boolean values, Pattern redact, int classVersion,
-      boolean runs, boolean countLoops) {
+      boolean runs, boolean countLoops, boolean callsOnly) {
     this.runs = runs;
-    this.countLoops = countLoops;
+    this.countLoops = countLoops && !callsOnly;
+    this.callsOnly = callsOnly;
     this.owner = owner;
     this.method = method;
     this.path = path;
@@ -98,8 +101,8 @@ final class MethodInstrumenter {
   }
 
   /**
-   * Instruments the method in place; null when it has no line numbers (nothing to step through).
-   * Call once: each phase below inserts one kind of probe (kept apart also so that the JIT compiles
+   * Instruments the method in place; null when it has no line numbers but its class has (code the
+   * compiler made: nothing to step through). Call once: each phase below inserts one kind of probe (kept apart also so that the JIT compiles
    * small loops, not this whole method, when a class loader instruments many classes).
    */
   Result instrument() {
@@ -120,7 +123,10 @@ final class MethodInstrumenter {
     List<Site> sites = lineSites(insns);
     int firstLine = firstLine(insns);
     if (firstLine < 0) {
-      return null;
+      if (!callsOnly) {
+        return null; // code the compiler made (the class has lines elsewhere): nothing to step through
+      }
+      firstLine = 1; // a call needs a step in the format, and there is no line to give
     }
 
     boolean named = collectVariables(insns, isStatic, variables);
@@ -168,10 +174,11 @@ final class MethodInstrumenter {
     List<LineRuns.LineProbe> lineProbes = insertLineProbes(sites, analyzed, changed);
     // after the line probes: a guard must come after the probe of the line its call is in
     GuardedCalls.insert(method, guardedCalls);
-    if (values) {
+    if (values && !callsOnly) {
+      // a value belongs to the last step, which, in a method without steps, would be the caller's
       insertStoreProbes();
+      insertElementProbes(coveredSlot);
     }
-    insertElementProbes(coveredSlot);
     insertReturnProbes();
     LabelNode tryStart = insertEntryProbes(argumentTypes, argumentSlots, arguments);
     if (superCall != null) {

@@ -479,6 +479,25 @@ class RecordingContentIT {
   }
 
   @Test
+  void withoutAnyDebugInformationCallsArgumentsAndReturnsRemain() {
+    SampleRun plain = SampleRuns.plain("samples.Recursion", Jvm.JAVA_17, Samples.Debug.NONE);
+    SampleRun run = SampleRuns.recorded("samples.Recursion", Jvm.JAVA_17, Samples.Debug.NONE, "");
+    assertThat(run.stdout()).isEqualTo(plain.stdout());
+    assertThat(run.exitCode()).isEqualTo(plain.exitCode());
+    TraceModel model = Recordings.check(run.folder());
+    List<TraceModel.Call> calls = model.callsOf("samples.Recursion.factorial");
+    assertThat(calls).extracting(c -> args(model, c).get("arg0")).containsExactly("5", "4", "3", "2", "1");
+    assertThat(calls).extracting(c -> c.returnValue().map(model::render).orElse(null)).containsExactly("120", "24", "6", "2", "1");
+    assertThat(calls.get(0).parent().orElseThrow().function()).isEqualTo("samples.Recursion.main");
+    // the source was found by the class's name, though the class does not name its file
+    assertThat(model.paths()).contains(Samples.source("samples.Recursion").toString());
+    TraceMetadata metadata = Recordings.metadata(run.folder());
+    assertThat(metadata.extra().get("classes_without_line_numbers")).asList().contains("samples.Recursion");
+    assertThat(metadata.extra().get("classes_without_debug_info")).asList().contains("samples.Recursion");
+    assertThat(metadata.extra()).doesNotContainKey("classes_without_source");
+  }
+
+  @Test
   void withoutLocalVariableNamesStepsAndCallsRemain() {
     SampleRun run = SampleRuns.recorded("samples.Loops", Jvm.JAVA_17, Samples.Debug.DEFAULT, "");
     TraceModel model = Recordings.check(run.folder());

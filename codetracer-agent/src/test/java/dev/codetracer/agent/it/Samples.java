@@ -14,9 +14,10 @@ import javax.tools.StandardJavaFileManager;
 import javax.tools.ToolProvider;
 
 /**
- * The sample programs ({@code src/test/samples}), compiled once per test JVM: with {@code -g}
- * (local variable names) and without (javac's default: lines and source file only), for release
- * 17 so that Java 17 and Java 25 run the same class files.
+ * The sample programs ({@code src/test/samples}), compiled once per test JVM and debug level: with
+ * {@code -g} (local variable names), without (javac's default: lines and source file only), and
+ * with no debug information at all, for release 17 so that Java 17 and Java 25 run the same class
+ * files.
  */
 final class Samples {
   static final Path SOURCES = Path.of(System.getProperty("codetracer.samples", "src/test/samples")).toAbsolutePath();
@@ -27,10 +28,11 @@ final class Samples {
    */
   static final Path AGENT = copyOfAgent(Path.of(System.getProperty("codetracer.agent.jar", "target/codetracer-agent.jar")));
 
-  /** Class files with or without local variable names. */
+  /** Class files with or without local variable names, or without any debug information. */
   enum Debug {
     FULL("-g"),
-    DEFAULT("-g:source,lines");
+    DEFAULT("-g:source,lines"),
+    NONE("-g:none");
 
     final String flag;
 
@@ -39,17 +41,12 @@ final class Samples {
     }
   }
 
-  private static Path withDebug;
-  private static Path withoutDebug;
+  private static final java.util.Map<Debug, Path> CLASSES = new java.util.EnumMap<>(Debug.class);
 
   private Samples() {}
 
   static synchronized Path classes(Debug debug) {
-    if (withDebug == null) {
-      withDebug = compile(WORK.resolve("classes-g"), Debug.FULL);
-      withoutDebug = compile(WORK.resolve("classes-nog"), Debug.DEFAULT);
-    }
-    return debug == Debug.FULL ? withDebug : withoutDebug;
+    return CLASSES.computeIfAbsent(debug, d -> compile(WORK.resolve("classes-" + d.name().toLowerCase(java.util.Locale.ROOT)), d));
   }
 
   /** The class path of a sample run: the classes, and Mockito's jars for the Mockito sample. */
