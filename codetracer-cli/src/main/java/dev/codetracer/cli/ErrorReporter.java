@@ -1,6 +1,7 @@
 package dev.codetracer.cli;
 
 import dev.codetracer.core.CodeTracerException;
+import dev.codetracer.core.record.RecordingLostException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -8,7 +9,8 @@ import picocli.CommandLine.ParseResult;
 
 /**
  * Prints a failure as one line, {@code codetracer: error: ...}; the stack trace follows only with
- * {@code --verbose}. A failure we did not foresee says so, and how to see more.
+ * {@code --verbose}. A failure we did not foresee says so, and how to see more. A recording lost
+ * from a program that failed exits with the program's code, not ours.
  */
 final class ErrorReporter implements IExecutionExceptionHandler {
   @Override
@@ -26,6 +28,9 @@ final class ErrorReporter implements IExecutionExceptionHandler {
       e.printStackTrace(err);
     }
     err.flush();
+    if (e instanceof RecordingLostException lost && lost.programExitCode() != 0) {
+      return lost.programExitCode();
+    }
     return ExitCodes.FAILURE;
   }
 

@@ -53,6 +53,24 @@ class RecordJvmIT {
         "\n  note:      no recorded code ran: the JVM ended before the program's main method ran");
   }
 
+  @Test
+  void aProgramThatHaltsBeforeAnythingIsRecordedStillGivesItsExitCode() throws Exception {
+    Files.writeString(sandbox.resolve("Halts.java"), """
+        public class Halts {
+          public static void main(String[] args) {
+            System.out.println("halting");
+            Runtime.getRuntime().halt(7);
+          }
+        }
+        """);
+
+    CliProcess.Result result = CliProcess.in(sandbox).workdir(sandbox).run("record", "--", "java", "Halts.java");
+
+    assertThat(result.exitCode()).as(result.toString()).isEqualTo(7);
+    assertThat(result.stdout()).isEqualTo("halting\n");
+    assertThat(result.stderr()).contains("codetracer: error: no recording: java exited with code 7 before the JVM recorder wrote anything");
+  }
+
   /**
    * SIGTERM sent to {@code codetracer record} (a CI job's timeout, {@code kill}) goes to the
    * program, which ends as it would unrecorded, and the recording is still finished and registered.

@@ -7,6 +7,7 @@ import dev.codetracer.core.io.IoMessages;
 import dev.codetracer.core.record.InterruptShield;
 import dev.codetracer.core.record.ProgramExit;
 import dev.codetracer.core.record.RecordRequest;
+import dev.codetracer.core.record.RecordingLostException;
 import dev.codetracer.core.record.Recorder;
 import dev.codetracer.core.record.RecorderUnavailableException;
 import dev.codetracer.core.record.SignalNames;
@@ -103,9 +104,10 @@ public final class JvmRecorder implements Recorder {
       status = process.waitFor();
     }
     if (!Files.isRegularFile(request.folder().resolve(RawLog.FILE_NAME))) {
-      throw new CodeTracerException(
+      throw new RecordingLostException(
           "no recording: " + request.program() + " exited with code " + status + " before the JVM recorder wrote anything"
-              + " (the recorder did not start, see any message above, or the program ended at once by Runtime.halt or a signal)");
+              + " (the recorder did not start, see any message above, or the program ended at once by Runtime.halt or a signal)",
+          status, null);
     }
     metadata.recorderName = "codetracer-java jvm";
     metadata.recorderVersion = CodeTracerVersion.get();
@@ -114,7 +116,8 @@ public final class JvmRecorder implements Recorder {
       result = JvmTraceFinisher.finish(request.folder(), request.format(), limits, request.workdir(), metadata);
     } catch (IOException e) {
       // the recording is lost, not the program's outcome: say it, since the error replaces the summary
-      throw new IOException(IoMessages.describe(e) + " (the program exited with code " + status + ")", e);
+      throw new RecordingLostException(
+          "recording failed: " + IoMessages.describe(e) + " (the program exited with code " + status + ")", status, e);
     }
     String signal = status > 128 && result.logWasCut() ? SignalNames.name(status - 128) : null;
     return new ProgramExit(status, signal);
