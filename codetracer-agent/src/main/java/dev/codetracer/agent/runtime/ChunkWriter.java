@@ -122,6 +122,14 @@ final class ChunkWriter implements Runnable {
     return capReached;
   }
 
+  /**
+   * Queues a part of the current chunk to be written ahead of it (see {@link StallWatch}), unless
+   * the writer has all the chunks it can hold already.
+   */
+  boolean offerPart(Chunk part) {
+    return full.offer(part);
+  }
+
   /** Writes the last chunk, ends the log and waits for the writer thread. */
   void finish(Chunk last) throws IOException {
     boolean interrupted = false;
@@ -162,7 +170,9 @@ final class ChunkWriter implements Runnable {
         }
         write(chunk);
         chunk.clear();
-        free.offer(chunk);
+        if (!chunk.part) {
+          free.offer(chunk);
+        }
       }
     } catch (IOException e) {
       fail(e);
@@ -185,6 +195,9 @@ final class ChunkWriter implements Runnable {
   }
 
   private void write(Chunk chunk) throws IOException {
+    if (chunk.written > 0 || chunk.refsWritten > 0) {
+      chunk = chunk.partUpTo(chunk.size, chunk.refCount); // what was not written ahead as a part
+    }
     encoder.reset();
     literals.start(chunk);
     // Encoding costs the writer a few nanoseconds an event: when chunks queue up, the recording
@@ -352,7 +365,9 @@ final class ChunkWriter implements Runnable {
           return;
         }
         chunk.clear();
-        free.offer(chunk);
+        if (!chunk.part) {
+          free.offer(chunk);
+        }
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

@@ -71,6 +71,10 @@ public final class RecordingControl {
         GuardedLine.clear();
         current = recording;
         Probes.thread = recording.thread;
+        if (options.start() == AgentOptions.Start.MAIN) {
+          // a program run by itself can be killed while it waits; a test's recording is stopped by its caller
+          StallWatch.watch(recording);
+        }
         return true;
       } catch (RuntimeException e) {
         throw new IllegalStateException("codetracer: cannot start recording into " + folder + ": " + e.getMessage(), e);
@@ -214,6 +218,40 @@ public final class RecordingControl {
       } catch (Throwable again) {
         // the stack is still short: the recording ends here all the same
       }
+    }
+  }
+
+  static boolean isCurrent(Recording recording) {
+    return current == recording;
+  }
+
+  /**
+   * Hands the writer the part of the current chunk the waiting recording thread logged and the
+   * log does not have yet ({@link StallWatch}). Under the lock, so that no hand-off of the chunk
+   * itself can come first; only when the thread waited before and after its fill level was read,
+   * and that level did not move.
+   */
+  static void writeWaitingPart(Recording recording, java.util.function.Predicate<Thread> waiting) {
+    synchronized (LOCK) {
+      if (current != recording || Probes.thread != recording.thread) {
+        return;
+      }
+      java.lang.invoke.VarHandle.acquireFence();
+      int events = Probes.position;
+      int refs = Probes.refPosition;
+      Chunk chunk = recording.current;
+      if (events <= chunk.written || !waiting.test(recording.thread) || events != Probes.position || refs != Probes.refPosition) {
+        return;
+      }
+      try {
+        if (!recording.writer().offerPart(chunk.partUpTo(events, refs))) {
+          return; // the writer is behind: next time
+        }
+      } catch (java.io.IOException e) {
+        return; // the hand-off that cannot open the log either says so
+      }
+      chunk.written = events;
+      chunk.refsWritten = refs;
     }
   }
 

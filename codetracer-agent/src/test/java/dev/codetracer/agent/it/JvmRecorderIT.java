@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.codetracer.core.io.SmallDisk;
 import dev.codetracer.core.jvm.JvmRecorder;
 import dev.codetracer.core.record.ProgramExit;
+import dev.codetracer.core.record.RecordingLostException;
 import dev.codetracer.core.record.RecordRequest;
 import dev.codetracer.core.record.Recorders;
 import dev.codetracer.core.record.TraceFormat;
@@ -81,7 +82,7 @@ class JvmRecorderIT {
       Path folder = mountPoint.resolve("recording");
       List<String> command = java("-cp", Samples.classpath(Samples.Debug.FULL), "samples.DeepExit");
       assertThatThrownBy(() -> record(command, folder, TraceFormat.JSON, null))
-          .isInstanceOf(IOException.class)
+          .isInstanceOfSatisfying(RecordingLostException.class, lost -> assertThat(lost.programExitCode()).isEqualTo(3))
           .hasMessageContaining("No space left on device")
           .hasMessageEndingWith("(the program exited with code 3)");
     }
@@ -177,25 +178,34 @@ class JvmRecorderIT {
         key.pollEvents();
         key.reset();
       }
-      // The writer thread lags the program by design: wait until it has put events on disk.
+      // Events reach the disk a chunk at a time; the last, partly filled one, once the program
+      // waits (the stall watch): wait until the log holds the program's last output.
       Path log = folder.resolve(dev.codetracer.core.jvm.RawLog.FILE_NAME);
       try (WatchService logWatcher = FileSystems.getDefault().newWatchService()) {
         folder.register(logWatcher, StandardWatchEventKinds.ENTRY_MODIFY, StandardWatchEventKinds.ENTRY_CREATE);
-        while (!Files.exists(log) || Files.size(log) < 100_000) {
+        while (!Files.exists(log) || !new String(Files.readAllBytes(log), java.nio.charset.StandardCharsets.ISO_8859_1).contains("ready ")) {
           WatchKey key = logWatcher.poll(60, TimeUnit.SECONDS);
           assertThat(key).as("the change log grew").isNotNull();
           key.pollEvents();
           key.reset();
         }
       }
-      try (Stream<ProcessHandle> children = ProcessHandle.current().descendants()) {
-        children.filter(p -> p.info().commandLine().orElse("").contains("samples.Spin")).forEach(ProcessHandle::destroyForcibly);
-      }
+      killSpin();
       assertThat(exit.get(60, TimeUnit.SECONDS)).isEqualTo(new ProgramExit(137, "SIGKILL"));
+    } finally {
+      killSpin(); // when the test failed before: it would wait forever, holding the build's output
     }
     TraceModel model = Recordings.check(folder);
-    assertThat(model.stepCount()).isPositive();
+    // up to where it waited when killed: its last output and the line that waits
+    assertThat(model.standardOutput()).startsWith("ready ");
+    assertThat(model.stepsAt(Samples.source("samples.Spin").toString(), 15)).hasSize(1);
     assertThat(RecordingFolder.open(folder).metadata().extra()).containsEntry("recorder_killed", true);
+  }
+
+  private static void killSpin() {
+    try (Stream<ProcessHandle> children = ProcessHandle.current().descendants()) {
+      children.filter(p -> p.info().commandLine().orElse("").contains("samples.Spin")).forEach(ProcessHandle::destroyForcibly);
+    }
   }
 
   private static void writeJar(Path jar, String mainClass) throws IOException {
