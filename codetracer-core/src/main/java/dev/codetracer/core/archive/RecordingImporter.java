@@ -129,9 +129,7 @@ public final class RecordingImporter {
       replaced = moveIntoPlace(staging, destination, force);
       moved = true;
       staging = null;
-      if (replaced != null) {
-        recordings.findByFolder(destination).ifPresent(old -> outdatedRows.add(old.recordingId()));
-      }
+      // the row of a recording replaced here, or deleted from here before, goes with the registration
       IndexedRecording row;
       try {
         row = recordings.register(RecordingFolder.open(destination), true, outdatedRows);

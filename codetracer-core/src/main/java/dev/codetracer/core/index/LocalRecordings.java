@@ -4,12 +4,15 @@ import dev.codetracer.core.CodeTracerException;
 import dev.codetracer.core.recording.DataDirectory;
 import dev.codetracer.core.recording.RecordingFolder;
 import dev.codetracer.core.recording.RecordingId;
+import dev.codetracer.core.recording.TraceMetadata;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -53,9 +56,32 @@ public final class LocalRecordings {
   public IndexedRecording register(RecordingFolder folder, boolean imported, List<String> replacedIds) {
     IndexedRecording row = rowFor(folder, imported);
     try (TraceIndex index = open()) {
-      index.replace(replacedIds, row);
+      add(index, folder, row, replacedIds);
     }
     return row;
+  }
+
+  /**
+   * Adds the row, removing with it the row of a recording that was in the same folder before (the
+   * folder was deleted and recorded or imported into again): that recording is gone, and its row
+   * would keep this one out of the index. No file is touched.
+   */
+  private static void add(TraceIndex index, RecordingFolder folder, IndexedRecording row, List<String> replacedIds) {
+    List<String> removed = new ArrayList<>(replacedIds);
+    index.findByFolder(folder.path())
+        .filter(previous -> !describes(previous, folder.metadata()))
+        .ifPresent(previous -> removed.add(previous.recordingId()));
+    index.replace(removed, row);
+  }
+
+  /** The row is of the recording with this metadata: the same id, or without one, the same run. */
+  private static boolean describes(IndexedRecording row, TraceMetadata m) {
+    if (m.recordingId != null) {
+      return m.recordingId.equals(row.recordingId());
+    }
+    return Objects.equals(row.program(), m.program)
+        && Objects.equals(row.args(), m.args)
+        && Objects.equals(row.recordedAt(), m.startTime);
   }
 
   private static IndexedRecording rowFor(RecordingFolder folder, boolean imported) {
@@ -81,7 +107,7 @@ public final class LocalRecordings {
       return found.get();
     }
     IndexedRecording row = rowFor(folder, false);
-    index.replace(List.of(), row);
+    add(index, folder, row, List.of());
     return row;
   }
 
@@ -103,7 +129,10 @@ public final class LocalRecordings {
     }
   }
 
-  /** The indexed row of this recording, matched by id, by folder, or by program, args and time. */
+  /**
+   * The indexed row of this recording, matched by id, by folder, or by program, args and time. A
+   * row of the same folder that is of another recording (one recorded there before) does not match.
+   */
   public Optional<IndexedRecording> findSame(RecordingFolder folder) {
     return withIndex(index -> findSame(index, folder).orElse(null));
   }
@@ -112,7 +141,7 @@ public final class LocalRecordings {
     var m = folder.metadata();
     Optional<IndexedRecording> found = m.recordingId == null ? Optional.empty() : index.findById(m.recordingId);
     if (found.isEmpty()) {
-      found = index.findByFolder(folder.path());
+      found = index.findByFolder(folder.path()).filter(row -> describes(row, m));
     }
     if (found.isEmpty() && m.recordingId == null && m.startTime != null) {
       found = index.findByRun(m.program, m.args, m.startTime);

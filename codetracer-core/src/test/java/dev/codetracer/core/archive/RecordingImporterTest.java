@@ -147,6 +147,26 @@ class RecordingImporterTest {
   }
 
   @Test
+  void importingIntoAFolderThatHeldAnotherRecordingReplacesOnlyItsRow() throws Exception {
+    Path target = temp.resolve("target");
+    String otherId = "0190abcd-9999-7000-8000-000000000009";
+    TestRecordings.jvmRecording(target, otherId, "/bin/old", null);
+    importer(theirs).importFolder(target);
+    dev.codetracer.core.io.FileTrees.deleteRecursively(target);
+
+    ImportResult result = importer(theirs).importArchive(zip, target, false);
+    assertThat(result.alreadyIndexed()).isFalse();
+    assertThat(theirs.newest(10)).containsExactly(result.recording());
+
+    // a folder whose recording was replaced in place, imported where it is
+    dev.codetracer.core.io.FileTrees.deleteRecursively(target);
+    TestRecordings.jvmRecording(target, otherId, "/bin/old", null);
+    ImportResult inPlace = importer(theirs).importFolder(target);
+    assertThat(inPlace.alreadyIndexed()).isFalse();
+    assertThat(theirs.newest(10)).extracting(IndexedRecording::recordingId).containsExactly(otherId);
+  }
+
+  @Test
   void neverReplacesANonEmptyTargetWithoutForce() throws Exception {
     Path target = temp.resolve("target");
     TestRecordings.write(target, "precious.txt", "mine");

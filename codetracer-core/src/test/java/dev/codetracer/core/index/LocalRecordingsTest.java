@@ -169,6 +169,42 @@ class LocalRecordingsTest {
   }
 
   @Test
+  void aRecordingInAFolderThatHeldAnotherOneBeforeTakesItsRow() throws Exception {
+    Path folder = temp.resolve("rec");
+    TestRecordings.jvmRecording(folder, TraceIndexTest.id(1), "/bin/p", "2026-01-01T00:00:00.000Z");
+    recordings.register(RecordingFolder.open(folder), false);
+    FileTrees.deleteRecursively(folder);
+    TestRecordings.jvmRecording(folder, TraceIndexTest.id(2), "/bin/p", "2026-01-01T00:00:01.000Z");
+
+    assertThat(recordings.findSame(RecordingFolder.open(folder))).as("the row of the folder is another recording's").isEmpty();
+    IndexedRecording row = recordings.registerUnlessIndexed(RecordingFolder.open(folder));
+    assertThat(row.recordingId()).isEqualTo(TraceIndexTest.id(2));
+    assertThat(recordings.newest(10)).containsExactly(row);
+
+    // the same through register, and through a registration left for later
+    FileTrees.deleteRecursively(folder);
+    TestRecordings.jvmRecording(folder, TraceIndexTest.id(3), "/bin/p", "2026-01-01T00:00:02.000Z");
+    assertThat(recordings.register(RecordingFolder.open(folder), false).recordingId()).isEqualTo(TraceIndexTest.id(3));
+    FileTrees.deleteRecursively(folder);
+    TestRecordings.jvmRecording(folder, TraceIndexTest.id(4), "/bin/p", "2026-01-01T00:00:03.000Z");
+    recordings.registerLater(RecordingFolder.open(folder));
+    assertThat(recordings.newest(10)).extracting(IndexedRecording::recordingId).containsExactly(TraceIndexTest.id(4));
+    assertThat(folder.resolve("trace_metadata.json")).as("no file is touched").exists();
+  }
+
+  @Test
+  void aForeignRecordingWithoutIdInAFolderThatHeldAnotherRunTakesItsRow() throws Exception {
+    Path folder = TestRecordings.jvmRecording(temp.resolve("rec"), null, "/bin/p", "2026-01-01T00:00:00.000Z");
+    String first = recordings.register(RecordingFolder.open(folder), true).recordingId();
+    assertThatThrownBy(() -> recordings.register(RecordingFolder.open(folder), true)).isInstanceOf(AlreadyIndexedException.class);
+    TestRecordings.jvmRecording(folder, null, "/bin/q", "2026-01-01T00:00:00.000Z");
+
+    IndexedRecording row = recordings.register(RecordingFolder.open(folder), true);
+    assertThat(row.recordingId()).isNotEqualTo(first);
+    assertThat(recordings.newest(10)).containsExactly(row);
+  }
+
+  @Test
   void aForeignRecordingWithoutIdGetsOneInTheIndexOnlyAndIsFoundByFolder() throws Exception {
     Path folder = TestRecordings.foreignRecording(temp.resolve("foreign"), null);
     String metadataBefore = java.nio.file.Files.readString(folder.resolve("trace_metadata.json"));

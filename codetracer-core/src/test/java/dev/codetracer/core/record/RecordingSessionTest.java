@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.codetracer.core.CodeTracerException;
 import dev.codetracer.core.archive.ProgressListener;
+import dev.codetracer.core.index.IndexedRecording;
 import dev.codetracer.core.index.LocalRecordings;
+import dev.codetracer.core.io.FileTrees;
 import dev.codetracer.core.recording.DataDirectory;
 import dev.codetracer.core.recording.FunctionIndexEntry;
 import dev.codetracer.core.recording.FunctionIndexFile;
@@ -157,6 +159,21 @@ class RecordingSessionTest {
     // an existing empty folder is fine
     Path empty = Files.createDirectories(temp.resolve("empty"));
     assertThat(record(options(empty, null, null, false), "app.fake").folder().path()).isEqualTo(empty);
+  }
+
+  @Test
+  void recordingAgainIntoADeletedOutputFolderReplacesOnlyTheIndexRowOfTheRecordingThatWasThere() throws Exception {
+    Path output = temp.resolve("out/rec");
+    String first = record(options(output, null, null, true), "app.fake", "1").folder().metadata().recordingId;
+    Path kept = record(options(temp.resolve("other"), null, null, true), "app.fake", "2").folder().path();
+    FileTrees.deleteRecursively(output);
+
+    RecordingSession.Result second = record(options(output, null, null, true), "app.fake", "5");
+    assertThat(second.warnings()).isEmpty();
+    String id = second.folder().metadata().recordingId;
+    assertThat(recordings.findById(id)).contains(second.indexed());
+    assertThat(recordings.findById(first)).isEmpty();
+    assertThat(recordings.newest(10)).extracting(IndexedRecording::folder).containsExactlyInAnyOrder(output, kept);
   }
 
   @Test
