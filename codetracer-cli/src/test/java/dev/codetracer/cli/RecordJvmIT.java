@@ -45,6 +45,29 @@ class RecordJvmIT {
   }
 
   @Test
+  void commasInTheOutputFolderAndInAnEscapedOptionValueReachTheRecorder() throws Exception {
+    Files.writeString(sandbox.resolve("Hello.java"), """
+        public class Hello {
+          public static void main(String[] args) {
+            String secret = "s3cr3t";
+            System.out.println("hello " + secret.length());
+          }
+        }
+        """);
+    Path output = sandbox.resolve("out,1");
+
+    CliProcess.Result result = CliProcess.in(sandbox).workdir(sandbox)
+        .run("record", "-o", output.toString(), "--recorder-options=redact=(?i)(se{1\\,2}cret)", "--", "java", "Hello.java");
+
+    assertThat(result.exitCode()).as(result.toString()).isZero();
+    assertThat(result.stdout()).isEqualTo("hello 6\n");
+    assertThat(result.stderr()).contains("recording: " + output + "\n");
+    assertThat(output.resolve("trace.json")).isRegularFile();
+    JsonNode metadata = new ObjectMapper().readTree(output.resolve("trace_metadata.json").toFile());
+    assertThat(metadata.get("redaction_pattern").asText()).isEqualTo("(?i)(se{1,2}cret)");
+  }
+
+  @Test
   void aJvmThatRanNoRecordedCodeSaysSo() {
     CliProcess.Result result = CliProcess.in(sandbox).workdir(sandbox).run("record", "--", "java", "-cp", ".", "NoSuchClass");
 

@@ -1,5 +1,6 @@
 package dev.codetracer.maven;
 
+import dev.codetracer.core.jvm.AgentOptions;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -8,15 +9,15 @@ import java.util.stream.Collectors;
 
 /**
  * The JVM recorder's option string ({@code key=value,...}, as {@code -javaagent:jar=} takes it)
- * built from the plugin's parameters. The agent checks every option itself and stops the JVM with
- * a one-line message naming a bad one.
+ * built from the plugin's parameters, each value escaped ({@link AgentOptions#escape}). The agent
+ * checks every option itself and stops the JVM with a one-line message naming a bad one.
  */
 final class RecorderOptions {
   private final List<String> options = new ArrayList<>();
 
   RecorderOptions add(String key, String value) {
     if (value != null && !value.isBlank()) {
-      options.add(key + "=" + value.trim());
+      options.add(key + "=" + AgentOptions.escape(value.trim()));
     }
     return this;
   }

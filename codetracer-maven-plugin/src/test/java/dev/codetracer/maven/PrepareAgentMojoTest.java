@@ -3,6 +3,9 @@ package dev.codetracer.maven;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.codetracer.core.jvm.AgentOptions;
+import dev.codetracer.core.jvm.ValueCodeInlining;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -93,6 +96,18 @@ class PrepareAgentMojoTest {
         .contains("includes=com.acme.*:org.example.Thing")
         .contains("excludes=com.acme.generated.*")
         .endsWith("start=api,depth=3,redact=none " + VALUE_CODE_OPTIONS + " -Xss4096k");
+  }
+
+  @Test
+  void aSourceFolderWithACommaReachesTheRecorderUnchanged() throws Exception {
+    MavenProject project = harness.project();
+    Path generated = Files.createDirectories(basedir.resolve("target/generated,sources"));
+    project.addCompileSourceRoot(generated.toString());
+
+    harness.<PrepareAgentMojo>mojo("prepare-agent", project, new Properties()).execute();
+
+    String agent = project.getProperties().getProperty("argLine").split(" ")[0];
+    assertThat(AgentOptions.parse(ValueCodeInlining.agentOptionsOf(agent)).sourcepath()).containsExactly(generated);
   }
 
   @Test

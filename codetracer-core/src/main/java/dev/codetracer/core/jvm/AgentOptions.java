@@ -12,7 +12,8 @@ import java.util.regex.PatternSyntaxException;
 
 /**
  * The agent's options: one comma-separated {@code key=value} string, as JaCoCo's agent takes
- * ({@code -javaagent:codetracer-agent.jar=output=DIR,includes=com.acme.*}). Every option is
+ * ({@code -javaagent:codetracer-agent.jar=output=DIR,includes=com.acme.*}); a value's own commas
+ * are escaped with a backslash ({@link #escape}). Every option is
  * parsed and checked here; a bad one fails with a one-line message naming it. The agent (which
  * shades this package) parses its option string with it, and {@link JvmRecorder} reads the caps
  * of the same string with it, so the two can never disagree.
@@ -77,10 +78,7 @@ public final class AgentOptions {
       return options;
     }
     Map<String, String> seen = new LinkedHashMap<>();
-    for (String part : text.split(",")) {
-      if (part.isBlank()) {
-        continue;
-      }
+    for (String part : split(text)) {
       int eq = part.indexOf('=');
       if (eq <= 0) {
         throw new IllegalArgumentException("option \"" + part + "\" is not key=value (known keys: " + String.join(", ", KEYS) + ")");
@@ -100,6 +98,45 @@ public final class AgentOptions {
           "option \"format=bin\" needs `codetracer record --format bin`; the agent on its own writes format=json");
     }
     return options;
+  }
+
+  /**
+   * The {@code key=value} parts of an option string, unescaped: a backslash followed by {@code ,}
+   * or {@code \} stands for that character; any other backslash is itself (a Windows path typed by
+   * hand stays as it is). Blank parts are left out.
+   */
+  public static List<String> split(String text) {
+    List<String> parts = new ArrayList<>();
+    StringBuilder part = new StringBuilder();
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '\\' && i + 1 < text.length() && (text.charAt(i + 1) == ',' || text.charAt(i + 1) == '\\')) {
+        part.append(text.charAt(++i));
+      } else if (c == ',') {
+        addUnlessBlank(parts, part);
+      } else {
+        part.append(c);
+      }
+    }
+    addUnlessBlank(parts, part);
+    return parts;
+  }
+
+  private static void addUnlessBlank(List<String> parts, StringBuilder part) {
+    if (!part.toString().isBlank()) {
+      parts.add(part.toString());
+    }
+    part.setLength(0);
+  }
+
+  /**
+   * A value as it goes into an option string, which {@link #parse} reads back unchanged: every
+   * {@code ,} and {@code \} escaped with a backslash (only the whitespace around a value is not kept:
+   * parse trims it). Launchers that put values of their own (paths, patterns) into an option string
+   * escape each with this.
+   */
+  public static String escape(String value) {
+    return value.replace("\\", "\\\\").replace(",", "\\,");
   }
 
   private void set(String key, String value) {

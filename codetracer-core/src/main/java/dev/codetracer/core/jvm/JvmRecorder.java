@@ -129,7 +129,7 @@ public final class JvmRecorder implements Recorder {
    */
   static String agentOptions(RecordRequest request, Path sourceRoot) {
     StringBuilder options = new StringBuilder();
-    options.append("output=").append(request.folder().toAbsolutePath());
+    options.append("output=").append(AgentOptions.escape(request.folder().toAbsolutePath().toString()));
     options.append(",finish=external");
     options.append(",format=").append(request.format() == TraceFormat.BIN ? "bin" : "json");
     String user = request.recorderOptions();
@@ -137,7 +137,7 @@ public final class JvmRecorder implements Recorder {
       options.append(',').append(user);
     }
     if (sourceRoot != null && (user == null || !user.contains("sourcepath="))) {
-      options.append(",sourcepath=").append(sourceRoot);
+      options.append(",sourcepath=").append(AgentOptions.escape(sourceRoot.toString()));
     }
     return options.toString();
   }

@@ -45,6 +45,30 @@ class AgentOptionsTest {
   }
 
   @Test
+  void aBackslashEscapesACommaOrABackslashAndIsItselfBeforeAnythingElse() {
+    AgentOptions options = AgentOptions.parse("output=/tmp/x/out\\,1,redact=(?i)(a{1\\,2}b),depth=3");
+    assertThat(options.output()).isEqualTo(Path.of("/tmp/x/out,1"));
+    assertThat(options.redact().pattern()).isEqualTo("(?i)(a{1,2}b)");
+    assertThat(options.depth()).isEqualTo(3);
+    assertThat(AgentOptions.parse("name=C:\\work\\new").name()).as("a Windows path typed by hand").isEqualTo("C:\\work\\new");
+    assertThat(AgentOptions.parse("name=a\\\\,depth=1").name()).as("an escaped backslash, then the separator").isEqualTo("a\\");
+    assertThat(AgentOptions.parse("name=a\\").name()).as("a backslash at the end").isEqualTo("a\\");
+    assertThat(AgentOptions.split(" depth=1,, name=x\\,y ,")).containsExactly(" depth=1", " name=x,y ");
+  }
+
+  @Test
+  void escapedValuesReadBackUnchanged() {
+    for (String value : new String[] {"/tmp/x/out,1", "C:\\work\\new\\", "a\\,b\\\\,", ",,", "\\", "plain"}) {
+      AgentOptions parsed = AgentOptions.parse("depth=1,name=" + AgentOptions.escape(value) + ",values=none");
+      assertThat(parsed.name()).isEqualTo(value);
+      assertThat(parsed.depth()).isEqualTo(1);
+      assertThat(parsed.values()).isFalse();
+    }
+    String regex = "(?i)(a{1,2}b)\\\\d+";
+    assertThat(AgentOptions.parse("redact=" + AgentOptions.escape(regex)).redact().pattern()).isEqualTo(regex);
+  }
+
+  @Test
   void badOptionsFailWithOneLineNamingThem() {
     assertThatThrownBy(() -> AgentOptions.parse("colour=red")).hasMessageStartingWith("unknown option \"colour\"");
     assertThatThrownBy(() -> AgentOptions.parse("depth")).hasMessageContaining("\"depth\" is not key=value");

@@ -42,6 +42,11 @@ class JvmRecorderTest {
     assertThat(JvmRecorder.agentOptions(request, Path.of("/w/src")))
         .as("a compiled single source file's folder is where its source is found")
         .endsWith(",sourcepath=/w/src");
+    RecordRequest commas = new RecordRequest(
+        List.of("java", "Main"), Path.of("/w"), Path.of("/w/out,1"), Map.of(), TraceFormat.JSON, null, false, null);
+    AgentOptions parsed = AgentOptions.parse(JvmRecorder.agentOptions(commas, Path.of("/w/src,2")));
+    assertThat(parsed.output()).isEqualTo(Path.of("/w/out,1"));
+    assertThat(parsed.sourcepath()).containsExactly(Path.of("/w/src,2"));
   }
 
   @Test

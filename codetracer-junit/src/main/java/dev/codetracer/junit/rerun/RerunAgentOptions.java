@@ -1,5 +1,6 @@
 package dev.codetracer.junit.rerun;
 
+import dev.codetracer.core.jvm.AgentOptions;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,7 +23,7 @@ public final class RerunAgentOptions {
       options.add("maxBytes=" + maxSizeBytes);
     }
     if (!has(user, "excludes") && !has(user, "includes")) {
-      options.add("excludes=" + CODETRACER_LIBRARIES);
+      options.add("excludes=" + AgentOptions.escape(CODETRACER_LIBRARIES));
     }
     if (!user.isEmpty()) {
       options.add(user);
@@ -31,7 +32,7 @@ public final class RerunAgentOptions {
   }
 
   private static boolean has(String options, String key) {
-    for (String part : options.split(",")) {
+    for (String part : AgentOptions.split(options)) {
       if (part.trim().startsWith(key + "=")) {
         return true;
       }

@@ -11,5 +11,8 @@ class RerunAgentOptionsTest {
     assertThat(RerunAgentOptions.of("depth=3", 1024))
         .isEqualTo("maxBytes=1024,excludes=" + RerunAgentOptions.CODETRACER_LIBRARIES + ",depth=3");
     assertThat(RerunAgentOptions.of("includes=com.acme.*,maxBytes=5m", 1024)).isEqualTo("includes=com.acme.*,maxBytes=5m");
+    assertThat(RerunAgentOptions.of("name=a\\,maxBytes=5m", 1024))
+        .as("an escaped comma is part of a value")
+        .startsWith("maxBytes=1024,");
   }
 }
