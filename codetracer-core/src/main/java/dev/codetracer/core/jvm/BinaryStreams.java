@@ -15,4 +15,12 @@ final class BinaryStreams {
   static TraceEventWriter open(OutputStream out) throws IOException {
     return new BinTraceWriter(out);
   }
+
+  /**
+   * The size of the file a writer from {@link #open} writes: its compressed frames, which reach
+   * the file only when compressed (the bytes passed to the file lag a frame behind).
+   */
+  static StreamSize size(TraceEventWriter writer) {
+    return ((BinTraceWriter) writer)::reaches;
+  }
 }

@@ -5,7 +5,8 @@ package dev.codetracer.core.jvm;
  *
  * @param maxSteps steps in the stream
  * @param maxEvents events in the stream (checked at each step)
- * @param maxBytes bytes of the stream file (checked at each step)
+ * @param maxBytes bytes of the stream file (checked at each step): {@code trace.bin}'s compressed
+ *     bytes and seek table, not the CBOR it compresses
  */
 public record ExpansionLimits(long maxSteps, long maxEvents, long maxBytes) {
   public static final long DEFAULT_MAX_STEPS = 5_000_000L;

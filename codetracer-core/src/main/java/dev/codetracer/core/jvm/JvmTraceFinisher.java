@@ -46,7 +46,8 @@ public final class JvmTraceFinisher {
     try (RawLogReader reader = new RawLogReader(log)) {
       CountingOutputStream counted = new CountingOutputStream(new BufferedOutputStream(Files.newOutputStream(stream), 1 << 16));
       try (TraceEventWriter writer = open(format, counted)) {
-        result = new TraceExpander(writer, counted::count, limits).expand(reader);
+        StreamSize size = format == TraceFormat.BIN ? BinaryStreams.size(writer) : limit -> counted.count() >= limit;
+        result = new TraceExpander(writer, size, limits).expand(reader);
       }
     }
     TracePathsFile.write(folder, result.paths());

@@ -17,7 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.LongSupplier;
 
 /**
  * Expands the agent's change log into CodeTracer's per-step stream: the change log holds a step
@@ -29,7 +28,7 @@ import java.util.function.LongSupplier;
  */
 public final class TraceExpander {
   private final TraceEventWriter out;
-  private final LongSupplier bytesWritten;
+  private final StreamSize streamSize;
   private final ExpansionLimits limits;
 
   private final Map<Integer, RawDefinition.Method> methods = new LinkedHashMap<>();
@@ -73,9 +72,9 @@ public final class TraceExpander {
   private int pendingElementIndex;
   private final StringBuilder pendingLog = new StringBuilder();
 
-  public TraceExpander(TraceEventWriter out, LongSupplier bytesWritten, ExpansionLimits limits) {
+  public TraceExpander(TraceEventWriter out, StreamSize streamSize, ExpansionLimits limits) {
     this.out = out;
-    this.bytesWritten = bytesWritten;
+    this.streamSize = streamSize;
     this.limits = limits;
     this.types = new TraceTypes(this::emit);
     this.values = new ValueDecoder(types, typeNames, layouts);
@@ -527,7 +526,7 @@ public final class TraceExpander {
       reason = "maxSteps (" + limits.maxSteps() + " steps)";
     } else if (events >= limits.maxEvents()) {
       reason = "maxEvents (" + limits.maxEvents() + " events)";
-    } else if (bytesWritten.getAsLong() >= limits.maxBytes()) {
+    } else if (streamReaches(limits.maxBytes())) {
       reason = "maxBytes (" + limits.maxBytes() + " bytes)";
     }
     if (reason != null) {
@@ -538,6 +537,14 @@ public final class TraceExpander {
     emit(new TraceEvent.Step(pathId, line));
     steps++;
     return true;
+  }
+
+  private boolean streamReaches(long bytes) {
+    try {
+      return streamSize.reaches(bytes);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private void truncate(String reason) {

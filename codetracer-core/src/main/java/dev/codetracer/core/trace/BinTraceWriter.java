@@ -42,6 +42,12 @@ public final class BinTraceWriter implements TraceEventWriter {
    */
   public static final int DEFAULT_LEVEL = 3;
 
+  /**
+   * Less CBOR than this is not cut into a frame of its own just to learn its compressed size
+   * ({@link #reaches}): so small a frame would be mostly zstd's and the seek table's overhead.
+   */
+  private static final int MIN_EARLY_FRAME = 4 << 10;
+
   private static final CBORFactory CBOR = new CBORFactory();
   /**
    * zeekstd 0.5.0, the seekable library of CodeTracer's runtime_tracing, wrongly reports
@@ -64,6 +70,7 @@ public final class BinTraceWriter implements TraceEventWriter {
       });
   /** The frame being compressed (its CBOR in {@link #spare}), or null. */
   private Future<Compressed> pending;
+  private int pendingLength;
   /** The buffer not being filled: the frame being compressed reads it. */
   private byte[] spare = new byte[1 << 16];
   private byte[] compressed = new byte[0];
@@ -106,7 +113,7 @@ public final class BinTraceWriter implements TraceEventWriter {
       TraceEventSerializer.write(generator, event);
     }
     eventCount++;
-    if (frame.size() + generator.getOutputBuffered() >= frameSize) {
+    if (openFrameSize() >= frameSize) {
       endFrame();
     }
   }
@@ -160,6 +167,47 @@ public final class BinTraceWriter implements TraceEventWriter {
     return bytesWritten;
   }
 
+  /**
+   * Whether the file, closed now, would hold at least {@code limit} bytes: what the {@code
+   * maxBytes} cap asks at each step. Frames not yet compressed count at zstd's bound; when that
+   * bound reaches the limit, the frame being filled is compressed at once to learn its real size,
+   * so that the file ends just under the limit rather than up to a frame's worth of CBOR under it.
+   */
+  public boolean reaches(long limit) throws IOException {
+    if (sizeBound() < limit) {
+      return false;
+    }
+    if (openFrameSize() < MIN_EARLY_FRAME) {
+      return true;
+    }
+    endFrame();
+    writePending();
+    return sizeBound() >= limit;
+  }
+
+  /** The file's size were it closed now, at most. */
+  private long sizeBound() {
+    long bound = bytesWritten + seekTable.serializedSize();
+    if (pending != null) {
+      bound += compressBound(pendingLength) + SeekTable.ENTRY_SIZE;
+    }
+    int open = openFrameSize();
+    if (open > 0) {
+      bound += compressBound(open) + SeekTable.ENTRY_SIZE;
+    }
+    return bound;
+  }
+
+  private int openFrameSize() {
+    return frame.size() + generator.getOutputBuffered();
+  }
+
+  /** zstd's ZSTD_COMPRESSBOUND, in Java: {@link Zstd#compressBound} is a native call, and this runs at every step. */
+  static long compressBound(int length) {
+    int smallInputMargin = length < (128 << 10) ? ((128 << 10) - length) >>> 11 : 0;
+    return (long) length + (length >>> 8) + smallInputMargin;
+  }
+
   /** Hands the frame to the compressor once the one before is written, and fills the other buffer. */
   private void endFrame() throws IOException {
     generator.flush();
@@ -169,6 +217,7 @@ public final class BinTraceWriter implements TraceEventWriter {
       byte[] data = frame.swap(spare);
       spare = data;
       pending = compressor.submit(() -> compress(data, length));
+      pendingLength = length;
     }
   }
 

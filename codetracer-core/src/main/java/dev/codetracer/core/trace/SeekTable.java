@@ -13,7 +13,7 @@ import java.util.Arrays;
  * per-frame checksums (descriptor 0), which is what zeekstd, the encoder CodeTracer uses, writes.
  */
 final class SeekTable {
-  private static final int ENTRY_SIZE = 8;
+  static final int ENTRY_SIZE = 8;
   private static final int CHECKSUMMED_ENTRY_SIZE = 12;
 
   private int[] compressed = new int[16];

@@ -28,7 +28,7 @@ class TraceExpanderTest {
     Path json = run.resolve("trace.json");
     ExpansionResult result;
     try (RawLogReader reader = new RawLogReader(raw); JsonTraceWriter writer = JsonTraceWriter.create(json)) {
-      result = new TraceExpander(writer, () -> 0, limits).expand(reader);
+      result = new TraceExpander(writer, limit -> false, limits).expand(reader);
     }
     return new Expanded(result, TraceModel.load(json), TraceReader.readAll(json));
   }
@@ -190,7 +190,7 @@ class TraceExpanderTest {
     Path json = dir.resolve("cut.json");
     ExpansionResult result;
     try (RawLogReader reader = new RawLogReader(raw); JsonTraceWriter writer = JsonTraceWriter.create(json)) {
-      result = new TraceExpander(writer, () -> 0, ExpansionLimits.defaults()).expand(reader);
+      result = new TraceExpander(writer, limit -> false, ExpansionLimits.defaults()).expand(reader);
     }
     assertThat(result.logWasCut()).isTrue();
     assertThat(TraceModel.load(json).stepCount()).isZero();

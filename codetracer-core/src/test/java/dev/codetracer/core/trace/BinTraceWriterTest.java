@@ -61,6 +61,13 @@ class BinTraceWriterTest {
   }
 
   @Test
+  void theSizeBoundTheCapUsesIsZstds() {
+    for (int length : new int[] {0, 1, 100, 4095, 4096, (128 << 10) - 1, 128 << 10, (128 << 10) + 1, 4 << 20, 64 << 20}) {
+      assertThat(BinTraceWriter.compressBound(length)).as("%d bytes", length).isEqualTo(Zstd.compressBound(length));
+    }
+  }
+
+  @Test
   void startsWithTheVersion1Header() throws IOException {
     byte[] file = writeExample(BinTraceWriter.DEFAULT_FRAME_SIZE);
 
