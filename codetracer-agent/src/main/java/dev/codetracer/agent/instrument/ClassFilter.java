@@ -9,7 +9,9 @@ import java.util.regex.Pattern;
  * internals and codetracer itself; {@code includes}/{@code excludes} take JaCoCo-style wildcard
  * patterns on class names ({@code com.acme.*}, {@code *Test}). A class named by an explicit
  * include is instrumented even in a package excluded by default, except the JDK and codetracer
- * itself, which never are.
+ * itself, which never are. A nested class matches its name written either way: {@code
+ * Flow$Res}, or {@code Flow.Res} as the recording shows it (so {@code Flow.*} covers the classes
+ * nested in {@code Flow}).
  */
 public final class ClassFilter {
   static final List<String> NEVER =
@@ -50,18 +52,21 @@ public final class ClassFilter {
   /** @param internalName a class name as the JVM passes it, e.g. {@code com/acme/Order$Line} */
   public boolean instruments(String internalName) {
     String name = internalName.replace('/', '.');
-    if (matches(never, name) || matches(excludes, name)) {
+    String sourceName = name.replace('$', '.');
+    if (matches(never, name, sourceName) || matches(excludes, name, sourceName)) {
       return false;
     }
     if (includes.isEmpty()) {
-      return !matches(defaultExcludes, name);
+      return !matches(defaultExcludes, name, sourceName);
     }
-    return matches(includes, name);
+    return matches(includes, name, sourceName);
   }
 
-  private static boolean matches(List<Wildcard> patterns, String name) {
+  /** Whether a pattern matches the binary name ({@code a.Flow$Res}) or the source name ({@code a.Flow.Res}). */
+  private static boolean matches(List<Wildcard> patterns, String name, String sourceName) {
+    boolean nested = !sourceName.equals(name);
     for (Wildcard pattern : patterns) {
-      if (pattern.matches(name)) {
+      if (pattern.matches(name) || nested && pattern.matches(sourceName)) {
         return true;
       }
     }

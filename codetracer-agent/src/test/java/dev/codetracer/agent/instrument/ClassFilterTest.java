@@ -33,4 +33,20 @@ class ClassFilterTest {
     assertThat(filter.instruments("org/junit/MyOwnX")).isTrue();
     assertThat(new ClassFilter(List.of("java.*"), List.of()).instruments("java/util/ArrayList")).isFalse();
   }
+
+  @Test
+  void aNestedClassMatchesItsNameWrittenWithADotAsTheRecordingShowsItOrWithADollar() {
+    for (String written : List.of("Flow.Res", "Flow$Res", "Flow.*", "Flow$*", "*.Res", "a.Flow.Res", "a.*")) {
+      String name = written.startsWith("a.") ? "a/Flow$Res" : "Flow$Res";
+      assertThat(new ClassFilter(List.of(written), List.of()).instruments(name)).as("includes=" + written).isTrue();
+      assertThat(new ClassFilter(List.of(), List.of(written)).instruments(name)).as("excludes=" + written).isFalse();
+    }
+    ClassFilter flowsNested = new ClassFilter(List.of("Flow.*"), List.of("Flow.Res.Inner"));
+    assertThat(flowsNested.instruments("Flow$Res$Deeper")).isTrue();
+    assertThat(flowsNested.instruments("Flow$1")).as("an anonymous class of Flow").isTrue();
+    assertThat(flowsNested.instruments("Flow$Res$Inner")).isFalse();
+    assertThat(flowsNested.instruments("Flow")).as("Flow.* names what is inside Flow, as com.acme.* does").isFalse();
+    assertThat(flowsNested.instruments("Flowing$Res")).isFalse();
+    assertThat(new ClassFilter(List.of("Flow.Res"), List.of()).instruments("Flow$Resource")).isFalse();
+  }
 }
