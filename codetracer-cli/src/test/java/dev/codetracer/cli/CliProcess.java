@@ -28,6 +28,7 @@ final class CliProcess {
   private String extraClasspath;
   private String shellPrefix;
   private boolean onTerminal;
+  private boolean throughLauncher;
   private Duration timeout = DEFAULT_TIMEOUT;
 
   /** What the process did. */
@@ -77,7 +78,7 @@ final class CliProcess {
   private static List<String> prepareStartup() {
     Path jar = jar();
     Path target = jar.getParent();
-    Path launcher = target.getParent().getParent().resolve("bin/codetracer");
+    Path launcher = launcher();
     if (Files.isExecutable(launcher)) {
       try {
         Path home = Files.createTempDirectory("codetracer-it-launcher");
@@ -123,6 +124,11 @@ final class CliProcess {
     return jar;
   }
 
+  /** {@code bin/codetracer} of the checkout the jar was built in. */
+  static Path launcher() {
+    return jar().getParent().getParent().getParent().resolve("bin/codetracer");
+  }
+
   static Path dataDirectory(Path sandbox) {
     return sandbox.resolve("xdg/codetracer");
   }
@@ -159,6 +165,12 @@ final class CliProcess {
     return this;
   }
 
+  /** Runs {@code bin/codetracer} (without building), as a user would, instead of {@code java -jar}. */
+  CliProcess throughLauncher() {
+    this.throughLauncher = true;
+    return this;
+  }
+
   CliProcess timeout(Duration timeout) {
     this.timeout = timeout;
     return this;
@@ -181,9 +193,13 @@ final class CliProcess {
     }
     jvm.addAll(args);
     List<String> command = jvm;
+    if (throughLauncher) {
+      command = new ArrayList<>(List.of("bash", launcher().toString()));
+      command.addAll(args);
+    }
     if (shellPrefix != null || onTerminal) {
       StringBuilder script = new StringBuilder(shellPrefix == null ? "true" : shellPrefix).append("; exec");
-      for (String word : jvm) {
+      for (String word : command) {
         script.append(" '").append(word.replace("'", "'\\''")).append('\'');
       }
       command = onTerminal
@@ -198,6 +214,9 @@ final class CliProcess {
         ProcessBuilder builder = new ProcessBuilder(command).directory(workdir.toFile());
         builder.environment().keySet().removeIf(name -> name.startsWith("CODETRACER_") || name.startsWith("XDG_"));
         builder.environment().putAll(env);
+        if (throughLauncher) {
+          builder.environment().put("CODETRACER_SKIP_BUILD", "1");
+        }
         builder.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
         builder.redirectOutput(out.toFile()).redirectError(err.toFile());
         Process process = builder.start();

@@ -67,6 +67,34 @@ class RecordJvmIT {
     assertThat(metadata.get("redaction_pattern").asText()).isEqualTo("(?i)(se{1,2}cret)");
   }
 
+  /**
+   * The JVM options in the environment reach the recorded program, unchanged, and only it: the
+   * CLI's own JVM would also say "Picked up ..." (and load a -javaagent given there).
+   */
+  @Test
+  void jvmOptionsInTheEnvironmentAreTheRecordedProgramsNotTheClis() throws Exception {
+    Files.writeString(sandbox.resolve("Options.java"), """
+        public class Options {
+          public static void main(String[] args) {
+            System.out.println(System.getProperty("tool") + " " + System.getProperty("jdk"));
+            System.out.println(System.getenv("JAVA_TOOL_OPTIONS") + "|" + System.getenv("JDK_JAVA_OPTIONS"));
+            System.out.println(System.getenv("CODETRACER_JAVA_TOOL_OPTIONS"));
+          }
+        }
+        """);
+    String toolOptions = "-Dtool=a  -Dother=b";
+
+    CliProcess.Result result = CliProcess.in(sandbox).workdir(sandbox).throughLauncher()
+        .env("JAVA_TOOL_OPTIONS", toolOptions)
+        .env("JDK_JAVA_OPTIONS", "-Djdk=d")
+        .run("record", "--", "java", "Options.java");
+
+    assertThat(result.exitCode()).as(result.toString()).isZero();
+    assertThat(result.stdout()).isEqualTo("a d\n" + toolOptions + "|-Djdk=d\nnull\n");
+    assertThat(result.stderr().split("Picked up JAVA_TOOL_OPTIONS", -1)).as(result.stderr()).hasSize(2);
+    assertThat(result.stderr().split("Picked up JDK_JAVA_OPTIONS", -1)).as(result.stderr()).hasSize(2);
+  }
+
   @Test
   void aJvmThatRanNoRecordedCodeSaysSo() {
     CliProcess.Result result = CliProcess.in(sandbox).workdir(sandbox).run("record", "--", "java", "-cp", ".", "NoSuchClass");

@@ -4,12 +4,15 @@ import dev.codetracer.cli.console.RecordingContents;
 import dev.codetracer.cli.console.TerminalProgress;
 import dev.codetracer.core.index.LocalRecordings;
 import dev.codetracer.core.record.ExportFolder;
+import dev.codetracer.core.record.ProgramEnvironment;
 import dev.codetracer.core.record.Recorders;
 import dev.codetracer.core.record.RecordingSession;
 import dev.codetracer.core.record.TraceFormat;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -90,7 +93,9 @@ public final class RecordCommand implements Callable<Integer> {
             !noSystemSources,
             recorderOptions,
             !noIndex);
-    RecordingSession.Result result = session.record(command, Path.of("").toAbsolutePath(), System.getenv(), options);
+    Map<String, String> environment = new HashMap<>(System.getenv());
+    ProgramEnvironment.restoreJvmOptions(environment);
+    RecordingSession.Result result = session.record(command, Path.of("").toAbsolutePath(), environment, options);
     report(result, System.err);
     return result.exit().exitCode();
   }

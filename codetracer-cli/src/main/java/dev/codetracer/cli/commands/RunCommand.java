@@ -5,6 +5,7 @@ import dev.codetracer.cli.console.TerminalProgress;
 import dev.codetracer.core.CodeTracerException;
 import dev.codetracer.core.archive.ImportResult;
 import dev.codetracer.core.index.LocalRecordings;
+import dev.codetracer.core.record.ProgramEnvironment;
 import dev.codetracer.core.recording.RecordingFolder;
 import dev.codetracer.viewer.server.ServerOptions;
 import java.io.IOException;
@@ -51,7 +52,9 @@ public final class RunCommand implements Callable<Integer> {
 
   private static int runInTerminal(BestViewer.Choice choice) throws InterruptedException {
     try {
-      return new ProcessBuilder(choice.command()).inheritIO().start().waitFor();
+      ProcessBuilder viewer = new ProcessBuilder(choice.command()).inheritIO();
+      ProgramEnvironment.restoreJvmOptions(viewer.environment());
+      return viewer.start().waitFor();
     } catch (IOException e) {
       throw new CodeTracerException("cannot start " + choice.command().get(0) + ": " + e.getMessage(), e);
     }

@@ -1,5 +1,6 @@
 package dev.codetracer.viewer.launch;
 
+import dev.codetracer.core.record.ProgramEnvironment;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -59,11 +60,12 @@ public final class BrowserOpener {
       return Optional.empty();
     }
     try {
-      new ProcessBuilder(command.get())
+      ProcessBuilder browser = new ProcessBuilder(command.get())
           .redirectErrorStream(true)
           .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-          .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-          .start();
+          .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+      ProgramEnvironment.restoreJvmOptions(browser.environment());
+      browser.start();
       return command;
     } catch (IOException e) {
       return Optional.empty();
