@@ -24,6 +24,12 @@ public final class Probes {
   static int depth;
   static int refPosition;
   static int refLimit;
+  /**
+   * The recording thread after an exception left its outermost recorded call: its output is still
+   * logged, its code again only once {@link RecordingControl#resumes} finds that the JVM is not
+   * handling that exception as uncaught.
+   */
+  static Thread suspended;
   private static Thread lastOther;
 
   private Probes() {}
@@ -53,12 +59,19 @@ public final class Probes {
       depth++;
       put(RawEvents.call(method));
     } else if (current != lastOther) {
-      otherThread(current);
+      otherThread(current, method);
     }
   }
 
-  private static void otherThread(Thread current) {
-    if (thread != null) {
+  private static void otherThread(Thread current, int method) {
+    if (current == suspended) {
+      if (RecordingControl.resumes(current)) {
+        depth++;
+        put(RawEvents.call(method));
+      } else {
+        lastOther = current;
+      }
+    } else if (thread != null) {
       lastOther = current;
       RecordingControl.otherThread(current);
     }
@@ -73,13 +86,17 @@ public final class Probes {
 
   /** A method left by an exception: the exception as its value, then the exit. */
   public static void thrown(Throwable exception, int method) {
-    if (Thread.currentThread() != thread) {
+    Thread current = Thread.currentThread();
+    if (current != thread) {
       return;
     }
     putRef(RawEvents.value(RawEvents.valueMeta(RawEvents.K_REF, RawEvents.RETURN_SLOT), 0),
         RecordingControl.capture().exception(exception));
     depth--;
     put(RawEvents.thrown(method));
+    if (depth <= 0) {
+      RecordingControl.suspend(current);
+    }
   }
 
   public static void valueI(int value, int meta) {
@@ -226,7 +243,8 @@ public final class Probes {
 
   /** Bytes the recording thread wrote to standard output or error. */
   static void output(int stream, byte[] bytes, int offset, int length) {
-    if (Thread.currentThread() != thread) {
+    Thread current = Thread.currentThread();
+    if (current != thread && current != suspended) {
       return;
     }
     putRef(RawEvents.output(stream), java.util.Arrays.copyOfRange(bytes, offset, offset + length));
@@ -263,6 +281,12 @@ public final class Probes {
     if (p >= eventLimit || r >= refLimit) {
       RecordingControl.handOff();
     }
+  }
+
+  /** Nothing more of the recording thread is logged, its output included. */
+  static void stopLogging() {
+    thread = null;
+    suspended = null;
   }
 
   /** Makes a chunk current (under RecordingControl's lock). */

@@ -115,7 +115,7 @@ public final class RecordingControl {
       if (recording == null) {
         return null;
       }
-      Probes.thread = null;
+      Probes.stopLogging();
       Probes.collect(recording.current);
       current = null;
     }
@@ -189,7 +189,7 @@ public final class RecordingControl {
         // no change log: stop recording, the program goes on
         System.err.println("codetracer: cannot write the recording in " + recording.folder + ": " + e.getMessage());
         recording.stoppedAtCap = true;
-        Probes.thread = null;
+        Probes.stopLogging();
         Probes.position = 0;
         Probes.refPosition = 0;
         return;
@@ -198,7 +198,7 @@ public final class RecordingControl {
       Probes.install(recording.current);
       if (writer.capReached() && !recording.stoppedAtCap) {
         recording.stoppedAtCap = true;
-        Probes.thread = null;
+        Probes.stopLogging();
       }
     }
   }
@@ -209,7 +209,7 @@ public final class RecordingControl {
    * chunk kept as it is, which stopping the recording writes. Never an exception in the program.
    */
   private static void stopLoggingAfter(Throwable failure) {
-    Probes.thread = null;
+    Probes.stopLogging();
     Recording recording = current;
     if (recording != null) {
       recording.stoppedAtCap = true;
@@ -252,6 +252,39 @@ public final class RecordingControl {
       }
       chunk.written = events;
       chunk.refsWritten = refs;
+    }
+  }
+
+  /**
+   * An exception left the recording thread's outermost recorded call. If nothing catches it, the
+   * JVM handles it as uncaught next, on this thread ({@code Thread.dispatchUncaughtException}),
+   * which may call the program's code: an overridden {@code getMessage} while printing the stack
+   * trace, an uncaught-exception handler. That code is not recorded: the run ended with the
+   * exception, which the stream's last step shows (an Error event); a call of the program's code
+   * after the run would hide it. The output of that handling is still recorded. The thread's code
+   * is not logged until its next call of recorded code says which it is ({@link #resumes}).
+   */
+  static void suspend(Thread thread) {
+    synchronized (LOCK) {
+      if (current != null && Probes.thread == thread) {
+        Probes.thread = null;
+        Probes.suspended = thread;
+      }
+    }
+  }
+
+  /**
+   * The suspended recording thread calls recorded code: true when logging goes on (the exception
+   * was caught by code that is not recorded), false during the JVM's handling of it as uncaught.
+   */
+  static boolean resumes(Thread thread) {
+    synchronized (LOCK) {
+      if (current == null || current.stoppedAtCap || Probes.suspended != thread || UncaughtDispatch.isRunning()) {
+        return false;
+      }
+      Probes.suspended = null;
+      Probes.thread = thread;
+      return true;
     }
   }
 

@@ -147,6 +147,35 @@ class RecordingContentIT {
   }
 
   @Test
+  void theJvmsHandlingOfAnUncaughtExceptionIsNotRecordedButItsOutputIs() {
+    SampleRun run = recorded("samples.UncaughtLoud");
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.stderr()).contains("samples.UncaughtLoud$Loud: loud");
+    TraceModel model = Recordings.check(run.folder());
+    // the recorder reads the exception's fields (no message there), never its getMessage
+    assertThat(model.error()).hasValueSatisfying(error -> assertThat(error.content()).isEqualTo("samples.UncaughtLoud$Loud"));
+    assertThat(model.callsOf("samples.UncaughtLoud.Loud.getMessage")).as("called by the JVM after main").isEmpty();
+    assertThat(model.standardOutput()).isEqualTo("before 1\nasked\n");
+    assertThat(model.output()).anySatisfy(o -> {
+      assertThat(o.kind()).isEqualTo(EventLogKind.WRITE_OTHER);
+      assertThat(o.content()).contains("samples.UncaughtLoud$Loud: loud");
+    });
+    assertThat(Recordings.metadata(run.folder()).extra().get("uncaught_exception")).isEqualTo("samples.UncaughtLoud$Loud");
+  }
+
+  @Test
+  void anExceptionCaughtByCodeThatIsNotRecordedLeavesTheRecordingGoingOn() {
+    SampleRun run = SampleRuns.recorded("samples.CaughtOutside", Jvm.JAVA_17, Samples.Debug.FULL, "includes=samples.CaughtOutside$Work");
+    assertThat(run.stdout()).isEqualTo("caught no 1\n4\n");
+    TraceModel model = Recordings.check(run.folder());
+    assertThat(model.topLevelCall().children()).extracting(TraceModel.Call::function)
+        .containsExactly("samples.CaughtOutside.Work.fail", "samples.CaughtOutside.Work.twice");
+    assertThat(model.callsOf("samples.CaughtOutside.Work.twice").get(0).returnValue().map(model::render)).hasValue("4");
+    assertThat(model.error()).isEmpty();
+    assertThat(Recordings.metadata(run.folder()).extra()).doesNotContainKey("uncaught_exception");
+  }
+
+  @Test
   void lambdasHaveReadableNamesAndTheirCalls() {
     TraceModel model = model("samples.LambdasStreams");
     assertThat(model.callsOf("samples.LambdasStreams.main.<lambda#0>")).hasSize(4);
