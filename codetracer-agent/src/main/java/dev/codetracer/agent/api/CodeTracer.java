@@ -24,7 +24,8 @@ public final class CodeTracer {
 
   /**
    * Starts recording the current thread into {@code folder} (created when absent; it must not hold
-   * another recording).
+   * another recording). Called directly from a recorded method, the recording starts with a call of
+   * that method, recorded from the next line on.
    *
    * @param name a name for the recording (e.g. the test's), kept in its metadata; may be null
    * @return false when the agent is not loaded or a recording is already running

@@ -101,6 +101,11 @@ final class LineRuns {
       } else if (node.getOpcode() < 0) {
         continue;
       } else if (node instanceof MethodInsnNode call && call.owner.equals(ProbeCode.PROBES)) {
+        if (call.name.equals(RecordingStarts.PROBE)) {
+          // a recording may start here: the lines after it cannot be derived from a probe before it
+          current = null;
+          continue;
+        }
         int slot = valueSlot(call);
         if (slot >= 0 && current != null) {
           current.items.add(slot);

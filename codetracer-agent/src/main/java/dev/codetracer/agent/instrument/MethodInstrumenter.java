@@ -172,6 +172,7 @@ final class MethodInstrumenter {
 
     List<GuardedCalls.Site> guardedCalls = analyzed == null ? List.of() : GuardedCalls.sites(insns);
     List<LineRuns.LineProbe> lineProbes = insertLineProbes(sites, analyzed, changed);
+    RecordingStarts.insert(method, insns, bodyStart, methodId, variables, analyzed, constructor ? thisVariable : -1);
     // after the line probes: a guard must come after the probe of the line its call is in
     GuardedCalls.insert(method, guardedCalls);
     if (values && !callsOnly) {

@@ -63,6 +63,17 @@ public final class Probes {
     }
   }
 
+  /**
+   * After a call of {@code CodeTracer.start} in a recorded method: when it started recording this
+   * thread, the method is entered now (its variables' values follow).
+   */
+  public static void recordingStarted(boolean started, int method) {
+    if (started && Thread.currentThread() == thread) {
+      depth++;
+      put(RawEvents.call(method));
+    }
+  }
+
   private static void otherThread(Thread current, int method) {
     if (current == suspended) {
       if (RecordingControl.resumes(current)) {

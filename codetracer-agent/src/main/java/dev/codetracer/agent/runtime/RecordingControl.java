@@ -4,6 +4,7 @@ import dev.codetracer.core.jvm.AgentOptions;
 import dev.codetracer.agent.output.RecordingFinisher;
 import dev.codetracer.agent.values.ValueCapture;
 import dev.codetracer.core.jvm.RawLog;
+import dev.codetracer.core.jvm.TraceExpander;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -109,6 +110,14 @@ public final class RecordingControl {
    * @return the folder, or null when there was no recording or it was not kept
    */
   public static Path stop(boolean keep) {
+    return stop(keep, true);
+  }
+
+  /**
+   * @param byApi stopped by {@code CodeTracer.stop}, not by the JVM's exit: the calls still open
+   *     end with the recording (a JVM that exits leaves them open, as the program did)
+   */
+  private static Path stop(boolean keep, boolean byApi) {
     Recording recording;
     synchronized (LOCK) {
       recording = current;
@@ -131,6 +140,9 @@ public final class RecordingControl {
         return null;
       }
       recording.countOtherThreads();
+      if (byApi) {
+        recording.fact(TraceExpander.STOPPED_BY_API, true);
+      }
       recording.writer().finish(recording.current);
       if (!keep) {
         finisher.discard(recording.folder, recording.createdFolder);
@@ -155,7 +167,7 @@ public final class RecordingControl {
   public static void shutdown() {
     Recording recording = current;
     try {
-      Path kept = stop(true);
+      Path kept = stop(true, false);
       if (kept != null && options.start() == AgentOptions.Start.API) {
         System.err.println("codetracer: the JVM exited while recording " + recording.name + "; the recording is in " + kept);
       }

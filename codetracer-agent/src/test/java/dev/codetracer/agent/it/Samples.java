@@ -75,8 +75,11 @@ final class Samples {
     try {
       FileTreesForTests.deleteRecursively(out);
       Files.createDirectories(out);
+      // the agent's API, which samples run with the agent find in its jar
+      List<String> compileClasspath = new ArrayList<>(mockitoJars());
+      compileClasspath.add(AGENT.toString());
       List<String> arguments = new ArrayList<>(List.of("--release", "17", debug.flag, "-d", out.toString(),
-          "-cp", String.join(File.pathSeparator, mockitoJars()), "-proc:none", "-nowarn"));
+          "-cp", String.join(File.pathSeparator, compileClasspath), "-proc:none", "-nowarn"));
       List<Path> sources;
       try (Stream<Path> files = Files.walk(SOURCES)) {
         sources = files.filter(p -> p.toString().endsWith(".java")).toList();

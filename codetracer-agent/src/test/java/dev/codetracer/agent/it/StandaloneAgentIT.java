@@ -70,6 +70,38 @@ class StandaloneAgentIT {
   }
 
   @Test
+  void theMethodThatCallsStartIsRecordedFromTheLineAfterIt() {
+    Path stopped = SampleRuns.newFolder("api-stopped-in-method");
+    Path returned = SampleRuns.newFolder("api-returned-from-method");
+    SampleRun run = SampleRuns.run(
+        SampleRuns.command(Jvm.JAVA_17, "start=api", Samples.Debug.FULL, "samples.ApiInMethod", stopped.toString(), returned.toString()),
+        null);
+    assertThat(run.stderr()).isEmpty();
+    assertThat(run.stdout()).isEqualTo("a=2\n4 10\n");
+    Path source = Samples.source("samples.ApiInMethod");
+
+    TraceModel model = Recordings.check(stopped);
+    TraceModel.Call main = model.topLevelCall().children().get(0);
+    assertThat(model.topLevelCall().children()).singleElement().isEqualTo(main);
+    assertThat(main.function()).isEqualTo("samples.ApiInMethod.main");
+    assertThat(main.args()).containsOnlyKeys("args");
+    assertThat(model.step(main.firstStep()).line()).as("the line after start").isEqualTo(24);
+    assertThat(main.children()).extracting(TraceModel.Call::function).containsExactly("samples.ApiInMethod.twice", "samples.ApiInMethod.twice");
+    assertThat(Recordings.valuesAtLine(model, source, 25, "a")).containsExactly("2");
+    assertThat(Recordings.valuesAtLine(model, source, 27, "b")).containsExactly("4");
+    assertThat(model.output()).singleElement().satisfies(output -> assertThat(model.step(output.step()).line()).isEqualTo(25));
+    assertThat(main.returnValue().map(model::render)).as("closed by stop").hasValue("<error: <recording stopped>>");
+    assertThat(Recordings.metadata(stopped).extra()).containsEntry("stopped_by_api", true);
+
+    TraceModel second = Recordings.check(returned);
+    TraceModel.Call starts = second.topLevelCall().children().get(0);
+    assertThat(starts.function()).isEqualTo("samples.ApiInMethod.startsAndReturns");
+    assertThat(Recordings.valuesAtLine(second, source, 18, "seed")).as("assigned before start").containsExactly("5");
+    assertThat(Recordings.valuesAtLine(second, source, 19, "c")).containsExactly("10");
+    assertThat(starts.returnValue().map(second::render)).hasValue("10");
+  }
+
+  @Test
   void aRecordingTheJvmExitsInIsKeptAndOneLineSaysWhere() {
     Path folder = SampleRuns.newFolder("api-exit");
     SampleRun run = SampleRuns.run(

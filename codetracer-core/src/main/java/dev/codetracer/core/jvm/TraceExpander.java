@@ -24,9 +24,16 @@ import java.util.Set;
  * variables in scope there. The expander keeps each frame's variables and emits them at each
  * step, defines paths, functions, types and names before their first use, turns the first step
  * of a call into the call's step, matches returns to calls (ignoring returns of frames entered
- * before the recording started) and applies the caps.
+ * before the recording started; returning the calls still open when {@code CodeTracer.stop} ended
+ * the log) and applies the caps.
  */
 public final class TraceExpander {
+  /**
+   * The fact of a log that {@code CodeTracer.stop} ended (not the JVM's exit): the calls still
+   * open there end with a Return of {@code <recording stopped>}.
+   */
+  public static final String STOPPED_BY_API = "stopped_by_api";
+
   private final TraceEventWriter out;
   private final StreamSize streamSize;
   private final ExpansionLimits limits;
@@ -605,6 +612,12 @@ public final class TraceExpander {
     }
     flushLog();
     finishPendingCall();
+    if (Boolean.TRUE.equals(facts.get(STOPPED_BY_API)) && !stopped) {
+      while (!stack.isEmpty()) {
+        stack.pop();
+        emit(new TraceEvent.Return(values.error("<recording stopped>")));
+      }
+    }
     if (uncaught != null && !stopped) {
       emit(new TraceEvent.Log(EventLogKind.ERROR, "", uncaught));
     }

@@ -146,6 +146,20 @@ class TraceExpanderTest {
   }
 
   @Test
+  void theCallsStillOpenWhenCodeTracerStopEndedTheLogReturnThere() throws IOException {
+    ChangeLogFixture log = new ChangeLogFixture()
+        .method(0, "main", 3, 0).method(1, "helper", 7, 0)
+        .probe(0, 0, 3).probe(1, 1, 7)
+        .call(0).step(0).call(1).step(1);
+    assertThat(expand(log).model().callsOf("Main.main").get(0).returned()).as("a JVM that exited leaves them open").isFalse();
+
+    TraceModel stopped = expand(log.define(new RawDefinition.Fact(TraceExpander.STOPPED_BY_API, true))).model();
+    for (String method : List.of("Main.main", "Main.helper")) {
+      assertThat(stopped.callsOf(method).get(0).returnValue().map(stopped::render)).as(method).hasValue("<error: <recording stopped>>");
+    }
+  }
+
+  @Test
   void elementEventsChangeTheArrayOfTheirLocal() throws IOException {
     ChangeLogFixture log = new ChangeLogFixture()
         .define(new RawDefinition.TypeName(WellKnownTypes.FIRST_DYNAMIC_ID, "int[]"))
