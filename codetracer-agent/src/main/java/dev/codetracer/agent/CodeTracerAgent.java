@@ -11,7 +11,6 @@ import dev.codetracer.core.jvm.AgentOptions;
 import dev.codetracer.core.recording.DataDirectory;
 import dev.codetracer.core.recording.RecordingId;
 import java.lang.instrument.Instrumentation;
-import java.nio.charset.Charset;
 import java.nio.file.Path;
 
 /**
@@ -75,8 +74,8 @@ public final class CodeTracerAgent {
     }
     started = true;
     JavaBaseExports.exportUnsafeToValueReader(instrumentation);
-    Charset charset = OutputCapture.install();
-    RecordingControl.install(options, new RecordingFinisher(options, charset.name()));
+    OutputCapture.Charsets charsets = OutputCapture.install();
+    RecordingControl.install(options, new RecordingFinisher(options, charsets.out().name(), charsets.err().name()));
     ClassInstrumenter instrumenter =
         new ClassInstrumenter(SourceResolver.forThisJvm(options.sourcepath()), options.values(), options.redact(), options.lineRuns(),
             options.countedLoops());

@@ -5,6 +5,7 @@ import dev.codetracer.core.jvm.AgentOptions;
 import dev.codetracer.core.jvm.ExpansionLimits;
 import dev.codetracer.core.jvm.JvmTraceFinisher;
 import dev.codetracer.core.jvm.RawLog;
+import dev.codetracer.core.jvm.TraceExpander;
 import dev.codetracer.core.record.TraceFormat;
 import dev.codetracer.core.recording.TraceMetadata;
 import dev.codetracer.core.recording.TraceMetadataFile;
@@ -23,10 +24,16 @@ import java.util.function.BiConsumer;
 public final class RecordingFinisher {
   private final AgentOptions options;
   private final String outputCharset;
+  private final String errorCharset;
 
-  public RecordingFinisher(AgentOptions options, String outputCharset) {
+  /**
+   * @param outputCharset the charset of standard output
+   * @param errorCharset the charset of standard error
+   */
+  public RecordingFinisher(AgentOptions options, String outputCharset, String errorCharset) {
     this.options = options;
     this.outputCharset = outputCharset;
+    this.errorCharset = errorCharset;
   }
 
   public void started(Path folder, BiConsumer<String, Object> facts) {
@@ -34,7 +41,8 @@ public final class RecordingFinisher {
     facts.accept("java_vendor", System.getProperty("java.vendor"));
     facts.accept("java_home", System.getProperty("java.home"));
     facts.accept("redaction_pattern", options.redact() == null ? "none" : options.redact().pattern());
-    facts.accept("output_charset", outputCharset);
+    facts.accept(TraceExpander.OUTPUT_CHARSET, outputCharset);
+    facts.accept(TraceExpander.ERROR_CHARSET, errorCharset);
     facts.accept("values", options.values() ? "full" : "none");
     facts.accept("value_depth", options.depth());
   }

@@ -10,17 +10,22 @@ import java.nio.charset.Charset;
 /**
  * Puts a pass-through in front of {@code System.out} and {@code System.err}: every byte goes on to
  * the original stream unchanged, and what the recording thread writes also becomes an output
- * event at the step that wrote it.
+ * event at the step that wrote it. The events hold the bytes as written, and the recording names
+ * each stream's charset: the expander decodes each stream as one text (a character split between
+ * two writes is whole in the second), off the program's threads, up to the end of the recording.
  */
 public final class OutputCapture {
   private OutputCapture() {}
 
-  /** Installs both; returns the charset the streams encode with. */
-  public static Charset install() {
-    Charset charset = charsetOf(System.out);
-    System.setOut(wrap(System.out, RawEvents.STDOUT, charset));
-    System.setErr(wrap(System.err, RawEvents.STDERR, charsetOf(System.err)));
-    return charset;
+  /** The charsets standard output and error encode text with: those of their bytes in the output events. */
+  public record Charsets(Charset out, Charset err) {}
+
+  /** Installs both; returns their charsets. */
+  public static Charsets install() {
+    Charsets charsets = new Charsets(charsetOf(System.out), charsetOf(System.err));
+    System.setOut(wrap(System.out, RawEvents.STDOUT, charsets.out()));
+    System.setErr(wrap(System.err, RawEvents.STDERR, charsets.err()));
+    return charsets;
   }
 
   private static PrintStream wrap(PrintStream original, int stream, Charset charset) {

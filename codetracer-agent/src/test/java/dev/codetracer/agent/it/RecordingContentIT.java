@@ -380,6 +380,27 @@ class RecordingContentIT {
   }
 
   @Test
+  void aCharacterSplitBetweenTwoWritesIsRecordedWholeAtTheWriteThatEndsIt() {
+    Path folder = SampleRuns.newFolder("split-characters");
+    List<String> command = new java.util.ArrayList<>(
+        SampleRuns.command(Jvm.JAVA_17, "output=" + folder, Samples.Debug.FULL, "samples.SplitCharacters"));
+    command.add(1, "-Dsun.stderr.encoding=ISO-8859-1");
+    SampleRun run = SampleRuns.run(command, folder);
+    assertThat(run.exitCode()).isZero();
+    TraceModel model = Recordings.check(run.folder());
+    Path source = Samples.source("samples.SplitCharacters");
+
+    List<TraceModel.Output> writes = model.output().stream().filter(o -> o.kind() == EventLogKind.WRITE).toList();
+    // 8192 bytes hold 2730 euro signs and 2 bytes of the next, which the second write completes
+    assertThat(writes.subList(0, 4)).extracting(o -> o.content().length()).containsExactly(2730, 2731, 2731, 808);
+    assertThat(writes.subList(0, 4)).allSatisfy(o -> assertThat(o.content()).matches("€+"))
+        .allSatisfy(o -> assertThat(model.step(o.step()).line()).isEqualTo(14));
+    assertThat(model.standardOutput()).as("ends with a character left incomplete").isEqualTo("€".repeat(9000) + "\n\uFFFD");
+    assertThat(model.output()).filteredOn(o -> o.kind() == EventLogKind.WRITE_OTHER).extracting(TraceModel.Output::content)
+        .as("in the charset of standard error").containsExactly("café\n");
+  }
+
+  @Test
   void listsAndBuildersThatGrowAreRecordedAtEveryStep() {
     Path source = Samples.source("samples.Growth");
     TraceModel model = model("samples.Growth");

@@ -86,10 +86,11 @@ final class SampleRuns {
         process.destroyForcibly();
       }
       assertThat(ended).as("%s ended within %d s", command, TIMEOUT_SECONDS).isTrue();
+      // not readString: a program may write bytes that are not UTF-8
       return new SampleRun(
           process.exitValue(),
-          Files.readString(out, StandardCharsets.UTF_8),
-          Files.readString(err, StandardCharsets.UTF_8),
+          new String(Files.readAllBytes(out), StandardCharsets.UTF_8),
+          new String(Files.readAllBytes(err), StandardCharsets.UTF_8),
           folder);
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -97,7 +97,8 @@ public final class JvmTraceFinisher {
         case "redaction_pattern":
           metadata.redactionPattern = String.valueOf(value);
           break;
-        case "output_charset":
+        case TraceExpander.OUTPUT_CHARSET:
+        case TraceExpander.ERROR_CHARSET:
           break;
         default:
           metadata.put(key, value);

@@ -33,6 +33,9 @@ public final class TraceExpander {
    * open there end with a Return of {@code <recording stopped>}.
    */
   public static final String STOPPED_BY_API = "stopped_by_api";
+  /** The facts of the charsets of standard output and error: the output events' bytes are in them. */
+  public static final String OUTPUT_CHARSET = "output_charset";
+  public static final String ERROR_CHARSET = "error_charset";
 
   private final TraceEventWriter out;
   private final StreamSize streamSize;
@@ -74,6 +77,10 @@ public final class TraceExpander {
   private String lastThrown;
   private String failure;
   private Charset outputCharset = StandardCharsets.UTF_8;
+  /** Standard error's charset, when the log says (it did not always: then standard output's). */
+  private Charset errorCharset;
+  private StreamText stdoutText;
+  private StreamText stderrText;
   private int pendingLogKind = -1;
   private int pendingElementSlot = -1;
   private int pendingElementIndex;
@@ -201,8 +208,10 @@ public final class TraceExpander {
       }
     } else if (definition instanceof RawDefinition.Fact f) {
       facts.put(f.key(), f.value());
-      if (f.key().equals("output_charset") && f.value() instanceof String name && Charset.isSupported(name)) {
+      if (f.key().equals(OUTPUT_CHARSET) && f.value() instanceof String name && Charset.isSupported(name)) {
         outputCharset = Charset.forName(name);
+      } else if (f.key().equals(ERROR_CHARSET) && f.value() instanceof String name && Charset.isSupported(name)) {
+        errorCharset = Charset.forName(name);
       }
     }
   }
@@ -480,12 +489,47 @@ public final class TraceExpander {
       return;
     }
     finishPendingCall();
-    int kind = stream == RawEvents.STDERR ? EventLogKind.WRITE_OTHER : EventLogKind.WRITE;
+    if (stream == RawEvents.STDERR) {
+      appendOutput(EventLogKind.WRITE_OTHER, stderrText().decode(bytes));
+    } else {
+      appendOutput(EventLogKind.WRITE, stdoutText().decode(bytes));
+    }
+  }
+
+  /** Text the program wrote: one event with the text that follows it on the same stream until the next step. */
+  private void appendOutput(int kind, String text) {
+    if (text.isEmpty()) {
+      return;
+    }
     if (pendingLogKind != kind) {
       flushLog();
       pendingLogKind = kind;
     }
-    pendingLog.append(new String(bytes, outputCharset));
+    pendingLog.append(text);
+  }
+
+  private StreamText stdoutText() {
+    if (stdoutText == null) {
+      stdoutText = new StreamText(outputCharset);
+    }
+    return stdoutText;
+  }
+
+  private StreamText stderrText() {
+    if (stderrText == null) {
+      stderrText = new StreamText(errorCharset != null ? errorCharset : outputCharset);
+    }
+    return stderrText;
+  }
+
+  /** The recording ended inside a character the program was writing: it ends as U+FFFD. */
+  private void endOutput() {
+    if (stdoutText != null) {
+      appendOutput(EventLogKind.WRITE, stdoutText.end());
+    }
+    if (stderrText != null) {
+      appendOutput(EventLogKind.WRITE_OTHER, stderrText.end());
+    }
   }
 
   private void flushLog() {
@@ -610,6 +654,7 @@ public final class TraceExpander {
       types.none();
       started = true;
     }
+    endOutput();
     flushLog();
     finishPendingCall();
     if (Boolean.TRUE.equals(facts.get(STOPPED_BY_API)) && !stopped) {
