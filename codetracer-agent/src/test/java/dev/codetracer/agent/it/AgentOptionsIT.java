@@ -105,6 +105,16 @@ class AgentOptionsIT {
   }
 
   @Test
+  void outputWrittenBeforeTheFirstRecordedStepComesWithThatStep() {
+    SampleRun run = recorded("samples.OutputBeforeSteps", "includes=samples.OutputBeforeSteps$Work");
+    TraceModel model = Recordings.check(run.folder());
+    assertThat(model.output()).extracting(TraceModel.Output::content).containsExactly("before\n", "warning before\n", "4\n");
+    assertThat(model.output().subList(0, 2)).allSatisfy(output -> assertThat(output.step()).isZero());
+    assertThat(model.step(0).call().function()).isEqualTo("samples.OutputBeforeSteps.Work.twice");
+    assertThat(Recordings.metadata(run.folder()).extra()).doesNotContainKey("output_dropped");
+  }
+
+  @Test
   void withoutValuesOnlyStepsCallsAndOutputAreRecorded() {
     SampleRun run = recorded("samples.Loops", "values=none");
     TraceModel model = Recordings.check(run.folder());

@@ -13,6 +13,7 @@ import java.util.Map;
  * @param uncaughtException the exception that left the outermost recorded call, or null
  * @param logWasCut the change log ended without the agent finishing it (the JVM was killed)
  * @param failure what stopped the expansion early (a defect of the recorder), or null
+ * @param outputDropped characters of output left out: the stream has no step to put them at
  * @param facts the agent's facts for the metadata
  */
 public record ExpansionResult(
@@ -25,6 +26,7 @@ public record ExpansionResult(
     String uncaughtException,
     boolean logWasCut,
     String failure,
+    long outputDropped,
     Map<String, Object> facts) {
 
   public boolean truncated() {

@@ -119,6 +119,9 @@ public final class JvmTraceFinisher {
     if (result.failure() != null) {
       metadata.put("recorder_error", result.failure());
     }
+    if (result.outputDropped() > 0) {
+      metadata.put("output_dropped", result.outputDropped());
+    }
   }
 
   /** Counts the bytes of the stream file, for maxBytes. */

@@ -85,6 +85,12 @@ public final class TraceExpander {
   private int pendingElementSlot = -1;
   private int pendingElementIndex;
   private final StringBuilder pendingLog = new StringBuilder();
+  /**
+   * Output written before the first step (by code that is not recorded): the stream has output
+   * only at steps, so it comes with the first step; without any step it is left out and counted.
+   */
+  private final List<TraceEvent.Log> beforeFirstStep = new ArrayList<>();
+  private long outputDropped;
 
   public TraceExpander(TraceEventWriter out, StreamSize streamSize, ExpansionLimits limits) {
     this.out = out;
@@ -184,6 +190,7 @@ public final class TraceExpander {
         uncaught,
         reader.wasCut(),
         failure,
+        outputDropped,
         facts);
   }
 
@@ -485,9 +492,6 @@ public final class TraceExpander {
   }
 
   private void onOutput(int stream, byte[] bytes) {
-    if (!started) {
-      return;
-    }
     finishPendingCall();
     if (stream == RawEvents.STDERR) {
       appendOutput(EventLogKind.WRITE_OTHER, stderrText().decode(bytes));
@@ -533,9 +537,18 @@ public final class TraceExpander {
   }
 
   private void flushLog() {
-    if (pendingLogKind >= 0) {
+    if (steps > 0 && !beforeFirstStep.isEmpty()) {
       if (!stopped) {
-        emit(new TraceEvent.Log(pendingLogKind, "", pendingLog.toString()));
+        beforeFirstStep.forEach(this::emit);
+      }
+      beforeFirstStep.clear();
+    }
+    if (pendingLogKind >= 0) {
+      TraceEvent.Log log = new TraceEvent.Log(pendingLogKind, "", pendingLog.toString());
+      if (steps == 0) {
+        beforeFirstStep.add(log);
+      } else if (!stopped) {
+        emit(log);
       }
       pendingLog.setLength(0);
       pendingLogKind = -1;
@@ -657,6 +670,12 @@ public final class TraceExpander {
     endOutput();
     flushLog();
     finishPendingCall();
+    // the output before the first step, when that step was the pending call's; else there is none
+    flushLog();
+    for (TraceEvent.Log log : beforeFirstStep) {
+      outputDropped += log.content().length();
+    }
+    beforeFirstStep.clear();
     if (Boolean.TRUE.equals(facts.get(STOPPED_BY_API)) && !stopped) {
       while (!stack.isEmpty()) {
         stack.pop();

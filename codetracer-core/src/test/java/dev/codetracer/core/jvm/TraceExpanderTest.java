@@ -160,6 +160,22 @@ class TraceExpanderTest {
   }
 
   @Test
+  void outputBeforeTheFirstStepComesWithItAndWithoutAnyStepIsLeftOutAndCounted() throws IOException {
+    ChangeLogFixture log = new ChangeLogFixture()
+        .method(0, "main", 3, 0).probe(0, 0, 3)
+        .stdout("before ").stdout("the first step\n")
+        .call(0).step(0).stdout("at it\n");
+    Expanded e = expand(log);
+    assertThat(e.model().output()).extracting(TraceModel.Output::content).containsExactly("before the first step\n", "at it\n");
+    assertThat(e.model().output()).allSatisfy(o -> assertThat(o.step()).isZero());
+    assertThat(e.result().outputDropped()).isZero();
+
+    Expanded none = expand(new ChangeLogFixture().stdout("no step\n"));
+    assertThat(none.model().output()).isEmpty();
+    assertThat(none.result().outputDropped()).isEqualTo("no step\n".length());
+  }
+
+  @Test
   void elementEventsChangeTheArrayOfTheirLocal() throws IOException {
     ChangeLogFixture log = new ChangeLogFixture()
         .define(new RawDefinition.TypeName(WellKnownTypes.FIRST_DYNAMIC_ID, "int[]"))
