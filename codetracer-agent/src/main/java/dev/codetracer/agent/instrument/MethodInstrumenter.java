@@ -310,16 +310,23 @@ final class MethodInstrumenter {
     }
   }
 
-  /** Returns: the value returned, then the exit. */
+  /**
+   * Returns: the value returned, then the exit. A method whose name the redaction pattern matches
+   * ({@code getPassword}, a record's {@code apiKey}) returns the redaction marker instead.
+   */
   private void insertReturnProbes() {
     Type returnType = Type.getReturnType(method.desc);
+    boolean redactedReturn = isRedacted(method.name);
     for (int i = 0; i < insns.length; i++) {
       int op = insns[i].getOpcode();
       if (op < Opcodes.IRETURN || op > Opcodes.RETURN) {
         continue;
       }
       InsnList exit = new InsnList();
-      if (values && op != Opcodes.RETURN) {
+      if (values && op != Opcodes.RETURN && redactedReturn) {
+        exit.add(ProbeCode.push(RawEvents.valueMeta(RawEvents.K_REF, RawEvents.RETURN_SLOT)));
+        exit.add(ProbeCode.probeCall("redacted", "(I)V"));
+      } else if (values && op != Opcodes.RETURN) {
         exit.add(new InsnNode(returnType.getSize() == 2 ? Opcodes.DUP2 : Opcodes.DUP));
         int kind = RawEvents.kindOf(returnType.getDescriptor());
         exit.add(ProbeCode.push(RawEvents.valueMeta(kind, RawEvents.RETURN_SLOT)));

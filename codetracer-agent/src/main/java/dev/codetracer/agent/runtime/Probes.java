@@ -143,6 +143,13 @@ public final class Probes {
     putRef(RawEvents.value(meta, 0), RecordingControl.capture().capture(value, depth, meta & 0xFFFF));
   }
 
+  /** The value a method whose name the redaction pattern matches returns: the marker, never the value. */
+  public static void redacted(int meta) {
+    if (Thread.currentThread() == thread) {
+      putRef(RawEvents.value(meta, 0), ValueCapture.REDACTED);
+    }
+  }
+
   /** {@code this} at the start of its constructor. */
   public static void valueInit(Object value, int meta) {
     if (Thread.currentThread() != thread) {

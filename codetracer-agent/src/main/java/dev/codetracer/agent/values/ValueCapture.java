@@ -17,6 +17,8 @@ import java.util.Arrays;
 public final class ValueCapture {
   /** What {@link #refresh} returns for a value equal to the variable's last one. */
   public static final Object SAME = new Object();
+  /** What is kept of a value that is never read: it matches the redaction pattern. */
+  public static final Object REDACTED = encodedError("<redacted>");
 
   private static final int CACHED_DEPTHS = 64;
   private static final int CACHED_SLOTS = 32;

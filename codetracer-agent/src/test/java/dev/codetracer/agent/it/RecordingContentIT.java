@@ -366,6 +366,21 @@ class RecordingContentIT {
   }
 
   @Test
+  void methodsNamedLikeSecretsReturnTheRedactionMarker() {
+    TraceModel model = model("samples.Secrets");
+    assertThat(returnOf(model, "samples.Secrets.Creds.apiKey")).isEqualTo("<error: <redacted>>");
+    assertThat(returnOf(model, "samples.Secrets.Login.getPassword")).isEqualTo("<error: <redacted>>");
+    assertThat(returnOf(model, "samples.Secrets.Login.authToken")).isEqualTo("<error: <redacted>>");
+    assertThat(returnOf(model, "samples.Secrets.Creds.user")).isEqualTo("\"ada\"");
+    assertThat(returnOf(model, "samples.Secrets.Login.attempts")).isEqualTo("3");
+    assertThat(model.standardOutput()).isEqualTo("ada 11 7 4242 3\n");
+  }
+
+  private static String returnOf(TraceModel model, String function) {
+    return model.callsOf(function).get(0).returnValue().map(model::render).orElseThrow();
+  }
+
+  @Test
   void outputBecomesWriteEventsAtTheStepsThatMadeIt() {
     TraceModel model = model("samples.Output");
     Path source = Samples.source("samples.Output");
