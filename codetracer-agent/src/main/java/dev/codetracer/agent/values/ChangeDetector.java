@@ -197,7 +197,7 @@ final class ChangeDetector {
   /** {@code level}: the depth the value is written at in the snapshot (1: the variable itself). */
   private boolean unchanged(Object value, Fingerprint print, int level) throws ReflectiveOperationException {
     Class<?> type = value.getClass();
-    ValueKind kind = ValueKind.of(type);
+    ValueKind kind = ValueKind.ofValue(value);
     switch (kind) {
       case ARRAY: {
         int length = java.lang.reflect.Array.getLength(value);
@@ -289,7 +289,7 @@ final class ChangeDetector {
 
   private Fingerprint fingerprint(Object value, int level) throws ReflectiveOperationException {
     Class<?> type = value.getClass();
-    ValueKind kind = ValueKind.of(type);
+    ValueKind kind = ValueKind.ofValue(value);
     switch (kind) {
       case ARRAY: {
         int length = java.lang.reflect.Array.getLength(value);

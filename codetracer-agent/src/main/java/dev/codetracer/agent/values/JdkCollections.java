@@ -101,6 +101,15 @@ final class JdkCollections {
     return WRAPPERS.contains(type.getName());
   }
 
+  /**
+   * Whether this collection, of a class with a reader, can be read: a wrapper only when what it
+   * wraps can be (not the program's subclass of a JDK collection, whose methods, which the wrapper
+   * calls, may not show what the JDK's fields hold).
+   */
+  static boolean canRead(Object collection) throws ReflectiveOperationException {
+    return !(readerFor(collection.getClass()) instanceof WrapperReader wrapper) || wrapper.canRead(collection);
+  }
+
   /** Whether this class, one with a reader, is a map (its elements are key, value pairs). */
   static boolean isMap(Class<?> type) {
     return MAPS.getOrDefault(type.getName(), false);
@@ -433,14 +442,31 @@ final class JdkCollections {
       return;
     }
     WRAPPERS.add(className);
-    register(className, map, new Reader() {
-      @Override
-      public int read(Object c, Elements out) throws ReflectiveOperationException {
-        Object wrapped = inner.get(c);
-        Reader reader = wrapped == null ? null : readerFor(wrapped.getClass());
-        return reader == null ? 0 : reader.read(wrapped, out);
+    register(className, map, new WrapperReader(inner));
+  }
+
+  /** Reads a wrapper through the collection it wraps, which only {@link #canRead} tells can be read. */
+  private static final class WrapperReader implements Reader {
+    private final FieldReader inner;
+
+    WrapperReader(FieldReader inner) {
+      this.inner = inner;
+    }
+
+    boolean canRead(Object wrapper) throws ReflectiveOperationException {
+      Object wrapped = inner.get(wrapper);
+      return wrapped != null && readerFor(wrapped.getClass()) != null && JdkCollections.canRead(wrapped);
+    }
+
+    @Override
+    public int read(Object c, Elements out) throws ReflectiveOperationException {
+      Object wrapped = inner.get(c);
+      Reader reader = readerFor(wrapped.getClass());
+      if (reader == null) {
+        throw new IllegalStateException("wraps a " + wrapped.getClass().getName() + ", which has no reader");
       }
-    });
+      return reader.read(wrapped, out);
+    }
   }
 
   private static void single(String className, String fieldName) {

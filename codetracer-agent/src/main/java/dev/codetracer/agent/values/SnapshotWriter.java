@@ -144,7 +144,7 @@ final class SnapshotWriter {
       return;
     }
     Class<?> type = value.getClass();
-    ValueKind kind = ValueKind.of(type);
+    ValueKind kind = ValueKind.ofValue(value);
     switch (kind) {
       case STRING:
       case BOX:

@@ -30,6 +30,16 @@ enum ValueKind {
     return KINDS.get(type);
   }
 
+  /**
+   * How this value is recorded: as its class's instances are, but a JDK wrapper around a
+   * collection that cannot be read (the program's subclass of one) is a struct of its fields, as
+   * that collection is, not a collection that seems empty.
+   */
+  static ValueKind ofValue(Object value) throws ReflectiveOperationException {
+    ValueKind kind = of(value.getClass());
+    return (kind == COLLECTION || kind == MAP) && !JdkCollections.canRead(value) ? STRUCT : kind;
+  }
+
   /** Values that cannot change: kept by reference, encoded later by the writer thread. */
   boolean isImmutable() {
     return this == STRING || this == BOX || this == ENUM || this == CLASS || this == LEAF_RECORD;

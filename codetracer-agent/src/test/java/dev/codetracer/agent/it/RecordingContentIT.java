@@ -381,6 +381,23 @@ class RecordingContentIT {
   }
 
   @Test
+  void aJdkWrapperAroundTheProgramsSubclassIsAStructOfWhatItWraps() {
+    TraceModel model = model("samples.WrappedSubclasses");
+    Path source = Samples.source("samples.WrappedSubclasses");
+    assertThat(Recordings.valuesAtLine(model, source, 25, "unmodifiableMap")).first().asString()
+        .startsWith("Collections.UnmodifiableMap{m=samples.WrappedSubclasses.MyMap{").contains("size=1,");
+    assertThat(Recordings.valuesAtLine(model, source, 25, "unmodifiableList")).first().asString()
+        .startsWith("Collections.UnmodifiableRandomAccessList{c=samples.WrappedSubclasses.MyList{").contains("size=1}");
+    assertThat(Recordings.valuesAtLine(model, source, 25, "synchronizedList")).first().asString()
+        .startsWith("Collections.SynchronizedRandomAccessList{").contains("samples.WrappedSubclasses.MyList{");
+    assertThat(Recordings.valuesAtLine(model, source, 25, "nested")).first().asString()
+        .startsWith("Collections.UnmodifiableRandomAccessList{c=Collections.SynchronizedRandomAccessList{");
+    assertThat(Recordings.valuesAtLine(model, source, 25, "plain")).first().isEqualTo("[\"x\"]");
+    assertThat(Recordings.valuesAtLine(model, source, 28, "unmodifiableMap")).singleElement().asString().contains("size=2,");
+    assertThat(model.standardOutput()).isEqualTo("1 1 1 1 1\n2\n");
+  }
+
+  @Test
   void outputBecomesWriteEventsAtTheStepsThatMadeIt() {
     TraceModel model = model("samples.Output");
     Path source = Samples.source("samples.Output");
