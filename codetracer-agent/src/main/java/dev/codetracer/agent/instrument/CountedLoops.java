@@ -80,7 +80,7 @@ final class CountedLoops {
     if (loops.isEmpty()) {
       return List.of();
     }
-    int loopSlot = firstFreeSlot();
+    int loopSlot = firstFreeSlot(method);
     int countSlot = loopSlot + 1;
     if (frames) {
       for (AbstractInsnNode node : method.instructions) {
@@ -233,7 +233,7 @@ final class CountedLoops {
   }
 
   /** The first local slot past every one the method uses. */
-  private int firstFreeSlot() {
+  static int firstFreeSlot(MethodNode method) {
     int slots = method.maxLocals;
     for (AbstractInsnNode node : method.instructions) {
       if (node instanceof VarInsnNode variable) {

@@ -37,10 +37,10 @@ import org.objectweb.asm.tree.analysis.SourceValue;
  * the re-snapshots of mutable objects the line may see changed, then the step; after each store
  * to a named variable: its value; before each return: the value and the exit; before a call on a
  * JDK collection: its guard ({@link GuardedCalls}); around the body: a handler that records an
- * exit by exception and rethrows. Probes add no branches, so the method's existing stack map
- * frames stay valid (the two locals a guard may add live only between two adjacent
- * instructions); the one frame added is the handler's. Without values, loops that call nothing
- * count their steps instead ({@link CountedLoops}), which names two locals in every frame.
+ * exit by exception and rethrows ({@link ExitHandlerGuard}). Probes add no branches, so the
+ * method's existing stack map frames stay valid (the two locals a guard may add live only between
+ * two adjacent instructions); the frames added are the handler's. Without values, loops that call
+ * nothing count their steps instead ({@link CountedLoops}), which names two locals in every frame.
  */
 final class MethodInstrumenter {
 
@@ -181,7 +181,9 @@ final class MethodInstrumenter {
       insertElementProbes(coveredSlot);
     }
     insertReturnProbes();
-    LabelNode tryStart = insertEntryProbes(argumentTypes, argumentSlots, arguments);
+    LabelNode tryStart = insertEntryProbes(firstLine, argumentTypes, argumentSlots, arguments);
+    LabelNode exitHandler;
+    LabelNode exitHandlerBeforeObject = null;
     if (superCall != null) {
       // A constructor: the code before super(...) runs while this is not an object yet. No
       // handler can cover the call itself (HotSpot checks the handler's frame against this
@@ -193,14 +195,18 @@ final class MethodInstrumenter {
       method.instructions.insert(superCall, afterSuperCall);
       LabelNode objectStart = insertThisOfConstructor(afterSuperCall);
       // the handler after super(...) first, so that its range ends before the other's code
-      addExitHandler(objectStart, null, false);
-      addExitHandler(tryStart, beforeSuperCall, true);
+      exitHandler = addExitHandler(objectStart, null, false);
+      exitHandlerBeforeObject = addExitHandler(tryStart, beforeSuperCall, true);
     } else {
-      addExitHandler(tryStart, null, false);
+      exitHandler = addExitHandler(tryStart, null, false);
     }
     made.addAll(new LineRuns(owner, method, methodId, runs).group(lineProbes, definitions::nextProbeId));
     if (countLoops) {
       made.addAll(new CountedLoops(owner, method, methodId, frames).apply(definitions::nextLoopId));
+    }
+    ExitHandlerGuard.guard(method, exitHandler, frames, false);
+    if (exitHandlerBeforeObject != null) {
+      ExitHandlerGuard.guard(method, exitHandlerBeforeObject, frames, true);
     }
     UninitializedTypes.keepNextToNews(method, labelsOfNews);
 
@@ -340,12 +346,16 @@ final class MethodInstrumenter {
 
   /**
    * Entry: the call, {@code this} (but in a constructor, see {@link #insertThisOfConstructor}) and
-   * the arguments.
+   * the arguments, on the method's first line, where a stack trace shows the method entered when
+   * the stack ran out in one of them.
    *
    * @return the label after them, where the body the exit handler covers starts
    */
-  private LabelNode insertEntryProbes(Type[] argumentTypes, int[] argumentSlots, int[] arguments) {
+  private LabelNode insertEntryProbes(int firstLine, Type[] argumentTypes, int[] argumentSlots, int[] arguments) {
     InsnList entry = new InsnList();
+    LabelNode start = new LabelNode();
+    entry.add(start);
+    entry.add(new LineNumberNode(firstLine, start));
     entry.add(ProbeCode.push(methodId));
     entry.add(ProbeCode.probeCall("call", "(I)V"));
     if (values) {
@@ -390,11 +400,11 @@ final class MethodInstrumenter {
 
   /**
    * Exit by exception: a handler from {@code start} to {@code end} (null: the end of the method)
-   * records it and rethrows. {@code beforeObject}: the code before a constructor's {@code
-   * super(...)}, where the handler's frame must still name {@code this} as not yet an object (a
-   * handler whose frame forgot it would not verify).
+   * records it and rethrows; returns the handler. {@code beforeObject}: the code before a
+   * constructor's {@code super(...)}, where the handler's frame must still name {@code this} as
+   * not yet an object (a handler whose frame forgot it would not verify).
    */
-  private void addExitHandler(LabelNode start, LabelNode end, boolean beforeObject) {
+  private LabelNode addExitHandler(LabelNode start, LabelNode end, boolean beforeObject) {
     LabelNode handler = new LabelNode();
     if (end == null) {
       end = new LabelNode();
@@ -410,6 +420,7 @@ final class MethodInstrumenter {
     method.instructions.add(ProbeCode.probeCall("thrown", "(Ljava/lang/Throwable;I)V"));
     method.instructions.add(new InsnNode(Opcodes.ATHROW));
     method.tryCatchBlocks.add(new TryCatchBlockNode(start, end, handler, null));
+    return handler;
   }
 
   /** The first instruction of each line (after its label, line number and frame). */

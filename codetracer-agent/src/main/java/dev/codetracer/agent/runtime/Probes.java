@@ -95,18 +95,28 @@ public final class Probes {
     }
   }
 
-  /** A method left by an exception: the exception as its value, then the exit. */
+  /**
+   * A method left by an exception: the exception as its value, then the exit. A StackOverflowError
+   * also loses the agent's frames it may start with ({@link OverflowTraces}).
+   */
   public static void thrown(Throwable exception, int method) {
-    Thread current = Thread.currentThread();
-    if (current != thread) {
-      return;
-    }
-    putRef(RawEvents.value(RawEvents.valueMeta(RawEvents.K_REF, RawEvents.RETURN_SLOT), 0),
-        RecordingControl.capture().exception(exception));
-    depth--;
-    put(RawEvents.thrown(method));
-    if (depth <= 0) {
-      RecordingControl.suspend(current);
+    try {
+      Thread current = Thread.currentThread();
+      if (current == thread) {
+        depth--;
+        putRef(RawEvents.value(RawEvents.valueMeta(RawEvents.K_REF, RawEvents.RETURN_SLOT), 0),
+            RecordingControl.capture().exception(exception));
+        put(RawEvents.thrown(method));
+        if (depth <= 0) {
+          RecordingControl.suspend(current);
+        }
+      }
+      if (exception instanceof StackOverflowError overflow) {
+        OverflowTraces.hideAgentFrames(overflow);
+      }
+    } catch (VirtualMachineError e) {
+      // the stack is still short: the exit goes unlogged (the expander unwinds the frame at its
+      // caller's exit), and a shallower exit hides the agent's frames
     }
   }
 

@@ -26,6 +26,10 @@ public final class ValueCapture {
   private static final byte[] KNOWN_BY_FINGERPRINT = new byte[0];
   /** {@link #unreadable}'s answer when even describing the failure fails. */
   private static final byte[] UNREADABLE = encodedError("<unreadable>");
+  /** A value whose reading ran out of stack: made in advance, since nothing may be called then. */
+  private static final byte[] NO_STACK_LEFT = encodedError("<unreadable: StackOverflowError>");
+  /** The exception a method was left by, when that is a StackOverflowError and describing it ran out of stack too. */
+  private static final byte[] STACK_OVERFLOW = encodedError(StackOverflowError.class.getName());
 
   private final SnapshotWriter snapshots;
   private final ChangeDetector changes;
@@ -39,6 +43,11 @@ public final class ValueCapture {
    */
   private final byte[][][] lastSnapshot = new byte[CACHED_DEPTHS][][];
   private final Fingerprint[][] fingerprints = new Fingerprint[CACHED_DEPTHS][];
+  /**
+   * A variable's value could not be captured for lack of stack or memory, and what is remembered
+   * of it may be stale: all is forgotten at the next capture, when calls can be made again.
+   */
+  private boolean forgetRemembered;
 
   public ValueCapture(AgentOptions options) {
     this(new SnapshotWriter(options.depth(), options.maxString(), options.maxElements(),
@@ -56,12 +65,16 @@ public final class ValueCapture {
   }
 
   // The probes' entry points never throw into the program: whatever goes wrong reading a value,
-  // the stack running out deep in a recursion included, is recorded as a marker instead.
+  // the stack running out deep in a recursion included, is recorded as a marker instead. After a
+  // VirtualMachineError they call nothing: with the stack used up, a call would overflow again,
+  // in the agent's frame, and the program would catch an error thrown from the agent's code.
 
   /** What to keep for a reference value: the value itself when it cannot change, else its snapshot. */
   public Object capture(Object value) {
     try {
       return keep(value);
+    } catch (VirtualMachineError e) {
+      return e instanceof StackOverflowError ? NO_STACK_LEFT : UNREADABLE;
     } catch (Throwable e) {
       return unreadable(e);
     }
@@ -71,6 +84,9 @@ public final class ValueCapture {
   public Object capture(Object value, int depth, int slot) {
     try {
       return captureVariable(value, depth, slot);
+    } catch (VirtualMachineError e) {
+      forgetRemembered = true;
+      return e instanceof StackOverflowError ? NO_STACK_LEFT : UNREADABLE;
     } catch (Throwable e) {
       return unreadable(depth, slot, e);
     }
@@ -80,6 +96,9 @@ public final class ValueCapture {
   public Object refresh(Object value, int depth, int slot) {
     try {
       return refreshVariable(value, depth, slot);
+    } catch (VirtualMachineError e) {
+      forgetRemembered = true;
+      return e instanceof StackOverflowError ? NO_STACK_LEFT : UNREADABLE;
     } catch (Throwable e) {
       return unreadable(depth, slot, e);
     }
@@ -105,6 +124,9 @@ public final class ValueCapture {
   public Object captureConstructing(Object value, int depth, int slot) {
     try {
       return snapshotConstructing(value, depth, slot);
+    } catch (VirtualMachineError e) {
+      forgetRemembered = true;
+      return e instanceof StackOverflowError ? NO_STACK_LEFT : UNREADABLE;
     } catch (Throwable e) {
       return unreadable(depth, slot, e);
     }
@@ -114,6 +136,9 @@ public final class ValueCapture {
   public Object refreshConstructing(Object value, int depth, int slot) {
     try {
       return resnapshotConstructing(value, depth, slot);
+    } catch (VirtualMachineError e) {
+      forgetRemembered = true;
+      return e instanceof StackOverflowError ? NO_STACK_LEFT : UNREADABLE;
     } catch (Throwable e) {
       return unreadable(depth, slot, e);
     }
@@ -125,6 +150,8 @@ public final class ValueCapture {
       scratch.reset();
       scratch.error(JdkInternals.describe(exception));
       return scratch.toByteArray();
+    } catch (VirtualMachineError e) {
+      return exception instanceof StackOverflowError ? STACK_OVERFLOW : UNREADABLE;
     } catch (Throwable e) {
       return unreadable(e);
     }
@@ -223,8 +250,9 @@ public final class ValueCapture {
     return encoded;
   }
 
-  /** Forgets the remembered snapshots (a new recording). */
+  /** Forgets the remembered snapshots (a new recording, or a capture ran out of stack). */
   public void reset() {
+    forgetRemembered = false;
     Arrays.fill(lastSnapshot, null);
     Arrays.fill(fingerprints, null);
   }
@@ -285,6 +313,10 @@ public final class ValueCapture {
   }
 
   private byte[][] row(int depth, int slot) {
+    if (forgetRemembered) {
+      forgetRemembered = false;
+      reset();
+    }
     if (depth < 0 || depth >= CACHED_DEPTHS || slot >= CACHED_SLOTS) {
       return null;
     }

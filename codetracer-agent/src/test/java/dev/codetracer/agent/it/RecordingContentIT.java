@@ -176,6 +176,21 @@ class RecordingContentIT {
   }
 
   @Test
+  void aStackOverflowIsRaisedInTheProgramsCodeAndNamedWhenUncaught() {
+    SampleRun caught = recorded("samples.OverflowTop");
+    assertThat(caught.stdout()).isEqualTo("overflowed in samples\n");
+    Recordings.check(caught.folder());
+
+    SampleRun uncaught = SampleRuns.recorded("samples.OverflowTop", Jvm.JAVA_17, Samples.Debug.FULL, "", "uncaught");
+    assertThat(uncaught.exitCode()).isEqualTo(1);
+    assertThat(uncaught.stderr()).startsWith("Exception in thread \"main\" java.lang.StackOverflowError\n\tat samples.OverflowTop.down(");
+    TraceModel model = Recordings.check(uncaught.folder());
+    assertThat(model.callsOf("samples.OverflowTop.main").get(0).returnValue().map(model::render))
+        .hasValue("<error: threw java.lang.StackOverflowError>");
+    assertThat(Recordings.metadata(uncaught.folder()).extra().get("uncaught_exception")).isEqualTo("java.lang.StackOverflowError");
+  }
+
+  @Test
   void lambdasHaveReadableNamesAndTheirCalls() {
     TraceModel model = model("samples.LambdasStreams");
     assertThat(model.callsOf("samples.LambdasStreams.main.<lambda#0>")).hasSize(4);

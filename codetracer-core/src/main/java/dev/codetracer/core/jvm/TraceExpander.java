@@ -431,9 +431,12 @@ public final class TraceExpander {
       orphanRun = null;
       return;
     }
+    // an exception comes right before its exit, so it went to the top frame when frames above
+    // this one were left without theirs (their probes ran out of stack)
+    ValueRecord lastValue = stack.peek().returnValue;
     unwindTo(methodId);
     Frame frame = stack.pop();
-    ValueRecord value = frame.returnValue;
+    ValueRecord value = thrown ? lastValue : frame.returnValue;
     lastThrown = null;
     if (thrown) {
       String exception = value instanceof ValueRecord.Error e ? e.msg() : "an exception";

@@ -131,6 +131,21 @@ class TraceExpanderTest {
   }
 
   @Test
+  void anExceptionReachingAFrameWhoseCalleeLostItsExitIsStillThatFramesValue() throws IOException {
+    // the stack ran out in fail's exit probe: main's exception value comes while fail is on top
+    ChangeLogFixture log = new ChangeLogFixture()
+        .method(0, "main", 3, 0).method(1, "fail", 7, 0)
+        .probe(0, 0, 3).probe(1, 1, 7)
+        .call(0).step(0).call(1).step(1)
+        .thrown(0, "java.lang.StackOverflowError");
+    Expanded e = expand(log);
+    assertThat(e.model().render(e.model().callsOf("Main.fail").get(0).returnValue().orElseThrow())).isEqualTo("<error: <unwound>>");
+    assertThat(e.model().render(e.model().callsOf("Main.main").get(0).returnValue().orElseThrow()))
+        .isEqualTo("<error: threw java.lang.StackOverflowError>");
+    assertThat(e.result().uncaughtException()).isEqualTo("java.lang.StackOverflowError");
+  }
+
+  @Test
   void returnsOfFramesEnteredBeforeTheRecordingAreIgnoredAndSkippedFramesUnwound() throws IOException {
     ChangeLogFixture log = new ChangeLogFixture()
         .method(0, "test", 3, 0).method(1, "outer", 7, 0).method(2, "inner", 11, 0)
