@@ -413,6 +413,19 @@ class RecordingContentIT {
   }
 
   @Test
+  void floatsAreShownAsJavaPrintsThem() {
+    TraceModel model = model("samples.Floats");
+    Path source = Samples.source("samples.Floats");
+    Map<String, ValueRecord> locals = model.variablesAt(model.stepsAt(source.toString(), 21).get(0));
+    assertThat(List.of("f", "d", "fs", "boxed", "holder", "h")).extracting(name -> render(model, locals.get(name)))
+        .containsExactly("0.1", "0.1", "[0.3, 0.0]", "0.7", "samples.Floats.Holder{field=0.1}", "0.15");
+    TraceModel.Call half = model.callsOf("samples.Floats.half").get(0);
+    assertThat(args(model, half)).containsExactly(Map.entry("x", "0.3"));
+    assertThat(half.returnValue().map(model::render)).hasValue("0.15");
+    assertThat(model.standardOutput()).isEqualTo("0.1 0.1 0.3 0.7 0.1 0.15\n");
+  }
+
+  @Test
   void outputBecomesWriteEventsAtTheStepsThatMadeIt() {
     TraceModel model = model("samples.Output");
     Path source = Samples.source("samples.Output");

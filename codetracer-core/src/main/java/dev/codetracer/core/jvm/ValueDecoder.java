@@ -94,8 +94,12 @@ final class ValueDecoder {
   private ValueRecord readOther(byte tag, ByteReader in) {
     switch (tag) {
       case ValueEncoder.FLOAT: {
-        String type = name(in.varint());
-        return ValueRecord.Float.of(in.float64(), types.simple(TypeKind.FLOAT, type));
+        int typeId = in.varint();
+        double value = in.float64();
+        int type = types.simple(TypeKind.FLOAT, name(typeId));
+        // a float is encoded widened to a double, which narrows back to it exactly
+        boolean single = typeId == WellKnownTypes.FLOAT || typeId == WellKnownTypes.FLOAT_BOX;
+        return single ? ValueRecord.Float.of((float) value, type) : ValueRecord.Float.of(value, type);
       }
       case ValueEncoder.BOOL: {
         String type = name(in.varint());

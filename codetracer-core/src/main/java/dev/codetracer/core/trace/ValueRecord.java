@@ -13,9 +13,17 @@ public sealed interface ValueRecord {
 
   record Int(long i, long typeId) implements ValueRecord {}
 
-  /** A floating-point value; CodeTracer wants its text ({@code "2.5"}, {@code "inf"}, {@code "nan"}). */
+  /**
+   * A floating-point value; CodeTracer wants its text ({@code "2.5"}, {@code "inf"}, {@code "nan"}).
+   * A {@code float} reads as Java prints it ({@code 0.1f}: {@code "0.1"}), not as the {@code double}
+   * it widens to ({@code "0.10000000149011612"}).
+   */
   record Float(String f, long typeId) implements ValueRecord {
     public static Float of(double value, long typeId) {
+      return new Float(text(value), typeId);
+    }
+
+    public static Float of(float value, long typeId) {
       return new Float(text(value), typeId);
     }
 
@@ -27,6 +35,10 @@ public sealed interface ValueRecord {
         return value > 0 ? "inf" : "-inf";
       }
       return Double.toString(value);
+    }
+
+    public static String text(float value) {
+      return java.lang.Float.isFinite(value) ? java.lang.Float.toString(value) : text((double) value);
     }
   }
 

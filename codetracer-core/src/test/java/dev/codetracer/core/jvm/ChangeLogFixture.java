@@ -77,6 +77,24 @@ final class ChangeLogFixture {
     return this;
   }
 
+  ChangeLogFixture floatValue(int slot, float value) {
+    events.add(RawEvents.value(RawEvents.valueMeta(RawEvents.K_FLOAT, slot), Float.floatToRawIntBits(value)));
+    return this;
+  }
+
+  ChangeLogFixture doubleValue(int slot, double value) {
+    events.add(RawEvents.value(RawEvents.valueMeta(RawEvents.K_DOUBLE, slot), 0));
+    events.add(Double.doubleToRawLongBits(value));
+    return this;
+  }
+
+  /** A reference value encoded as the agent encodes a boxed number or a primitive field ({@link ValueEncoder#floatValue}). */
+  ChangeLogFixture encodedFloat(int slot, int type, double value) {
+    values.floatValue(type, value);
+    events.add(RawEvents.value(RawEvents.valueMeta(RawEvents.K_REF, slot), 0));
+    return this;
+  }
+
   ChangeLogFixture intArray(int slot, int... elements) {
     values.startSequence(WellKnownTypes.FIRST_DYNAMIC_ID, elements.length, elements.length);
     for (int e : elements) {

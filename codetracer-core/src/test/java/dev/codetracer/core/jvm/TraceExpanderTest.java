@@ -3,6 +3,7 @@ package dev.codetracer.core.jvm;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.codetracer.core.trace.BinTraceWriter;
 import dev.codetracer.core.trace.EventLogKind;
 import dev.codetracer.core.trace.JsonTraceWriter;
 import dev.codetracer.core.trace.TraceEvent;
@@ -171,6 +172,30 @@ class TraceExpanderTest {
     TraceModel stopped = expand(log.define(new RawDefinition.Fact(TraceExpander.STOPPED_BY_API, true))).model();
     for (String method : List.of("Main.main", "Main.helper")) {
       assertThat(stopped.callsOf(method).get(0).returnValue().map(stopped::render)).as(method).hasValue("<error: <recording stopped>>");
+    }
+  }
+
+  @Test
+  void floatsReadAsJavaPrintsThemInJsonAndBin() throws IOException {
+    ChangeLogFixture log = new ChangeLogFixture()
+        .method(0, "main", 3, 0, "f", "big", "boxed", "d", "boxedDouble")
+        .probe(0, 0, 3).probe(1, 0, 4, 0, 1, 2, 3, 4)
+        .call(0).step(0)
+        .floatValue(0, 0.1f).floatValue(1, 3.4028235e38f)
+        .encodedFloat(2, WellKnownTypes.FLOAT_BOX, 0.7f)
+        .doubleValue(3, 0.1).encodedFloat(4, WellKnownTypes.DOUBLE_BOX, 0.1f)
+        .step(1);
+    Path run = Files.createTempDirectory(dir, "run");
+    Path raw = log.write(run.resolve("trace.raw"), true);
+    Path bin = run.resolve("trace.bin");
+    try (RawLogReader reader = new RawLogReader(raw); BinTraceWriter writer = BinTraceWriter.create(bin)) {
+      new TraceExpander(writer, () -> 0, ExpansionLimits.defaults()).expand(reader);
+    }
+    for (TraceModel model : List.of(expand(log).model(), TraceModel.load(bin))) {
+      int step = model.stepsAt(ChangeLogFixture.PATH, 4).get(0);
+      assertThat(List.of("f", "big", "boxed", "d", "boxedDouble"))
+          .extracting(name -> model.render(model.valueAt(step, name).orElseThrow()))
+          .containsExactly("0.1", "3.4028235E38", "0.7", "0.1", "0.10000000149011612");
     }
   }
 
