@@ -1,5 +1,7 @@
 package dev.codetracer.agent.instrument;
 
+import dev.codetracer.core.jvm.ClassNames;
+
 /**
  * The names CodeTracer shows for methods: {@code pkg.Outer.Inner.method}, constructors as {@code
  * <constructor>}, static initialisers as {@code <static initializer>}, and a lambda body {@code
@@ -14,17 +16,7 @@ public final class MethodNames {
   }
 
   public static String readableClass(String internalClassName) {
-    String binary = internalClassName.replace('/', '.');
-    StringBuilder out = new StringBuilder(binary.length());
-    for (int i = 0; i < binary.length(); i++) {
-      char c = binary.charAt(i);
-      boolean nested =
-          c == '$' && i > 0 && i + 1 < binary.length() && binary.charAt(i - 1) != '.'
-              && binary.charAt(i - 1) != '$' && binary.charAt(i + 1) != '$'
-              && !Character.isDigit(binary.charAt(i + 1));
-      out.append(nested ? '.' : c);
-    }
-    return out.toString();
+    return ClassNames.readable(internalClassName.replace('/', '.'));
   }
 
   static String readableMethod(String methodName) {

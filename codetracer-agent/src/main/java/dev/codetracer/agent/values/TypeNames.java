@@ -1,6 +1,7 @@
 package dev.codetracer.agent.values;
 
 import dev.codetracer.agent.runtime.Definitions;
+import dev.codetracer.core.jvm.ClassNames;
 
 /** The readable type name of a class, and its id in the change log, computed once per class. */
 final class TypeNames {
@@ -28,21 +29,8 @@ final class TypeNames {
     }
     String name = type.getName();
     if (name.startsWith("java.lang.") || name.startsWith("java.util.")) {
-      String rest = name.substring(name.lastIndexOf('.') + 1);
-      return rest.replace('$', '.');
+      name = name.substring(name.lastIndexOf('.') + 1);
     }
-    return readableClassName(name);
-  }
-
-  /** Nested classes with dots; anonymous and local classes keep their {@code $1}. */
-  static String readableClassName(String binaryName) {
-    StringBuilder out = new StringBuilder(binaryName.length());
-    for (int i = 0; i < binaryName.length(); i++) {
-      char c = binaryName.charAt(i);
-      boolean nested = c == '$' && i > 0 && i + 1 < binaryName.length() && !Character.isDigit(binaryName.charAt(i + 1))
-          && binaryName.charAt(i - 1) != '$' && binaryName.charAt(i + 1) != '$';
-      out.append(nested ? '.' : c);
-    }
-    return out.toString();
+    return ClassNames.readable(name);
   }
 }

@@ -284,6 +284,7 @@ class RecordingContentIT {
     TraceModel proxies = model("samples.Proxies");
     TraceModel.Call invoke = proxies.callsOf("samples.Proxies.LoggingHandler.invoke").get(0);
     assertThat(invoke.returnValue().map(proxies::render)).hasValue("\"hello proxy via greet\"");
+    assertThat(args(proxies, invoke).get("proxy")).matches("samples\\.\\$Proxy\\d+");
   }
 
   @Test

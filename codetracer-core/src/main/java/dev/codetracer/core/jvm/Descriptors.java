@@ -39,7 +39,7 @@ public final class Descriptors {
       case 'V': base = "void"; break;
       default:
         String internal = descriptor.substring(dims + 1, descriptor.length() - 1);
-        base = internal.substring(internal.lastIndexOf('/') + 1).replace('$', '.');
+        base = ClassNames.readable(internal.substring(internal.lastIndexOf('/') + 1));
     }
     return base + "[]".repeat(dims);
   }
