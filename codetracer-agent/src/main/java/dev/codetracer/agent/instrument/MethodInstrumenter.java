@@ -353,9 +353,11 @@ final class MethodInstrumenter {
    */
   private LabelNode insertEntryProbes(int firstLine, Type[] argumentTypes, int[] argumentSlots, int[] arguments) {
     InsnList entry = new InsnList();
-    LabelNode start = new LabelNode();
-    entry.add(start);
-    entry.add(new LineNumberNode(firstLine, start));
+    if (!callsOnly) { // a class without line numbers gets none: its stack traces stay as they were
+      LabelNode start = new LabelNode();
+      entry.add(start);
+      entry.add(new LineNumberNode(firstLine, start));
+    }
     entry.add(ProbeCode.push(methodId));
     entry.add(ProbeCode.probeCall("call", "(I)V"));
     if (values) {
