@@ -189,7 +189,7 @@ class TraceExpanderTest {
     Path raw = log.write(run.resolve("trace.raw"), true);
     Path bin = run.resolve("trace.bin");
     try (RawLogReader reader = new RawLogReader(raw); BinTraceWriter writer = BinTraceWriter.create(bin)) {
-      new TraceExpander(writer, () -> 0, ExpansionLimits.defaults()).expand(reader);
+      new TraceExpander(writer, limit -> false, ExpansionLimits.defaults()).expand(reader);
     }
     for (TraceModel model : List.of(expand(log).model(), TraceModel.load(bin))) {
       int step = model.stepsAt(ChangeLogFixture.PATH, 4).get(0);
