@@ -48,5 +48,18 @@ public class Constructors {
       }
     }
     System.out.println(made.label + " " + fallback.label);
+    if (args.length > 0) {
+      // only an even count of calls and exits, even through the super(...) that threw, lets the
+      // recorder see this leave main, and not record the JVM's handling of it
+      throw new Loud();
+    }
+  }
+
+  static class Loud extends RuntimeException {
+    @Override
+    public String getMessage() {
+      System.out.println("asked");
+      return "loud";
+    }
   }
 }

@@ -187,12 +187,21 @@ final class MethodInstrumenter {
     if (superCall != null) {
       // A constructor: the code before super(...) runs while this is not an object yet. No
       // handler can cover the call itself (HotSpot checks the handler's frame against this
-      // both before and after it is made an object), so an exception thrown by super(...) leaves
-      // the constructor unrecorded, and the reader closes its call at the caller's next step.
+      // both before and after it is made an object): the exit of the constructor called logs
+      // this one's too, and when that constructor is not recorded (the JDK's), the reader closes
+      // this call at the caller's next step.
       LabelNode beforeSuperCall = new LabelNode();
       method.instructions.insertBefore(superCall, beforeSuperCall);
       LabelNode afterSuperCall = new LabelNode();
       method.instructions.insert(superCall, afterSuperCall);
+      if (!((MethodInsnNode) superCall).owner.equals("java/lang/Object")) {
+        // its exit is then logged by the exit of the constructor it calls (Probes.thrown)
+        InsnList enter = new InsnList();
+        enter.add(ProbeCode.push(methodId));
+        enter.add(ProbeCode.probeCall("superCall", "(I)V"));
+        method.instructions.insertBefore(superCall, enter);
+        method.instructions.insert(afterSuperCall, ProbeCode.probeCall("superReturned", "()V"));
+      }
       LabelNode objectStart = insertThisOfConstructor(afterSuperCall);
       // the handler after super(...) first, so that its range ends before the other's code
       exitHandler = addExitHandler(objectStart, null, false);

@@ -92,6 +92,20 @@ public final class Probes {
     if (Thread.currentThread() == thread) {
       depth--;
       put(RawEvents.ret(method));
+      SuperCalls.returnedTo(depth);
+    }
+  }
+
+  /** A constructor calls {@code super(...)} or {@code this(...)} (see {@link SuperCalls}). */
+  public static void superCall(int method) {
+    if (Thread.currentThread() == thread) {
+      SuperCalls.enter(method, depth);
+    }
+  }
+
+  public static void superReturned() {
+    if (Thread.currentThread() == thread) {
+      SuperCalls.leave();
     }
   }
 
@@ -104,9 +118,15 @@ public final class Probes {
       Thread current = Thread.currentThread();
       if (current == thread) {
         depth--;
-        putRef(RawEvents.value(RawEvents.valueMeta(RawEvents.K_REF, RawEvents.RETURN_SLOT), 0),
-            RecordingControl.capture().exception(exception));
+        byte[] value = RecordingControl.capture().exception(exception);
+        putRef(RawEvents.value(RawEvents.valueMeta(RawEvents.K_REF, RawEvents.RETURN_SLOT), 0), value);
         put(RawEvents.thrown(method));
+        // a constructor whose super(...) this was leaves by the same exception
+        for (int constructor = SuperCalls.leftBy(depth); constructor >= 0; constructor = SuperCalls.leftBy(depth)) {
+          depth--;
+          putRef(RawEvents.value(RawEvents.valueMeta(RawEvents.K_REF, RawEvents.RETURN_SLOT), 0), value);
+          put(RawEvents.thrown(constructor));
+        }
         if (depth <= 0) {
           RecordingControl.suspend(current);
         }

@@ -68,6 +68,7 @@ public final class RecordingControl {
         finisher.started(recording.folder, recording::fact);
         Probes.install(recording.current);
         Probes.depth = 0;
+        SuperCalls.clear();
         capture.reset();
         GuardedLine.clear();
         current = recording;

@@ -262,6 +262,12 @@ class RecordingContentIT {
         .containsExactly("samples.Constructors.Child.validate", "samples.Constructors.Base.<constructor>");
     assertThat(tooBig.returnValue().map(model::render).orElseThrow()).contains("threw java.lang.IllegalArgumentException: too big: 120");
     assertThat(model.error()).isEmpty();
+
+    // the recorder's count of calls came back to main: it sees the exception leave main
+    SampleRun uncaught = SampleRuns.recorded("samples.Constructors", Jvm.JAVA_17, Samples.Debug.FULL, "", "uncaught");
+    TraceModel ended = Recordings.check(uncaught.folder());
+    assertThat(ended.callsOf("samples.Constructors.Loud.getMessage")).as("called by the JVM after main").isEmpty();
+    assertThat(Recordings.metadata(uncaught.folder()).extra().get("uncaught_exception")).isEqualTo("samples.Constructors$Loud");
   }
 
   @Test
