@@ -102,8 +102,9 @@ final class MethodInstrumenter {
 
   /**
    * Instruments the method in place; null when it has no line numbers but its class has (code the
-   * compiler made: nothing to step through). Call once: each phase below inserts one kind of probe (kept apart also so that the JIT compiles
-   * small loops, not this whole method, when a class loader instruments many classes).
+   * compiler made: nothing to step through). Call once: each phase below inserts one kind of probe
+   * (kept apart also so that the JIT compiles small loops, not this whole method, when a class
+   * loader instruments many classes).
    */
   Result instrument() {
     insns = method.instructions.toArray();
