@@ -105,6 +105,25 @@ class RecordJvmIT {
   }
 
   @Test
+  void theSummaryStartsOnALineOfItsOwnAfterOutputThatDidNotEndOne() throws Exception {
+    Files.writeString(sandbox.resolve("NoNewline.java"), """
+        public class NoNewline {
+          public static void main(String[] args) {
+            System.out.print(args.length > 0 ? "done\\n" : "done");
+          }
+        }
+        """);
+
+    CliProcess.Result unended = CliProcess.in(sandbox).workdir(sandbox).run("record", "--", "java", "NoNewline.java");
+    CliProcess.Result ended = CliProcess.in(sandbox).workdir(sandbox).run("record", "--", "java", "NoNewline.java", "ended");
+
+    assertThat(unended.stdout()).isEqualTo("done");
+    assertThat(unended.stderr()).as(unended.toString()).startsWith("\ncodetracer: recorded `java NoNewline.java` (exit code 0)");
+    assertThat(ended.stdout()).isEqualTo("done\n");
+    assertThat(ended.stderr()).as(ended.toString()).startsWith("codetracer: recorded `java NoNewline.java ended` (exit code 0)");
+  }
+
+  @Test
   void aProgramThatHaltsBeforeAnythingIsRecordedStillGivesItsExitCode() throws Exception {
     Files.writeString(sandbox.resolve("Halts.java"), """
         public class Halts {

@@ -106,6 +106,9 @@ public final class RecordCommand implements Callable<Integer> {
             ? "killed by " + result.exit().signal()
             : "exit code " + result.exit().exitCode();
     String id = result.folder().metadata().recordingId;
+    if (result.exit().outputEndsMidLine()) {
+      out.println(); // the summary on a line of its own, after output that did not end one
+    }
     out.printf(
         "codetracer: recorded `%s` (%s) in %.1f s%n",
         String.join(" ", command), how, result.duration().toMillis() / 1000.0);

@@ -14,6 +14,7 @@ import java.util.Map;
  * @param logWasCut the change log ended without the agent finishing it (the JVM was killed)
  * @param failure what stopped the expansion early (a defect of the recorder), or null
  * @param outputDropped characters of output left out: the stream has no step to put them at
+ * @param outputEndsMidLine the last output recorded, on either stream, did not end with a newline
  * @param facts the agent's facts for the metadata
  */
 public record ExpansionResult(
@@ -27,6 +28,7 @@ public record ExpansionResult(
     boolean logWasCut,
     String failure,
     long outputDropped,
+    boolean outputEndsMidLine,
     Map<String, Object> facts) {
 
   public boolean truncated() {

@@ -120,7 +120,7 @@ public final class JvmRecorder implements Recorder {
           "recording failed: " + IoMessages.describe(e) + " (the program exited with code " + status + ")", status, e);
     }
     String signal = status > 128 && result.logWasCut() ? SignalNames.name(status - 128) : null;
-    return new ProgramExit(status, signal);
+    return new ProgramExit(status, signal, result.outputEndsMidLine());
   }
 
   /**

@@ -91,6 +91,8 @@ public final class TraceExpander {
    */
   private final List<TraceEvent.Log> beforeFirstStep = new ArrayList<>();
   private long outputDropped;
+  /** The last character of output, on either stream (0 before any). */
+  private char lastOutput;
 
   public TraceExpander(TraceEventWriter out, StreamSize streamSize, ExpansionLimits limits) {
     this.out = out;
@@ -191,6 +193,7 @@ public final class TraceExpander {
         reader.wasCut(),
         failure,
         outputDropped,
+        lastOutput != 0 && lastOutput != '\n',
         facts);
   }
 
@@ -508,6 +511,7 @@ public final class TraceExpander {
     if (text.isEmpty()) {
       return;
     }
+    lastOutput = text.charAt(text.length() - 1);
     if (pendingLogKind != kind) {
       flushLog();
       pendingLogKind = kind;
