@@ -92,7 +92,6 @@ public final class Probes {
     if (Thread.currentThread() == thread) {
       depth--;
       put(RawEvents.ret(method));
-      SuperCalls.returnedTo(depth);
     }
   }
 
@@ -105,7 +104,7 @@ public final class Probes {
 
   public static void superReturned() {
     if (Thread.currentThread() == thread) {
-      SuperCalls.leave();
+      SuperCalls.leave(depth);
     }
   }
 

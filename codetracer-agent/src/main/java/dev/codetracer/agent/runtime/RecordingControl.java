@@ -244,7 +244,7 @@ public final class RecordingControl {
    * itself can come first; only when the thread waited before and after its fill level was read,
    * and that level did not move.
    */
-  static void writeWaitingPart(Recording recording, java.util.function.Predicate<Thread> waiting) {
+  static void writeWaitingPart(Recording recording) {
     synchronized (LOCK) {
       if (current != recording || Probes.thread != recording.thread) {
         return;
@@ -253,7 +253,7 @@ public final class RecordingControl {
       int events = Probes.position;
       int refs = Probes.refPosition;
       Chunk chunk = recording.current;
-      if (events <= chunk.written || !waiting.test(recording.thread) || events != Probes.position || refs != Probes.refPosition) {
+      if (events <= chunk.written || !StallWatch.isWaiting(recording.thread) || events != Probes.position || refs != Probes.refPosition) {
         return;
       }
       try {

@@ -32,7 +32,7 @@ final class StallWatch implements Runnable {
       while (RecordingControl.isCurrent(recording)) {
         Thread.sleep(PERIOD_MILLIS);
         if (isWaiting(recording.thread)) {
-          RecordingControl.writeWaitingPart(recording, StallWatch::isWaiting);
+          RecordingControl.writeWaitingPart(recording);
         }
       }
     } catch (InterruptedException e) {

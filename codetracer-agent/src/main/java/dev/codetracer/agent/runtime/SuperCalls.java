@@ -16,6 +16,7 @@ final class SuperCalls {
   private SuperCalls() {}
 
   static void enter(int method, int depth) {
+    forgetDeeperThan(depth - 1);
     if (count == methods.length) {
       methods = Arrays.copyOf(methods, 2 * count);
       depths = Arrays.copyOf(depths, 2 * count);
@@ -25,8 +26,10 @@ final class SuperCalls {
     count++;
   }
 
-  static void leave() {
-    if (count > 0) {
+  /** The constructor at {@code depth} came back from its super call. */
+  static void leave(int depth) {
+    forgetDeeperThan(depth);
+    if (count > 0 && depths[count - 1] == depth) {
       count--;
     }
   }
@@ -37,14 +40,19 @@ final class SuperCalls {
    * else -1.
    */
   static int leftBy(int depth) {
+    forgetDeeperThan(depth);
     if (count > 0 && depths[count - 1] == depth) {
       return methods[--count];
     }
     return -1;
   }
 
-  /** Forgets the constructors deeper than {@code depth}: they have been left (by an exception no exit logged). */
-  static void returnedTo(int depth) {
+  /**
+   * Forgets the constructors deeper than {@code depth}: the thread is back above them, so they
+   * were left (by an exception no exit logged). Done here, not at every return, to keep the
+   * return probe as small as it was.
+   */
+  private static void forgetDeeperThan(int depth) {
     while (count > 0 && depths[count - 1] > depth) {
       count--;
     }

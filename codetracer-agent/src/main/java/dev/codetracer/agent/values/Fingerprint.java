@@ -149,16 +149,7 @@ final class Fingerprint {
   }
 
   boolean sameArray(Object[] current, int length) {
-    Object[] last = (Object[]) children;
-    if (length != this.length) {
-      return false;
-    }
-    for (int i = 0; i < childCount; i++) {
-      if (current[i] != last[i]) {
-        return false;
-      }
-    }
-    return true;
+    return length == this.length && startsWithChildren(current, length);
   }
 
   int length() {
@@ -274,16 +265,7 @@ final class Fingerprint {
   }
 
   boolean sameChildren(int length, Object[] current, int count) {
-    Object[] last = (Object[]) children;
-    if (length != this.length || count != childCount) {
-      return false;
-    }
-    for (int i = 0; i < count; i++) {
-      if (current[i] != last[i]) {
-        return false;
-      }
-    }
-    return true;
+    return length == this.length && count == childCount && startsWithChildren(current, count);
   }
 
   boolean sameText(int length, byte coder, byte[] value, int bytes) {

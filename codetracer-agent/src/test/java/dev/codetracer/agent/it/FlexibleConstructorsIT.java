@@ -6,7 +6,6 @@ import dev.codetracer.core.trace.TraceModel;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -16,6 +15,7 @@ import org.junit.jupiter.api.Test;
  * own javac, since the other samples are compiled for release 17.
  */
 class FlexibleConstructorsIT {
+  private static final String MAIN = "samples25.FlexibleConstructors";
   private static final Path SOURCE = Path.of("src/test/samples25/samples25/FlexibleConstructors.java").toAbsolutePath();
 
   @Test
@@ -23,9 +23,10 @@ class FlexibleConstructorsIT {
     Jvm.JAVA_25.assumeInstalled();
     Path work = Files.createDirectories(Samples.WORK.resolve("flexible-constructors"));
     Path classes = compileWithJava25(work.resolve("classes"));
-    SampleRun plain = SampleRuns.run(command(classes, null), null);
+    SampleRun plain = SampleRuns.run(SampleRuns.command(Jvm.JAVA_25, null, classes.toString(), MAIN), null);
     Path folder = SampleRuns.newFolder("samples25.FlexibleConstructors");
-    SampleRun recorded = SampleRuns.run(command(classes, "output=" + folder + ",sourcepath=" + SOURCE.getParent().getParent()), folder);
+    SampleRun recorded = SampleRuns.run(
+        SampleRuns.command(Jvm.JAVA_25, "output=" + folder + ",sourcepath=" + SOURCE.getParent().getParent(), classes.toString(), MAIN), folder);
 
     assertThat(plain.stdout()).isEqualTo("checked 5\nmade 5\nchecked 500\nrefused checked 500\n");
     assertThat(recorded.stdout()).isEqualTo(plain.stdout());
@@ -54,17 +55,5 @@ class FlexibleConstructorsIT {
     String output = new String(process.getInputStream().readAllBytes());
     assertThat(process.waitFor()).as("javac: %s", output).isZero();
     return classes;
-  }
-
-  private static List<String> command(Path classes, String agentOptions) {
-    List<String> command = new ArrayList<>();
-    command.add(Jvm.JAVA_25.java.toString());
-    if (agentOptions != null) {
-      command.add("-javaagent:" + Samples.AGENT + "=" + agentOptions);
-    }
-    command.add("-cp");
-    command.add(classes.toString());
-    command.add("samples25.FlexibleConstructors");
-    return command;
   }
 }

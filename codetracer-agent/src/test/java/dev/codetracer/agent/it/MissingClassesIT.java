@@ -6,8 +6,6 @@ import dev.codetracer.core.trace.TraceModel;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -55,9 +53,10 @@ class MissingClassesIT {
     Path classes = compile(work);
     Files.delete(classes.resolve("missing/OptionalDependency.class"));
 
-    SampleRun plain = SampleRuns.run(command(jvm, classes, null), null);
+    SampleRun plain = SampleRuns.run(SampleRuns.command(jvm, null, classes.toString(), "missing.Holders"), null);
     Path folder = SampleRuns.newFolder("missing.Holders");
-    SampleRun recorded = SampleRuns.run(command(jvm, classes, "output=" + folder + ",sourcepath=" + work.resolve("src")), folder);
+    SampleRun recorded = SampleRuns.run(
+        SampleRuns.command(jvm, "output=" + folder + ",sourcepath=" + work.resolve("src"), classes.toString(), "missing.Holders"), folder);
 
     assertThat(plain.stdout()).isEqualTo("count 3, holders 1\n");
     assertThat(recorded.stderr()).isEqualTo(plain.stderr());
@@ -88,17 +87,5 @@ class MissingClassesIT {
             sources.resolve("OptionalDependency.java").toString(), sources.resolve("Holders.java").toString());
     assertThat(status).as("javac exit status").isZero();
     return classes;
-  }
-
-  private static List<String> command(Jvm jvm, Path classes, String agentOptions) {
-    List<String> command = new ArrayList<>();
-    command.add(jvm.java.toString());
-    if (agentOptions != null) {
-      command.add("-javaagent:" + Samples.AGENT + "=" + agentOptions);
-    }
-    command.add("-cp");
-    command.add(classes.toString());
-    command.add("missing.Holders");
-    return command;
   }
 }

@@ -55,6 +55,11 @@ final class SampleRuns {
   }
 
   static List<String> command(Jvm jvm, String agentOptions, Samples.Debug debug, String mainClass, String... args) {
+    return command(jvm, agentOptions, Samples.classpath(debug), mainClass, args);
+  }
+
+  /** The {@code java} command of a run of classes of its own ({@code agentOptions} null: unrecorded). */
+  static List<String> command(Jvm jvm, String agentOptions, String classpath, String mainClass, String... args) {
     List<String> command = new ArrayList<>();
     command.add(jvm.java.toString());
     if (agentOptions != null) {
@@ -62,7 +67,7 @@ final class SampleRuns {
     }
     command.add("-Xshare:auto");
     command.add("-cp");
-    command.add(Samples.classpath(debug));
+    command.add(classpath);
     command.add(mainClass);
     command.addAll(List.of(args));
     return command;
