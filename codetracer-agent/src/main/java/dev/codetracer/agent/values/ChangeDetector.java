@@ -33,9 +33,9 @@ final class ChangeDetector {
    * encoded change of a StringBuilder or list that only grew at the end, or of a list or map
    * changed in one stretch (an entry a loop updates, an element set or inserted: {@link
    * ValueEncoder#APPEND}, {@link ValueEncoder#SPLICE}); or null when it changed otherwise or that
-   * cannot be told. After a change, {@link #deltaFingerprint} is the value's new fingerprint, and
-   * {@code print} must not be used again (a builder's print is extended in place). A builder, list
-   * or map is read once for all of these questions.
+   * cannot be told. After a change, {@link #deltaFingerprint} is the value's new fingerprint,
+   * which may be {@code print} itself (a builder's or list's that grew is extended in place). A
+   * builder, list or map is read once for all of these questions.
    */
   Object changeSince(Object value, Fingerprint print) {
     deltaFingerprint = null;
@@ -45,7 +45,7 @@ final class ChangeDetector {
         return builderChange(value, print);
       }
       if ((kind == ValueKind.COLLECTION || kind == ValueKind.MAP) && print.childArray() != null) {
-        return collectionChange(value, value.getClass(), kind == ValueKind.MAP, print);
+        return collectionChange(value, kind == ValueKind.MAP, print);
       }
       return unchanged(value, print, 1) ? UNCHANGED : null;
     } catch (Throwable e) {
@@ -78,8 +78,8 @@ final class ChangeDetector {
    * a prefix and a suffix of the same objects, unchanged inside, the elements between them encoded
    * as a splice, or as an append when only the end grew.
    */
-  private Object collectionChange(Object value, Class<?> type, boolean map, Fingerprint print) throws ReflectiveOperationException {
-    JdkCollections.Reader reader = JdkCollections.readerFor(type);
+  private Object collectionChange(Object value, boolean map, Fingerprint print) throws ReflectiveOperationException {
+    JdkCollections.Reader reader = print.reader();
     if (reader instanceof JdkCollections.ArrayBackedReader list) {
       Object change = arrayListChange(value, list, print);
       if (change != READ_WHOLE) {

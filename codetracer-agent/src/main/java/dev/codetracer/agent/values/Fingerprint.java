@@ -24,12 +24,15 @@ final class Fingerprint {
   private final Object object;
   /** The object's kind, so that a refresh of the same object need not look it up. */
   private final ValueKind kind;
-  private final int length;
-  private final Object children;
+  /** Length, children and child count change only when a list or builder grows at the end. */
+  private int length;
+  private Object children;
   /** For children held in an {@code Object[]} (not a struct's): how many of them are in use. */
-  private final int childCount;
+  private int childCount;
   /** By child (or struct reference field): its fingerprint, null for one identity says enough of. */
   private final Fingerprint[] nested;
+  /** A collection's or map's reader, looked up at its first refresh. */
+  private JdkCollections.Reader reader;
 
   private Fingerprint(Object object, ValueKind kind, int length, Object children, Fingerprint[] nested) {
     this(object, kind, length, children, children instanceof Object[] array ? array.length : 0, nested);
@@ -45,7 +48,7 @@ final class Fingerprint {
   }
 
   static boolean isLeafType(Class<?> type) {
-    return LEAF.get(type);
+    return type == String.class || LEAF.get(type);
   }
 
   private static boolean isLeaf(Class<?> type, int nesting) {
@@ -89,12 +92,10 @@ final class Fingerprint {
     return new Fingerprint(object, kind, length, Arrays.copyOf(children, count), nested);
   }
 
-  /** A StringBuilder's coder and first bytes. */
   /**
-   * This print of a list whose children need no prints of their own, for the list grown at the
-   * end by {@code items[from..to)}: the children's buffer is extended in place, so a list filled
-   * in a loop costs its growth, not a copy of all its elements, each time. This print must not be
-   * used again.
+   * This print, made the print of its list grown at the end by {@code items[from..to)} (a list
+   * whose children need no prints of their own): it is extended in place, so a list filled in a
+   * loop costs its growth, not a copy of all its elements or a new print, each time.
    */
   Fingerprint grownChildren(int length, Object[] items, int from, int to) {
     Object[] buffer = (Object[]) children;
@@ -103,18 +104,27 @@ final class Fingerprint {
       buffer = Arrays.copyOf(buffer, Math.max(grown, 2 * buffer.length));
     }
     System.arraycopy(items, from, buffer, childCount, to - from);
-    return new Fingerprint(object, kind, length, buffer, grown, null);
+    this.children = buffer;
+    this.childCount = grown;
+    this.length = length;
+    return this;
   }
 
+  /** An array of leaves, by the copy of it the recording keeps (which no one changes). */
+  static Fingerprint ofCopiedArray(Object array, Object[] copy) {
+    return new Fingerprint(array, ValueKind.ARRAY, copy.length, copy, null);
+  }
+
+  /** A StringBuilder's coder and first bytes. */
   static Fingerprint ofText(Object builder, int length, byte coder, byte[] value, int bytes) {
     return new Fingerprint(builder, ValueKind.BUILDER, length, new Text(Arrays.copyOf(value, bytes), bytes, coder), null);
   }
 
   /**
-   * The print of the same Latin-1 builder grown to {@code length} characters, keeping {@code bytes}
-   * bytes of {@code value} (which starts with the bytes this print kept). It extends this print's
-   * buffer in place, so a builder filled in a loop costs its growth, not its whole text, each
-   * time: this print must not be used again.
+   * This print, made the print of its Latin-1 builder grown to {@code length} characters, keeping
+   * {@code bytes} bytes of {@code value} (which starts with the bytes this print kept): it is
+   * extended in place, so a builder filled in a loop costs its growth, not its whole text or a new
+   * print, each time.
    */
   Fingerprint grownText(int length, byte[] value, int bytes) {
     Text text = (Text) children;
@@ -123,7 +133,8 @@ final class Fingerprint {
     }
     System.arraycopy(value, text.used, text.buffer, text.used, bytes - text.used);
     text.used = bytes;
-    return new Fingerprint(object, kind, length, text, null);
+    this.length = length;
+    return this;
   }
 
   /** A struct: its primitive fields' bits, its reference fields and their {@code nested} prints. */
@@ -223,6 +234,14 @@ final class Fingerprint {
 
   ValueKind kind() {
     return kind;
+  }
+
+  /** The reader of the collection or map this print was made of. */
+  JdkCollections.Reader reader() {
+    if (reader == null) {
+      reader = JdkCollections.readerFor(object.getClass());
+    }
+    return reader;
   }
 
   boolean samePrimitives(Object array, int length) {

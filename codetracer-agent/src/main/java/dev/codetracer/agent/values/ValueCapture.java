@@ -8,11 +8,11 @@ import java.util.Arrays;
  * What the recording thread keeps of a reference value, read without running the program's code
  * (fields are read directly, JDK collections through their internals; never {@code toString},
  * {@code equals}, {@code hashCode} or an iterator). Immutable values (strings, boxes, enums,
- * records of those) are kept as they are and encoded later by the writer thread; anything
- * mutable is snapshotted at once ({@link SnapshotWriter}), since it may change before the writer
- * sees it. A variable re-snapshotted after a line that may have changed it comes out as {@link
- * #SAME}, or as its growth or the stretch of it that changed when that is all that happened
- * ({@link ChangeDetector}).
+ * records of those) are kept as they are and encoded later by the writer thread, and so is a
+ * copy of an array of them; anything else is snapshotted at once ({@link SnapshotWriter}), since
+ * it may change before the writer sees it. A variable re-snapshotted after a line that may have
+ * changed it comes out as {@link #SAME}, or as its growth or the stretch of it that changed when
+ * that is all that happened ({@link ChangeDetector}).
  */
 public final class ValueCapture {
   /** What {@link #refresh} returns for a value equal to the variable's last one. */
@@ -161,16 +161,41 @@ public final class ValueCapture {
     if (value == null || isImmutable(value)) {
       return value;
     }
-    return snapshot(value);
+    Object[] copy = copyOfArrayOfImmutables(value);
+    return copy != null ? copy : snapshot(value);
+  }
+
+  /**
+   * A copy of an array (of no more elements than a snapshot shows) whose elements cannot change,
+   * such as {@code String.split}'s: the copy is the array as it is now, so the writer thread can
+   * encode it later, as it does immutable values. Null for any other value.
+   */
+  private Object[] copyOfArrayOfImmutables(Object value) {
+    if (!(value instanceof Object[] array) || array.length > snapshots.maxElements()) {
+      return null;
+    }
+    for (Object element : array) {
+      if (element != null && !isImmutable(element)) {
+        return null;
+      }
+    }
+    return array.clone();
   }
 
   private Object captureVariable(Object value, int depth, int slot) {
     Object kept = keep(value);
     byte[][] row = row(depth, slot);
     if (row != null) {
-      boolean encoded = kept instanceof byte[];
-      row[slot] = encoded ? (byte[]) kept : null;
-      fingerprints[depth][slot] = encoded ? changes.fingerprint(value) : null;
+      if (kept instanceof byte[] encoded) {
+        row[slot] = encoded;
+        fingerprints[depth][slot] = changes.fingerprint(value);
+      } else if (kept instanceof Object[] copy) {
+        row[slot] = KNOWN_BY_FINGERPRINT;
+        fingerprints[depth][slot] = Fingerprint.ofCopiedArray(value, copy);
+      } else {
+        row[slot] = null;
+        fingerprints[depth][slot] = null;
+      }
     }
     return kept;
   }
@@ -281,7 +306,7 @@ public final class ValueCapture {
   public void encodeKept(Object kept, ValueEncoder out) {
     if (kept instanceof byte[] encoded) {
       out.append(encoded, 0, encoded.length);
-    } else if (kept != null && ValueKind.of(kept.getClass()) == ValueKind.LEAF_RECORD) {
+    } else if (kept instanceof Object[] || (kept != null && ValueKind.of(kept.getClass()) == ValueKind.LEAF_RECORD)) {
       snapshots.snapshot(kept, out);
     } else {
       try {

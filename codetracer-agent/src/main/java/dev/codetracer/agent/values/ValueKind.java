@@ -27,6 +27,13 @@ enum ValueKind {
       };
 
   static ValueKind of(Class<?> type) {
+    // the commonest values, answered before the ClassValue lookup
+    if (type == String.class) {
+      return STRING;
+    }
+    if (type == Integer.class) {
+      return BOX;
+    }
     return KINDS.get(type);
   }
 

@@ -501,6 +501,28 @@ class RecordingContentIT {
   }
 
   @Test
+  void anArrayOfValuesThatCannotChangeShowsWhatItHeldAtEachStepThoughItChangesLater() {
+    Path source = Samples.source("samples.KeptArrays");
+    SampleRun run = recorded("samples.KeptArrays");
+    assertThat(run.stdout()).isEqualTo("AqC[9, 9, 9]REDyz\n");
+    TraceModel model = Recordings.check(run.folder());
+    assertThat(Recordings.valuesAtLine(model, source, 17, "words")).containsExactly("[\"a\", \"b\", \"c\"]");
+    assertThat(Recordings.valuesAtLine(model, source, 18, "words")).containsExactly("[\"A\", \"B\", \"C\"]");
+    assertThat(model.callsOf("samples.KeptArrays.shout")).extracting(call -> args(model, call).get("words"))
+        .containsExactly("[\"a\", \"b\", \"c\"]");
+    assertThat(Recordings.valuesAtLine(model, source, 19, "counts")).containsExactly("[1, 2, None]");
+    assertThat(Recordings.valuesAtLine(model, source, 20, "counts")).containsExactly("[9, 9, 9]");
+    assertThat(Recordings.valuesAtLine(model, source, 21, "colors")).containsExactly("[RED]");
+    // a builder among the elements: snapshotted at once, not kept
+    assertThat(Recordings.valuesAtLine(model, source, 22, "mixed")).containsExactly("[\"x\", \"y\"]");
+    assertThat(Recordings.valuesAtLine(model, source, 23, "mixed")).containsExactly("[\"x\", \"yz\"]");
+    assertThat(Recordings.valuesAtLine(model, source, 24, "aliased")).containsExactly("[\"A\", \"B\", \"C\"]");
+    // a change through one variable is seen through the other
+    assertThat(Recordings.valuesAtLine(model, source, 25, "words")).containsExactly("[\"A\", \"q\", \"C\"]");
+    assertThat(Recordings.valuesAtLine(model, source, 25, "aliased")).containsExactly("[\"A\", \"q\", \"C\"]");
+  }
+
+  @Test
   void aCallThatChangesACollectionIsSeenThroughEveryVariableThatShowsIt() {
     Path source = Samples.source("samples.CollectionCalls");
     SampleRun run = recorded("samples.CollectionCalls");
