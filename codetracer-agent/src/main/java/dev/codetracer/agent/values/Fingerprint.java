@@ -115,6 +115,11 @@ final class Fingerprint {
     return new Fingerprint(array, ValueKind.ARRAY, copy.length, copy, null);
   }
 
+  /** A collection or map of leaves, by the copy of its elements the recording keeps (which no one changes). */
+  static Fingerprint ofKeptElements(Object collection, KeptElements kept) {
+    return new Fingerprint(collection, kept.map ? ValueKind.MAP : ValueKind.COLLECTION, kept.total, kept.items, null);
+  }
+
   /** A StringBuilder's coder and first bytes. */
   static Fingerprint ofText(Object builder, int length, byte coder, byte[] value, int bytes) {
     return new Fingerprint(builder, ValueKind.BUILDER, length, new Text(Arrays.copyOf(value, bytes), bytes, coder), null);

@@ -92,6 +92,31 @@ final class SnapshotWriter {
     }
   }
 
+  /**
+   * Writes a collection kept as a copy of its elements ({@link KeptElements}), exactly as {@link
+   * #snapshot} wrote the collection when the copy was made.
+   */
+  void writeKept(KeptElements kept, ValueEncoder out) {
+    int mark = out.size();
+    budget = NODE_BUDGET - 1;
+    try {
+      int shown = kept.map ? kept.items.length / 2 : kept.items.length;
+      int typeId = TypeNames.id(kept.type);
+      if (kept.map) {
+        out.startMap(typeId, Math.max(kept.total, shown), shown);
+      } else {
+        out.startSequence(typeId, Math.max(kept.total, shown), shown);
+      }
+      for (Object item : kept.items) {
+        write(item, 2, out);
+      }
+    } catch (Throwable e) {
+      out.truncate(mark);
+      out.error("<unreadable: " + e.getClass().getSimpleName() + ">");
+    }
+    clearPath();
+  }
+
   private void clearPath() {
     Arrays.fill(path, 0, pathSize, null);
     pathSize = 0;

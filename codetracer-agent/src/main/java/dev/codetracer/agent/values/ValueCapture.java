@@ -9,7 +9,7 @@ import java.util.Arrays;
  * (fields are read directly, JDK collections through their internals; never {@code toString},
  * {@code equals}, {@code hashCode} or an iterator). Immutable values (strings, boxes, enums,
  * records of those) are kept as they are and encoded later by the writer thread, and so is a
- * copy of an array of them; anything else is snapshotted at once ({@link SnapshotWriter}), since
+ * copy of an array or JDK collection of them; anything else is snapshotted at once ({@link SnapshotWriter}), since
  * it may change before the writer sees it. A variable re-snapshotted after a line that may have
  * changed it comes out as {@link #SAME}, or as its growth or the stretch of it that changed when
  * that is all that happened ({@link ChangeDetector}).
@@ -157,32 +157,54 @@ public final class ValueCapture {
     }
   }
 
-  private Object keep(Object value) {
+  private Object keep(Object value) throws ReflectiveOperationException {
     if (value == null || isImmutable(value)) {
       return value;
     }
-    Object[] copy = copyOfArrayOfImmutables(value);
+    Object copy = copyOfImmutables(value);
     return copy != null ? copy : snapshot(value);
   }
 
   /**
-   * A copy of an array (of no more elements than a snapshot shows) whose elements cannot change,
-   * such as {@code String.split}'s: the copy is the array as it is now, so the writer thread can
-   * encode it later, as it does immutable values. Null for any other value.
+   * An array, collection or map whose shown elements all cannot change (such as {@code
+   * String.split}'s array, or a list of records of strings), as a copy of those elements: the
+   * container as it is now, which the writer thread can encode later, as it does immutable values.
+   * Null for any other value, or when the snapshot shows no elements (depth 0).
    */
-  private Object[] copyOfArrayOfImmutables(Object value) {
-    if (!(value instanceof Object[] array) || array.length > snapshots.maxElements()) {
+  private Object copyOfImmutables(Object value) throws ReflectiveOperationException {
+    if (snapshots.maxDepth() < 1) {
       return null;
     }
-    for (Object element : array) {
-      if (element != null && !isImmutable(element)) {
-        return null;
-      }
+    if (value instanceof Object[] array) {
+      return array.length <= snapshots.maxElements() && allImmutable(array, array.length) ? array.clone() : null;
     }
-    return array.clone();
+    ValueKind kind = ValueKind.ofValue(value);
+    if (kind != ValueKind.COLLECTION && kind != ValueKind.MAP) {
+      return null;
+    }
+    boolean map = kind == ValueKind.MAP;
+    Elements elements = snapshots.reusableElements(1);
+    elements.reset(map);
+    try {
+      int total = JdkCollections.readerFor(value.getClass()).read(value, elements);
+      return allImmutable(elements.items, elements.count)
+          ? new KeptElements(value.getClass(), map, total, Arrays.copyOf(elements.items, elements.count))
+          : null;
+    } finally {
+      elements.reset(false);
+    }
   }
 
-  private Object captureVariable(Object value, int depth, int slot) {
+  private static boolean allImmutable(Object[] items, int count) {
+    for (int i = 0; i < count; i++) {
+      if (items[i] != null && !isImmutable(items[i])) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private Object captureVariable(Object value, int depth, int slot) throws ReflectiveOperationException {
     Object kept = keep(value);
     byte[][] row = row(depth, slot);
     if (row != null) {
@@ -192,6 +214,9 @@ public final class ValueCapture {
       } else if (kept instanceof Object[] copy) {
         row[slot] = KNOWN_BY_FINGERPRINT;
         fingerprints[depth][slot] = Fingerprint.ofCopiedArray(value, copy);
+      } else if (kept instanceof KeptElements elements) {
+        row[slot] = KNOWN_BY_FINGERPRINT;
+        fingerprints[depth][slot] = Fingerprint.ofKeptElements(value, elements);
       } else {
         row[slot] = null;
         fingerprints[depth][slot] = null;
@@ -200,7 +225,7 @@ public final class ValueCapture {
     return kept;
   }
 
-  private Object refreshVariable(Object value, int depth, int slot) {
+  private Object refreshVariable(Object value, int depth, int slot) throws ReflectiveOperationException {
     byte[][] row = row(depth, slot);
     Fingerprint print = row == null ? null : fingerprints[depth][slot];
     // the same object as last time: mutable, since it has a print, and of the print's kind
@@ -306,6 +331,8 @@ public final class ValueCapture {
   public void encodeKept(Object kept, ValueEncoder out) {
     if (kept instanceof byte[] encoded) {
       out.append(encoded, 0, encoded.length);
+    } else if (kept instanceof KeptElements elements) {
+      snapshots.writeKept(elements, out);
     } else if (kept instanceof Object[] || (kept != null && ValueKind.of(kept.getClass()) == ValueKind.LEAF_RECORD)) {
       snapshots.snapshot(kept, out);
     } else {

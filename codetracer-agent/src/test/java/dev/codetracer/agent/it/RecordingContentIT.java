@@ -501,25 +501,38 @@ class RecordingContentIT {
   }
 
   @Test
-  void anArrayOfValuesThatCannotChangeShowsWhatItHeldAtEachStepThoughItChangesLater() {
-    Path source = Samples.source("samples.KeptArrays");
-    SampleRun run = recorded("samples.KeptArrays");
-    assertThat(run.stdout()).isEqualTo("AqC[9, 9, 9]REDyz\n");
+  void anArrayOrCollectionOfValuesThatCannotChangeShowsWhatItHeldAtEachStepThoughItChangesLater() {
+    Path source = Samples.source("samples.KeptContainers");
+    SampleRun run = recorded("samples.KeptContainers");
+    assertThat(run.stdout()).isEqualTo("AqC[9, 9, 9]REDyz4{a=11, b=2}\n");
     TraceModel model = Recordings.check(run.folder());
-    assertThat(Recordings.valuesAtLine(model, source, 17, "words")).containsExactly("[\"a\", \"b\", \"c\"]");
-    assertThat(Recordings.valuesAtLine(model, source, 18, "words")).containsExactly("[\"A\", \"B\", \"C\"]");
-    assertThat(model.callsOf("samples.KeptArrays.shout")).extracting(call -> args(model, call).get("words"))
+    assertThat(Recordings.valuesAtLine(model, source, 28, "words")).containsExactly("[\"a\", \"b\", \"c\"]");
+    assertThat(Recordings.valuesAtLine(model, source, 29, "words")).containsExactly("[\"A\", \"B\", \"C\"]");
+    assertThat(model.callsOf("samples.KeptContainers.shout")).extracting(call -> args(model, call).get("words"))
         .containsExactly("[\"a\", \"b\", \"c\"]");
-    assertThat(Recordings.valuesAtLine(model, source, 19, "counts")).containsExactly("[1, 2, None]");
-    assertThat(Recordings.valuesAtLine(model, source, 20, "counts")).containsExactly("[9, 9, 9]");
-    assertThat(Recordings.valuesAtLine(model, source, 21, "colors")).containsExactly("[RED]");
+    assertThat(Recordings.valuesAtLine(model, source, 30, "counts")).containsExactly("[1, 2, None]");
+    assertThat(Recordings.valuesAtLine(model, source, 31, "counts")).containsExactly("[9, 9, 9]");
+    assertThat(Recordings.valuesAtLine(model, source, 32, "colors")).containsExactly("[RED]");
     // a builder among the elements: snapshotted at once, not kept
-    assertThat(Recordings.valuesAtLine(model, source, 22, "mixed")).containsExactly("[\"x\", \"y\"]");
-    assertThat(Recordings.valuesAtLine(model, source, 23, "mixed")).containsExactly("[\"x\", \"yz\"]");
-    assertThat(Recordings.valuesAtLine(model, source, 24, "aliased")).containsExactly("[\"A\", \"B\", \"C\"]");
+    assertThat(Recordings.valuesAtLine(model, source, 33, "mixed")).containsExactly("[\"x\", \"y\"]");
+    assertThat(Recordings.valuesAtLine(model, source, 34, "mixed")).containsExactly("[\"x\", \"yz\"]");
+    assertThat(Recordings.valuesAtLine(model, source, 35, "aliased")).containsExactly("[\"A\", \"B\", \"C\"]");
     // a change through one variable is seen through the other
-    assertThat(Recordings.valuesAtLine(model, source, 25, "words")).containsExactly("[\"A\", \"q\", \"C\"]");
-    assertThat(Recordings.valuesAtLine(model, source, 25, "aliased")).containsExactly("[\"A\", \"q\", \"C\"]");
+    assertThat(Recordings.valuesAtLine(model, source, 36, "words")).containsExactly("[\"A\", \"q\", \"C\"]");
+    assertThat(Recordings.valuesAtLine(model, source, 36, "aliased")).containsExactly("[\"A\", \"q\", \"C\"]");
+    // a list of records, an argument, a wrapper of it, a map
+    String p1 = "samples.KeptContainers.Point{x=1, label=\"p\"}";
+    String p2 = "samples.KeptContainers.Point{x=2, label=\"q\"}";
+    String p3 = "samples.KeptContainers.Point{x=3, label=\"r\"}";
+    String p4 = "samples.KeptContainers.Point{x=4, label=\"s\"}";
+    assertThat(Recordings.valuesAtLine(model, source, 37, "points")).containsExactly("[" + p1 + ", " + p2 + "]");
+    assertThat(model.callsOf("samples.KeptContainers.change")).extracting(call -> args(model, call).get("list"))
+        .containsExactly("[" + p1 + ", " + p2 + "]", "[" + p3 + ", " + p2 + "]");
+    assertThat(Recordings.valuesAtLine(model, source, 38, "points")).containsExactly("[" + p3 + ", " + p2 + "]");
+    assertThat(Recordings.valuesAtLine(model, source, 39, "view")).containsExactly("[" + p3 + ", " + p2 + "]");
+    assertThat(Recordings.valuesAtLine(model, source, 40, "view")).containsExactly("[" + p4 + ", " + p2 + "]");
+    assertThat(Recordings.valuesAtLine(model, source, 41, "totals")).containsExactly("[(\"a\", 1), (\"b\", 2)]");
+    assertThat(Recordings.valuesAtLine(model, source, 42, "totals")).containsExactly("[(\"a\", 11), (\"b\", 2)]");
   }
 
   @Test
