@@ -124,12 +124,38 @@ class RecordJvmIT {
   }
 
   @Test
-  void aProgramThatHaltsBeforeAnythingIsRecordedStillGivesItsExitCode() throws Exception {
+  void aProgramThatHaltsIsRecordedUpToTheHaltWithItsExitCode() throws Exception {
     Files.writeString(sandbox.resolve("Halts.java"), """
         public class Halts {
           public static void main(String[] args) {
             System.out.println("halting");
             Runtime.getRuntime().halt(7);
+          }
+        }
+        """);
+
+    CliProcess.Result result = CliProcess.in(sandbox).workdir(sandbox).run("record", "--", "java", "Halts.java");
+
+    assertThat(result.exitCode()).as(result.toString()).isEqualTo(7);
+    assertThat(result.stdout()).isEqualTo("halting\n");
+    assertThat(result.stderr()).as(result.toString()).startsWith("codetracer: recorded `java Halts.java` (exit code 7)");
+    JsonNode rows = new ObjectMapper().readTree(CliProcess.in(sandbox).run("list", "--json").stdout());
+    assertThat(rows).singleElement().satisfies(row -> {
+      assertThat(row.get("exit_code").asInt()).isEqualTo(7);
+      JsonNode metadata = new ObjectMapper().readTree(Path.of(row.get("folder").asText()).resolve("trace_metadata.json").toFile());
+      assertThat(metadata.get("steps").asLong()).isPositive();
+      assertThat(metadata.has("recorder_killed")).as("the agent ended its change log").isFalse();
+    });
+  }
+
+  /** A halt through reflection is the JDK's call, not recorded code: it ends the JVM as a SIGKILL would. */
+  @Test
+  void aProgramThatHaltsBeforeAnythingIsRecordedStillGivesItsExitCode() throws Exception {
+    Files.writeString(sandbox.resolve("Halts.java"), """
+        public class Halts {
+          public static void main(String[] args) throws Exception {
+            System.out.println("halting");
+            Runtime.class.getMethod("halt", int.class).invoke(Runtime.getRuntime(), 7);
           }
         }
         """);

@@ -36,7 +36,8 @@ import org.objectweb.asm.tree.analysis.SourceValue;
  * Puts the probes into one method (tree API). Entry: the call and its argument values; each line:
  * the re-snapshots of mutable objects the line may see changed, then the step; after each store
  * to a named variable: its value; before each return: the value and the exit; before a call on a
- * JDK collection: its guard ({@link GuardedCalls}); around the body: a handler that records an
+ * JDK collection: its guard ({@link GuardedCalls}); before a call of {@code Runtime.halt}: the
+ * probe that ends the recording ({@link HaltCalls}); around the body: a handler that records an
  * exit by exception and rethrows ({@link ExitHandlerGuard}). Probes add no branches, so the
  * method's existing stack map frames stay valid (the two locals a guard may add live only between
  * two adjacent instructions); the frames added are the handler's. Without values, loops that call
@@ -176,6 +177,9 @@ final class MethodInstrumenter {
     RecordingStarts.insert(method, insns, bodyStart, methodId, variables, analyzed, constructor ? thisVariable : -1);
     // after the line probes: a guard must come after the probe of the line its call is in
     GuardedCalls.insert(method, guardedCalls);
+    // likewise the halt probe, so the halt's line is logged before the recording ends; a halt
+    // reached from code not recorded (JDK, libraries) gets none and ends it as a SIGKILL would
+    HaltCalls.insert(method, insns);
     if (values && !callsOnly) {
       // a value belongs to the last step, which, in a method without steps, would be the caller's
       insertStoreProbes();

@@ -83,7 +83,8 @@ public final class RecordingFinisher {
     }
   }
 
-  public void finish(Path folder, String name, Instant start, boolean stoppedAtCap) throws IOException {
+  /** @param exitCode the status the JVM ends with, when the agent knows it ({@code Runtime.halt}'s), else null */
+  public void finish(Path folder, String name, Instant start, Integer exitCode) throws IOException {
     if (options.finish() == AgentOptions.Finish.EXTERNAL) {
       return;
     }
@@ -95,6 +96,7 @@ public final class RecordingFinisher {
         Path.of(metadata.workdir),
         metadata);
     metadata.durationMs = Duration.between(start, Instant.now()).toMillis();
+    metadata.exitCode = exitCode;
     TraceMetadataFile.write(folder, metadata);
   }
 }

@@ -139,6 +139,19 @@ public final class Probes {
     }
   }
 
+  /**
+   * Just before a recorded method calls {@code Runtime.halt(status)}, on any thread: no shutdown
+   * hook will run, so the recording ends here, as the hook ends it at {@code System.exit}
+   * ({@link RecordingControl#halting}). Never throws: the halt goes on whatever happens here.
+   */
+  public static void halting(int status) {
+    try {
+      RecordingControl.halting(status);
+    } catch (Throwable e) {
+      // the JVM halts all the same; what the log holds is what codetracer record repairs
+    }
+  }
+
   public static void valueI(int value, int meta) {
     if (Thread.currentThread() == thread) {
       put(RawEvents.value(meta, value));

@@ -24,6 +24,8 @@ public final class RecordingControl {
   private static Chunk spare;
   /** {@link RuntimeClasses} are loaded: here, at the start of a recording, the stack is shallow. */
   private static boolean classesReady;
+  /** Stops taken from {@link #current} and not yet finished (under the lock): what {@link #halting} waits for. */
+  private static int stopping;
 
   private RecordingControl() {}
 
@@ -111,14 +113,15 @@ public final class RecordingControl {
    * @return the folder, or null when there was no recording or it was not kept
    */
   public static Path stop(boolean keep) {
-    return stop(keep, true);
+    return stop(keep, true, null);
   }
 
   /**
    * @param byApi stopped by {@code CodeTracer.stop}, not by the JVM's exit: the calls still open
    *     end with the recording (a JVM that exits leaves them open, as the program did)
+   * @param exitCode the status the JVM ends with, when known ({@code Runtime.halt}'s), else null
    */
-  private static Path stop(boolean keep, boolean byApi) {
+  private static Path stop(boolean keep, boolean byApi, Integer exitCode) {
     Recording recording;
     synchronized (LOCK) {
       recording = current;
@@ -128,7 +131,19 @@ public final class RecordingControl {
       Probes.stopLogging();
       Probes.collect(recording.current);
       current = null;
+      stopping++;
     }
+    try {
+      return finishStopped(recording, keep, byApi, exitCode);
+    } finally {
+      synchronized (LOCK) {
+        stopping--;
+        LOCK.notifyAll();
+      }
+    }
+  }
+
+  private static Path finishStopped(Recording recording, boolean keep, boolean byApi, Integer exitCode) {
     try {
       ChunkWriter writer = recording.startedWriter();
       if (!keep && writer == null) {
@@ -149,7 +164,7 @@ public final class RecordingControl {
         finisher.discard(recording.folder, recording.createdFolder);
         return null;
       }
-      finisher.finish(recording.folder, recording.name, recording.start, recording.stoppedAtCap);
+      finisher.finish(recording.folder, recording.name, recording.start, exitCode);
       return recording.folder;
     } catch (IOException | RuntimeException e) {
       if (keep) {
@@ -166,14 +181,38 @@ public final class RecordingControl {
    * it is, since its caller cannot (a test that called {@code System.exit}).
    */
   public static void shutdown() {
+    shutdown(null);
+  }
+
+  private static void shutdown(Integer exitCode) {
     Recording recording = current;
     try {
-      Path kept = stop(true, false);
+      Path kept = stop(true, false, exitCode);
       if (kept != null && options.start() == AgentOptions.Start.API) {
         System.err.println("codetracer: the JVM exited while recording " + recording.name + "; the recording is in " + kept);
       }
     } catch (RuntimeException e) {
       System.err.println("codetracer: " + e.getMessage());
+    }
+  }
+
+  /**
+   * Recorded code calls {@code Runtime.halt(status)}, which runs no shutdown hook: the recording
+   * ends here as {@link #shutdown} ends it at {@code System.exit}, with the status as its exit
+   * code. When another thread is already finishing it (the agent's shutdown hook, while a hook of
+   * the program halts), the halt waits for that: halting in the middle would lose the recording.
+   */
+  static void halting(int status) {
+    shutdown(status);
+    synchronized (LOCK) {
+      while (stopping > 0) {
+        try {
+          LOCK.wait();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return;
+        }
+      }
     }
   }
 

@@ -65,6 +65,7 @@ class JvmRecorderIT {
     return command;
   }
 
+  /** samples.Halt halts through reflection: from the JDK's code, where no probe sees it (as a SIGKILL). */
   @Test
   void aJvmEndedByRuntimeHaltBeforeTheRecorderWroteAnythingSaysSo() {
     Path folder = SampleRuns.newFolder("halt");
@@ -73,6 +74,19 @@ class JvmRecorderIT {
         .hasMessageStartingWith("no recording: " + command.get(0) + " exited with code 7 before the JVM recorder wrote anything")
         .hasMessageContaining("Runtime.halt")
         .hasMessageNotContaining("\n");
+  }
+
+  @Test
+  void aHaltInRecordedCodeLeavesAFinishedRecordingAndPassesItsStatusThrough() throws Exception {
+    Path folder = SampleRuns.newFolder("recorder-halt");
+    ProgramExit exit = record(java("-cp", Samples.classpath(Samples.Debug.FULL), "samples.DeepHalt"), folder, TraceFormat.JSON, null);
+    assertThat(exit).isEqualTo(ProgramExit.exited(3));
+    TraceModel model = Recordings.check(folder);
+    assertThat(model.standardOutput()).isEqualTo("halting with 3\n");
+    assertThat(model.step(model.lastStep()).call().function()).isEqualTo("samples.DeepHalt.c");
+    TraceMetadata metadata = RecordingFolder.open(folder).metadata();
+    assertThat(metadata.exitCode).isEqualTo(3);
+    assertThat(metadata.extra()).as("the agent ended its change log: not cut short as by a SIGKILL").doesNotContainKey("recorder_killed");
   }
 
   @Test
