@@ -1,8 +1,11 @@
 package dev.codetracer.agent.values;
 
 import dev.codetracer.core.jvm.AgentOptions;
+import dev.codetracer.core.jvm.RawEvents;
 import dev.codetracer.core.jvm.ValueEncoder;
 import java.util.Arrays;
+import java.util.IdentityHashMap;
+import java.util.Map;
 
 /**
  * What the recording thread keeps of a reference value, read without running the program's code
@@ -48,6 +51,8 @@ public final class ValueCapture {
    * of it may be stale: all is forgotten at the next capture, when calls can be made again.
    */
   private boolean forgetRemembered;
+  /** By class, the snapshot of its objects whose fields all hold their defaults ({@link #blankSnapshot}). */
+  private final Map<Class<?>, byte[]> blankSnapshots = new IdentityHashMap<>();
 
   public ValueCapture(AgentOptions options) {
     this(new SnapshotWriter(options.depth(), options.maxString(), options.maxElements(),
@@ -275,14 +280,47 @@ public final class ValueCapture {
     return false;
   }
 
-  private Object snapshotConstructing(Object value, int depth, int slot) {
-    byte[] encoded = snapshot(value);
+  private Object snapshotConstructing(Object value, int depth, int slot) throws ReflectiveOperationException {
+    byte[] encoded = blankSnapshot(value);
+    if (encoded == null) {
+      encoded = snapshot(value);
+    }
     byte[][] row = row(depth, slot);
     if (row != null) {
       row[slot] = encoded;
       fingerprints[depth][slot] = null;
     }
     return encoded;
+  }
+
+  /**
+   * The snapshot of an object whose fields all still hold their defaults (a constructor's {@code
+   * this}, mostly), which is the same for every such object of its class: encoded once. Null when
+   * a field holds something.
+   */
+  private byte[] blankSnapshot(Object value) throws ReflectiveOperationException {
+    Class<?> type = value.getClass();
+    ValueKind kind = ValueKind.of(type);
+    if (kind != ValueKind.STRUCT && kind != ValueKind.LEAF_RECORD) {
+      return null;
+    }
+    Layout layout = snapshots.layout(type);
+    for (int i = 0; i < layout.fields.length; i++) {
+      FieldReader field = layout.fields[i];
+      if (field == null || layout.redacted[i]) {
+        continue; // a marker either way
+      }
+      boolean blank = layout.kinds[i] == RawEvents.K_REF ? field.get(value) == null : field.bits(value, layout.kinds[i]) == 0;
+      if (!blank) {
+        return null;
+      }
+    }
+    byte[] snapshot = blankSnapshots.get(type);
+    if (snapshot == null) {
+      snapshot = snapshot(value);
+      blankSnapshots.put(type, snapshot);
+    }
+    return snapshot;
   }
 
   private Object resnapshotConstructing(Object value, int depth, int slot) {
@@ -305,6 +343,7 @@ public final class ValueCapture {
     forgetRemembered = false;
     Arrays.fill(lastSnapshot, null);
     Arrays.fill(fingerprints, null);
+    blankSnapshots.clear();
   }
 
   /** What a value that could not be read is recorded as. */

@@ -248,6 +248,10 @@ class RecordingContentIT {
         .containsExactly("samples.Constructors.Child.validate", "samples.Constructors.Base.<constructor>");
     assertThat(linesOf(model, children.get(0))).containsExactly(24L, 25L, 26L);
     assertThat(Recordings.valuesAtLine(model, source, 26, "this")).first().asString().contains("size=6");
+    // this with every field still at its default (one snapshot for all of them), then after super(...) set one
+    assertThat(Recordings.valuesAtLine(model, source, 13, "this")).hasSize(3).containsOnly("samples.Constructors.Child{size=0, label=None}");
+    assertThat(Recordings.valuesAtLine(model, source, 25, "this"))
+        .containsExactly("samples.Constructors.Child{size=6, label=None}", "samples.Constructors.Child{size=14, label=None}");
     assertThat(children.get(1).children()).containsExactly(children.get(2));
     assertThat(args(model, children.get(2))).containsExactly(Map.entry("raw", "7"));
 
