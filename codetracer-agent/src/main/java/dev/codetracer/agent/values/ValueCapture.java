@@ -12,10 +12,10 @@ import java.util.Map;
  * (fields are read directly, JDK collections through their internals; never {@code toString},
  * {@code equals}, {@code hashCode} or an iterator). Immutable values (strings, boxes, enums,
  * records of those) are kept as they are and encoded later by the writer thread, and so is a
- * copy of an array or JDK collection of them; anything else is snapshotted at once ({@link SnapshotWriter}), since
- * it may change before the writer sees it. A variable re-snapshotted after a line that may have
- * changed it comes out as {@link #SAME}, or as its growth or the stretch of it that changed when
- * that is all that happened ({@link ChangeDetector}).
+ * copy of an array or JDK collection of them; anything else is snapshotted at once ({@link
+ * SnapshotWriter}), since it may change before the writer sees it. A variable re-snapshotted
+ * after a line that may have changed it comes out as {@link #SAME}, or as its growth or the
+ * stretch of it that changed when that is all that happened ({@link ChangeDetector}).
  */
 public final class ValueCapture {
   /** What {@link #refresh} returns for a value equal to the variable's last one. */
