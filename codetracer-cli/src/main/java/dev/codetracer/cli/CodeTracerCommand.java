@@ -1,6 +1,7 @@
 package dev.codetracer.cli;
 
 import dev.codetracer.cli.commands.ExportCommand;
+import dev.codetracer.cli.commands.FinishCommand;
 import dev.codetracer.cli.commands.HostCommand;
 import dev.codetracer.cli.commands.ImportCommand;
 import dev.codetracer.cli.commands.ListCommand;
@@ -39,6 +40,7 @@ public final class CodeTracerCommand implements Callable<Integer> {
           HostCommand.class,
           ImportCommand.class,
           ExportCommand.class,
+          FinishCommand.class,
           ListCommand.class,
           ShowCommand.class,
           RmCommand.class);

@@ -25,7 +25,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class CliCommandsIT {
   static final String ID = "0190cccc-1111-7000-8000-000000000001";
   static final String TWIN = "0190cccc-2222-7000-8000-000000000002";
-  static final List<String> COMMANDS = List.of("record", "run", "import", "export", "list", "show", "rm");
+  static final List<String> COMMANDS = List.of("record", "run", "import", "export", "finish", "list", "show", "rm");
 
   @TempDir Path sandbox;
 

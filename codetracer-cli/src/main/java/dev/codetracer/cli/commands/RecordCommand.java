@@ -33,7 +33,9 @@ import picocli.CommandLine.Parameters;
       "Examples:",
       "  codetracer record -- java -cp target/classes com.acme.Main arg1",
       "  codetracer record -e failure.zip -- java -jar app.jar",
-      "  codetracer record --backend rr -- ./a.out"
+      "  codetracer record --backend rr -- ./a.out",
+      "",
+      "If codetracer record is killed before it finished a JVM recording, `codetracer finish` finishes it."
     })
 public final class RecordCommand implements Callable<Integer> {
   @Option(

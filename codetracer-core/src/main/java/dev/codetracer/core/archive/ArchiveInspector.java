@@ -3,6 +3,7 @@ package dev.codetracer.core.archive;
 import dev.codetracer.core.io.IoMessages;
 import dev.codetracer.core.recording.InvalidRecordingException;
 import dev.codetracer.core.recording.TraceMetadata;
+import dev.codetracer.core.recording.RecordingFolder;
 import dev.codetracer.core.recording.TraceMetadataFile;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -183,6 +184,11 @@ final class ArchiveInspector {
   private static TraceMetadata readMetadata(Path archive, ZipFile zip) {
     ZipArchiveEntry entry = zip.getEntry(TraceMetadataFile.NAME);
     if (entry == null || entry.isDirectory()) {
+      if (zip.getEntry(RecordingFolder.CHANGE_LOG) != null || zip.getEntry(RecordingFolder.UNFINISHED_CLAIM) != null) {
+        throw new ArchiveException(
+            archive + " holds an unfinished recording (" + RecordingFolder.CHANGE_LOG + " and no " + TraceMetadataFile.NAME
+                + "): unpack it into a folder and finish it with `codetracer finish FOLDER`");
+      }
       throw new ArchiveException(
           archive + " is not a recording: it has no " + TraceMetadataFile.NAME + " at its top level");
     }

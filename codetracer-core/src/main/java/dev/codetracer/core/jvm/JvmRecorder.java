@@ -14,6 +14,7 @@ import dev.codetracer.core.record.SignalNames;
 import dev.codetracer.core.record.TerminationRelay;
 import dev.codetracer.core.record.TraceFormat;
 import dev.codetracer.core.recording.TraceMetadata;
+import dev.codetracer.core.recording.TraceMetadataFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,7 +29,8 @@ import java.util.Optional;
  * after the other launcher options.
  * The program runs with standard input, output and error untouched; afterwards the agent's change
  * log is expanded into the recording ({@link JvmTraceFinisher}), also when the JVM was killed and
- * the agent could not finish it.
+ * the agent could not finish it. While it records, the folder holds an {@link UnfinishedRecording}
+ * claim, with which {@code codetracer finish} finishes a recording whose {@code record} was killed.
  */
 public final class JvmRecorder implements Recorder {
   public static final String NAME = "jvm";
@@ -78,7 +80,9 @@ public final class JvmRecorder implements Recorder {
       }
       String options = agentOptions(request, sourceRoot);
       List<String> command = RecordedStacks.withRecordedStacks(withAgent(program, agent, options), request.environment());
-      return run(request, metadata, command, limits(options));
+      try (UnfinishedRecording.Claim claim = UnfinishedRecording.claim(request.folder(), metadata, request.format(), options)) {
+        return run(request, metadata, command, limits(options), claim);
+      }
     } finally {
       if (compiled != null) {
         FileTrees.deleteQuietly(compiled);
@@ -86,7 +90,14 @@ public final class JvmRecorder implements Recorder {
     }
   }
 
-  private ProgramExit run(RecordRequest request, TraceMetadata metadata, List<String> command, ExpansionLimits limits)
+  /**
+   * Runs the program, then finishes the recording: the stream and the rest from the change log,
+   * then the metadata, and only then are the change log and the claim removed, so that a
+   * {@code codetracer record} killed at any point leaves a folder {@code codetracer finish} can
+   * finish (or a finished one).
+   */
+  private ProgramExit run(
+      RecordRequest request, TraceMetadata metadata, List<String> command, ExpansionLimits limits, UnfinishedRecording.Claim claim)
       throws IOException, InterruptedException {
     ProcessBuilder builder = new ProcessBuilder(command).directory(request.workdir().toFile()).inheritIO();
     builder.environment().clear();
@@ -104,6 +115,7 @@ public final class JvmRecorder implements Recorder {
       status = process.waitFor();
     }
     if (!Files.isRegularFile(request.folder().resolve(RawLog.FILE_NAME))) {
+      claim.finished(); // nothing to finish
       throw new RecordingLostException(
           "no recording: " + request.program() + " exited with code " + status + " before the JVM recorder wrote anything"
               + " (the recorder did not start, see any message above, or the program ended at once by Runtime.halt or a signal)",
@@ -112,14 +124,21 @@ public final class JvmRecorder implements Recorder {
     metadata.recorderName = "codetracer-java jvm";
     metadata.recorderVersion = CodeTracerVersion.get();
     ExpansionResult result;
-    try {
-      result = JvmTraceFinisher.finish(request.folder(), request.format(), limits, request.workdir(), metadata);
+    String signal;
+    try (ChangeLog log = JvmTraceFinisher.openLog(request.folder())) {
+      result = JvmTraceFinisher.expand(log, request.format(), limits, request.workdir(), metadata);
+      signal = status > 128 && result.logWasCut() ? SignalNames.name(status - 128) : null;
+      // the session writes the metadata again with what it adds; this one is for a kill before that
+      metadata.exitCode = status;
+      metadata.signal = signal;
+      TraceMetadataFile.write(request.folder(), metadata);
+      log.delete();
+      claim.finished();
     } catch (IOException e) {
       // the recording is lost, not the program's outcome: say it, since the error replaces the summary
       throw new RecordingLostException(
           "recording failed: " + IoMessages.describe(e) + " (the program exited with code " + status + ")", status, e);
     }
-    String signal = status > 128 && result.logWasCut() ? SignalNames.name(status - 128) : null;
     return new ProgramExit(status, signal, result.outputEndsMidLine());
   }
 

@@ -25,25 +25,50 @@ import java.util.Map;
  * Turns the agent's change log in a recording folder into the finished recording: the event
  * stream ({@code trace.json}, or {@code trace.bin}), {@code trace_paths.json}, {@code
  * function_index.json}, {@code source/} copies and the JVM recorder's facts in the metadata. Works
- * on a log the agent finished and on one cut short by a killed JVM. The log is removed once the
- * stream is written.
+ * on a log the agent finished and on one cut short by a killed JVM, and never on a log a live JVM
+ * is still writing ({@link ChangeLog}). {@link #finish} removes the log once the stream is
+ * written; {@link #expand} leaves that to its caller, after the metadata.
  */
 public final class JvmTraceFinisher {
   public static final String LANGUAGE = "java";
 
   private JvmTraceFinisher() {}
 
-  /** Finishes the folder; returns what the expansion found. */
+  /**
+   * Finishes the folder and removes its change log; returns what the expansion found.
+   *
+   * @throws ChangeLog.InUseException when a live JVM (or another finisher) holds the log
+   */
   public static ExpansionResult finish(
       Path folder, TraceFormat format, ExpansionLimits limits, Path workdir, TraceMetadata metadata)
       throws IOException {
-    Path log = folder.resolve(RawLog.FILE_NAME);
-    if (!Files.isRegularFile(log)) {
+    try (ChangeLog log = openLog(folder)) {
+      ExpansionResult result = expand(log, format, limits, workdir, metadata);
+      log.delete();
+      return result;
+    }
+  }
+
+  /** The folder's change log, locked ({@link ChangeLog}). */
+  public static ChangeLog openLog(Path folder) throws IOException {
+    if (!Files.isRegularFile(folder.resolve(RawLog.FILE_NAME))) {
       throw new IOException("the JVM recorder left no change log in " + folder + " (did the agent start?)");
     }
+    return ChangeLog.open(folder);
+  }
+
+  /**
+   * Writes everything but the metadata file from the change log, which is kept: the caller removes
+   * it once the metadata is written, so that a process killed in between leaves a folder that can
+   * still be finished. Returns what the expansion found.
+   */
+  public static ExpansionResult expand(
+      ChangeLog log, TraceFormat format, ExpansionLimits limits, Path workdir, TraceMetadata metadata)
+      throws IOException {
+    Path folder = log.file().getParent();
     ExpansionResult result;
     Path stream = folder.resolve(format == TraceFormat.BIN ? RecordingFolder.TRACE_BIN : RecordingFolder.TRACE_JSON);
-    try (RawLogReader reader = new RawLogReader(log)) {
+    try (RawLogReader reader = log.reader()) {
       CountingOutputStream counted = new CountingOutputStream(new BufferedOutputStream(Files.newOutputStream(stream), 1 << 16));
       try (TraceEventWriter writer = open(format, counted)) {
         StreamSize size = format == TraceFormat.BIN ? BinaryStreams.size(writer) : limit -> counted.count() >= limit;
@@ -60,7 +85,6 @@ public final class JvmTraceFinisher {
     }
     SourceCopier.copy(new LinkedHashSet<>(sources), workdir, folder);
     addFacts(metadata, result);
-    Files.delete(log);
     return result;
   }
 

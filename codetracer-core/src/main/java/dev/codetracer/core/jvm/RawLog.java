@@ -19,7 +19,7 @@ import java.nio.charset.StandardCharsets;
  * </ul>
  */
 public final class RawLog {
-  public static final String FILE_NAME = "trace.raw";
+  public static final String FILE_NAME = dev.codetracer.core.recording.RecordingFolder.CHANGE_LOG;
   // 04: values may be SPLICEs (ValueEncoder)
   public static final byte[] MAGIC = "CTJRAW04".getBytes(StandardCharsets.US_ASCII);
 

@@ -34,7 +34,12 @@ public final class RawLogReader implements Closeable {
   private boolean ended;
 
   public RawLogReader(Path file) throws IOException {
-    in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16));
+    this(file, Files.newInputStream(file));
+  }
+
+  /** Reads the log of {@code file} from {@code input} (named {@code file} in messages), which it closes. */
+  public RawLogReader(Path file, java.io.InputStream input) throws IOException {
+    in = new DataInputStream(new BufferedInputStream(input, 1 << 16));
     byte[] magic = new byte[RawLog.MAGIC.length];
     try {
       in.readFully(magic);

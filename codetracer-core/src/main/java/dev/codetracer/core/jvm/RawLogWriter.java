@@ -8,7 +8,11 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
 
-/** Appends records to a change log. Used by one thread: the agent's writer thread. */
+/**
+ * Appends records to a change log. Used by one thread: the agent's writer thread. The file is
+ * locked while it is open ({@link ChangeLog}): a recording whose JVM still runs is never finished
+ * under it. The kernel drops the lock when the JVM ends, however it ends.
+ */
 public final class RawLogWriter implements Closeable {
   private final FileChannel channel;
   private final EventCodec codec = new EventCodec();
@@ -17,6 +21,7 @@ public final class RawLogWriter implements Closeable {
 
   public RawLogWriter(Path file) throws IOException {
     channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+    ChangeLog.lockWhileWriting(channel);
     writeFully(ByteBuffer.wrap(RawLog.MAGIC));
   }
 

@@ -167,7 +167,7 @@ public final class RecordingSession {
    * ISO-8601 UTC with exactly three fraction digits: {@code Instant.toString} drops a zero
    * fraction, and {@code ...:05Z} would sort after {@code ...:05.120Z} in the index.
    */
-  static String isoMillis(Instant instant) {
+  public static String isoMillis(Instant instant) {
     return ISO_MILLIS.format(instant.truncatedTo(ChronoUnit.MILLIS));
   }
 

@@ -28,6 +28,10 @@ public final class RecordingFolder {
    * (the viewer's index): not part of it, so never exported and not counted in its size.
    */
   public static final String DERIVED_PREFIX = ".codetracer-";
+  /** The JVM recorder's change log, in the folder until the recording is finished. */
+  public static final String CHANGE_LOG = "trace.raw";
+  /** What {@code codetracer record} keeps in the folder until it has finished the recording. */
+  public static final String UNFINISHED_CLAIM = "trace_unfinished.json";
 
   /** What holds the execution itself. */
   public enum Payload {
@@ -55,6 +59,9 @@ public final class RecordingFolder {
     if (!Files.isDirectory(path)) {
       throw new InvalidRecordingException(path + " is not a folder");
     }
+    if (isUnfinished(path)) {
+      throw new InvalidRecordingException(unfinishedMessage(path));
+    }
     TraceMetadata metadata = TraceMetadataFile.read(path);
     Payload payload =
         findPayload(path)
@@ -74,6 +81,22 @@ public final class RecordingFolder {
     }
     FunctionIndexFile.read(path);
     return new RecordingFolder(path, metadata, payload);
+  }
+
+  /**
+   * True for the folder of a JVM recording that is not finished: being recorded, or left by a
+   * {@code codetracer record} stopped before it finished it. It has a change log or a claim, and no
+   * metadata.
+   */
+  public static boolean isUnfinished(Path folder) {
+    return !Files.exists(folder.resolve(TraceMetadataFile.NAME))
+        && (Files.exists(folder.resolve(CHANGE_LOG)) || Files.exists(folder.resolve(UNFINISHED_CLAIM)));
+  }
+
+  /** What commands that need a finished recording say of an {@linkplain #isUnfinished unfinished} one. */
+  public static String unfinishedMessage(Path folder) {
+    return folder + " holds an unfinished recording (`codetracer record` is still recording it, or was stopped before"
+        + " it finished it); finish it with `codetracer finish " + folder + "`";
   }
 
   static Optional<Payload> findPayload(Path folder) {
