@@ -30,7 +30,8 @@ class RealLibrariesIT {
           org.objectweb.asm.ClassReader.class,
           org.apache.commons.compress.archivers.zip.ZipFile.class,
           org.apache.commons.lang3.StringUtils.class,
-          com.fasterxml.jackson.core.JsonFactory.class);
+          com.fasterxml.jackson.core.JsonFactory.class,
+          com.fasterxml.jackson.databind.ObjectMapper.class);
 
   /** The classes of a library: original bytes, and the instrumented ones where instrumented. */
   private record Library(Map<String, byte[]> original, Map<String, byte[]> instrumented, int withCountedLoops) {}

@@ -34,7 +34,7 @@ public final class RunnerProcess {
       List<String> command = new ArrayList<>();
       command.add(TestJvms.java().toString());
       if (withAgent) {
-        command.add("-javaagent:" + TestJvms.agentJar() + "=start=api," + SampleRun.AGENT_WORKAROUND_EXCLUDES);
+        command.add("-javaagent:" + TestJvms.agentJar() + "=start=api");
       }
       command.add("-cp");
       command.add(RunnerCommand.joined(classPath));

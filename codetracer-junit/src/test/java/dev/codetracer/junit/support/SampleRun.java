@@ -50,19 +50,9 @@ public final class SampleRun {
     return this;
   }
 
-  /**
-   * The agent instruments the libraries codetracer itself uses in the test JVM (Jackson, SQLite,
-   * commons-compress), and its instrumentation of Jackson's {@code TypeFactory._fromAny} fails
-   * verification (ClassFormatError: StackMapTable), which breaks writing the metadata. Until the
-   * agent excludes them by default, the retain-mode JVMs exclude them explicitly.
-   */
-  public static final String AGENT_WORKAROUND_EXCLUDES =
-      "excludes=com.fasterxml.jackson.*:org.sqlite.*:org.xerial.*:org.apache.commons.*:com.github.luben.*";
-
   /** Loads the recorder ({@code start=api} plus these options). */
   public SampleRun withAgent(String extraOptions) {
-    agentOptions = "start=api," + AGENT_WORKAROUND_EXCLUDES
-        + (extraOptions == null || extraOptions.isEmpty() ? "" : "," + extraOptions);
+    agentOptions = "start=api" + (extraOptions == null || extraOptions.isEmpty() ? "" : "," + extraOptions);
     return this;
   }
 
