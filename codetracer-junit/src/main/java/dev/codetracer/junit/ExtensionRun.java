@@ -149,7 +149,7 @@ final class ExtensionRun implements ExtensionContext.Store.CloseableResource, Au
       RecordingPublisher.Published published =
           publisher.publish(finished.folder(), test, outcome, failure, RecordMode.RETAIN.metadataValue(), null);
       published.warnings().forEach(warning -> report.warning(test.label() + ": " + warning));
-      report.recorded(test, outcome == TestOutcome.FAILED, finished.folder(), ConsoleReport.OtherThreads.of(published.recording().metadata()));
+      report.recorded(test, outcome == TestOutcome.FAILED, finished.folder(), ConsoleReport.NotShown.of(published.recording().metadata()));
     } catch (RuntimeException e) {
       report.noRecording(test, e.getMessage());
     }

@@ -93,4 +93,19 @@ class RetainModeTest {
         .startsWith("codetracer: OtherThreadSample.totalInTime failed; recording: ")
         .endsWith("; it does not show what ran meanwhile on thread junit-timeout-thread-1");
   }
+
+  @ParameterizedTest(name = "JUnit Platform {0}")
+  @MethodSource("junitVersions")
+  void theLineOfARecordingWithoutStepsSaysSo(String junit) {
+    // the test's own classes left out of the recording
+    SampleResult result = SampleRun.of(junit, home).selectClassName("sample.RepeatedSample").withAgent("excludes=sample.*").run();
+
+    assertThat(result.recordings()).as(result.toString()).hasSize(1);
+    assertThat(result.metadataByTestId().values()).singleElement().satisfies(metadata -> assertThat(metadata.steps).isZero());
+    assertThat(result.codetracerLines())
+        .singleElement()
+        .asString()
+        .startsWith("codetracer: RepeatedSample.alwaysWrong()")
+        .endsWith("; it holds no steps: no recorded code ran on the test's thread");
+  }
 }

@@ -32,49 +32,56 @@ public final class ConsoleReport {
   /**
    * A recording of a test as it ran.
    *
-   * @param otherThreads threads that ran recorded code meanwhile, which the recording does not
-   *     show (a test's code run by {@code assertTimeoutPreemptively}, or by an executor)
+   * @param notShown what the recording does not show: threads that ran recorded code meanwhile (a
+   *     test's code run by {@code assertTimeoutPreemptively}, or by an executor), or any step
    */
-  public void recorded(TestDescription test, boolean failed, Path folder, OtherThreads otherThreads) {
-    line(out, test.label() + (failed ? " failed" : " passed") + "; recording: " + located(folder) + notShown(otherThreads));
+  public void recorded(TestDescription test, boolean failed, Path folder, NotShown notShown) {
+    line(out, test.label() + (failed ? " failed" : " passed") + "; recording: " + located(folder) + notShown(notShown));
   }
 
-  /** A recording of a failed test run again in a fresh JVM by the JVM recorder ({@code otherThreads}: as {@link #recorded}). */
-  public void rerunRecorded(TestDescription test, boolean reproduced, Path folder, OtherThreads otherThreads) {
-    rerunRecorded(test, reproduced, folder, null, otherThreads);
+  /** A recording of a failed test run again in a fresh JVM by the JVM recorder ({@code notShown}: as {@link #recorded}). */
+  public void rerunRecorded(TestDescription test, boolean reproduced, Path folder, NotShown notShown) {
+    rerunRecorded(test, reproduced, folder, null, notShown);
   }
 
   /** @param how which recorder, when it is not the JVM recorder ({@code by rr}), else null */
-  public void rerunRecorded(TestDescription test, boolean reproduced, Path folder, String how, OtherThreads otherThreads) {
+  public void rerunRecorded(TestDescription test, boolean reproduced, Path folder, String how, NotShown notShown) {
     String by = how == null ? "" : " " + how;
     String what =
         reproduced
             ? " failed; recorded" + by + " when run again in a fresh JVM, where it failed again: "
             : " failed, but passed when run again in a fresh JVM (flaky?); recording" + by + " of that run: ";
-    line(out, test.label() + what + located(folder) + notShown(otherThreads));
+    line(out, test.label() + what + located(folder) + notShown(notShown));
   }
 
   /**
-   * Threads that ran recorded code meanwhile, which a recording does not show: the first few by
-   * name, and how many in all.
+   * What a recording does not show: the threads that ran recorded code meanwhile (the first few
+   * by name, and how many in all), and whether it holds no steps at all (no recorded code ran on
+   * the test's thread).
    */
-  public record OtherThreads(List<String> names, int count) {
-    public static final OtherThreads NONE = new OtherThreads(List.of(), 0);
+  public record NotShown(List<String> names, int count, boolean noSteps) {
+    public static final NotShown NONE = new NotShown(List.of(), 0, false);
 
-    public static OtherThreads of(TraceMetadata metadata) {
-      return new OtherThreads(metadata.threadsUnrecorded(), metadata.threadsUnrecordedCount());
+    public NotShown(List<String> names, int count) {
+      this(names, count, false);
+    }
+
+    public static NotShown of(TraceMetadata metadata) {
+      return new NotShown(metadata.threadsUnrecorded(), metadata.threadsUnrecordedCount(),
+          metadata.steps != null && metadata.steps == 0);
     }
   }
 
-  private static String notShown(OtherThreads otherThreads) {
-    List<String> known = otherThreads.names();
-    int count = Math.max(otherThreads.count(), known.size());
+  private static String notShown(NotShown notShown) {
+    String steps = notShown.noSteps() ? "; it holds no steps: no recorded code ran on the test's thread" : "";
+    List<String> known = notShown.names();
+    int count = Math.max(notShown.count(), known.size());
     if (count == 0) {
-      return "";
+      return steps;
     }
     int shown = Math.min(known.size(), 3);
     String names = String.join(", ", known.subList(0, shown)) + (count > shown ? " and " + (count - shown) + " more" : "");
-    return "; it does not show what ran meanwhile on " + (count == 1 ? "thread " : "threads ") + names;
+    return steps + "; it does not show what ran meanwhile on " + (count == 1 ? "thread " : "threads ") + names;
   }
 
   public void noRecording(TestDescription test, String why) {

@@ -112,7 +112,7 @@ public final class RerunBatch {
       RecordingPublisher.Published published =
           publisher.publish(folder, test, TestOutcome.of(rerun.outcome()), failed.failure(), RecordMode.RERUN.metadataValue(), reproduced);
       published.warnings().forEach(warning -> report.warning(test.label() + ": " + warning));
-      report.rerunRecorded(test, reproduced, folder, ConsoleReport.OtherThreads.of(published.recording().metadata()));
+      report.rerunRecorded(test, reproduced, folder, ConsoleReport.NotShown.of(published.recording().metadata()));
       return true;
     } catch (RuntimeException e) {
       report.noRecording(test, e.getMessage());

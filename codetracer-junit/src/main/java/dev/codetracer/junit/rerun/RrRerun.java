@@ -90,7 +90,7 @@ public final class RrRerun {
       return false;
     }
     result.warnings().forEach(warning -> report.warning(test.label() + ": " + warning));
-    report.rerunRecorded(test, Boolean.TRUE.equals(result.reproduced()), result.folder(), RR_HOW, ConsoleReport.OtherThreads.NONE);
+    report.rerunRecorded(test, Boolean.TRUE.equals(result.reproduced()), result.folder(), RR_HOW, ConsoleReport.NotShown.NONE);
     return true;
   }
 

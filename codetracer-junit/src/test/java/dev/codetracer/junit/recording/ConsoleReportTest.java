@@ -2,6 +2,7 @@ package dev.codetracer.junit.recording;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.codetracer.core.recording.TraceMetadata;
 import dev.codetracer.junit.runner.TestDescription;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -21,8 +22,8 @@ class ConsoleReportTest {
   @Test
   void oneLinePerRecordingWithTheCommandThatOpensIt() {
     ConsoleReport report = new ConsoleReport(() -> outStream, () -> errStream, Path.of("/p"));
-    report.recorded(test, true, Path.of("/p/target/codetracer/CartTest.adds-1a2b3c4d"), ConsoleReport.OtherThreads.NONE);
-    report.rerunRecorded(test, false, Path.of("/elsewhere/my recordings/CartTest.adds-1a2b3c4d"), ConsoleReport.OtherThreads.NONE);
+    report.recorded(test, true, Path.of("/p/target/codetracer/CartTest.adds-1a2b3c4d"), ConsoleReport.NotShown.NONE);
+    report.rerunRecorded(test, false, Path.of("/elsewhere/my recordings/CartTest.adds-1a2b3c4d"), ConsoleReport.NotShown.NONE);
     report.noRecording(test, "the JVM could not start\n(line two)");
     assertThat(out.toString(StandardCharsets.UTF_8).lines())
         .containsExactly(
@@ -38,9 +39,9 @@ class ConsoleReportTest {
   void aRecordingSaysWhichThreadsRanCodeItDoesNotShow() {
     ConsoleReport report = new ConsoleReport(() -> outStream, () -> errStream, Path.of("/p"));
     Path folder = Path.of("/p/target/codetracer/CartTest.adds-1a2b3c4d");
-    report.recorded(test, true, folder, new ConsoleReport.OtherThreads(List.of("junit-timeout-thread-1"), 1));
-    report.rerunRecorded(test, true, folder, new ConsoleReport.OtherThreads(List.of("pool-1-thread-1", "pool-1-thread-2", "pool-1-thread-3", "worker"), 4));
-    report.recorded(test, true, folder, new ConsoleReport.OtherThreads(List.of("#31 (unnamed)", "#32 (unnamed)", "#33 (unnamed)", "#34 (unnamed)"), 1000));
+    report.recorded(test, true, folder, new ConsoleReport.NotShown(List.of("junit-timeout-thread-1"), 1));
+    report.rerunRecorded(test, true, folder, new ConsoleReport.NotShown(List.of("pool-1-thread-1", "pool-1-thread-2", "pool-1-thread-3", "worker"), 4));
+    report.recorded(test, true, folder, new ConsoleReport.NotShown(List.of("#31 (unnamed)", "#32 (unnamed)", "#33 (unnamed)", "#34 (unnamed)"), 1000));
     assertThat(out.toString(StandardCharsets.UTF_8).lines())
         .containsExactly(
             "codetracer: CartTest.adds failed; recording: target/codetracer/CartTest.adds-1a2b3c4d "
@@ -52,5 +53,28 @@ class ConsoleReportTest {
             "codetracer: CartTest.adds failed; recording: target/codetracer/CartTest.adds-1a2b3c4d "
                 + "(open it: codetracer run target/codetracer/CartTest.adds-1a2b3c4d); "
                 + "it does not show what ran meanwhile on threads #31 (unnamed), #32 (unnamed), #33 (unnamed) and 997 more");
+  }
+
+  @Test
+  void aRecordingWithoutStepsSaysSo() {
+    ConsoleReport report = new ConsoleReport(() -> outStream, () -> errStream, Path.of("/p"));
+    Path folder = Path.of("/p/target/codetracer/CartTest.adds-1a2b3c4d");
+    TraceMetadata empty = new TraceMetadata();
+    empty.steps = 0L;
+    TraceMetadata stepped = new TraceMetadata();
+    stepped.steps = 12L;
+    report.recorded(test, true, folder, ConsoleReport.NotShown.of(empty));
+    report.recorded(test, true, folder, ConsoleReport.NotShown.of(stepped));
+    report.rerunRecorded(test, true, folder, new ConsoleReport.NotShown(List.of("worker"), 1, true));
+    assertThat(out.toString(StandardCharsets.UTF_8).lines())
+        .containsExactly(
+            "codetracer: CartTest.adds failed; recording: target/codetracer/CartTest.adds-1a2b3c4d "
+                + "(open it: codetracer run target/codetracer/CartTest.adds-1a2b3c4d); "
+                + "it holds no steps: no recorded code ran on the test's thread",
+            "codetracer: CartTest.adds failed; recording: target/codetracer/CartTest.adds-1a2b3c4d "
+                + "(open it: codetracer run target/codetracer/CartTest.adds-1a2b3c4d)",
+            "codetracer: CartTest.adds failed; recorded when run again in a fresh JVM, where it failed again: "
+                + "target/codetracer/CartTest.adds-1a2b3c4d (open it: codetracer run target/codetracer/CartTest.adds-1a2b3c4d); "
+                + "it holds no steps: no recorded code ran on the test's thread; it does not show what ran meanwhile on thread worker");
   }
 }
