@@ -195,10 +195,14 @@ class FinishIT {
             + " or another codetracer is finishing it; finish it once the program has ended");
     assertThat(Sandbox.snapshot(folder).keySet()).containsExactlyElementsOf(before);
 
+    // the single-file program's classes are in the folder, not left in the temporary one
+    assertThat(folder.resolve(".codetracer-classes")).isDirectory();
+
     recording.program().destroy(); // SIGTERM: it ends as it would unrecorded, and the agent ends its log
     recording.program().onExit().get(WAIT.toSeconds(), TimeUnit.SECONDS);
 
     CliProcess.Result finished = ok(cli().run("finish", folder.toString()));
+    assertThat(folder.resolve(".codetracer-classes")).doesNotExist();
 
     assertThat(finished.stdout()).startsWith("codetracer: finished the recording of `java Waiter.java` (started ")
         .contains("\n  recording: " + folder + "\n", "\n  id:        " + id + "\n", "\n  open it:   codetracer run ");

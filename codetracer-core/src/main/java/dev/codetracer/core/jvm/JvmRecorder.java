@@ -34,6 +34,8 @@ import java.util.Optional;
  */
 public final class JvmRecorder implements Recorder {
   public static final String NAME = "jvm";
+  /** Where a single-file program's classes are compiled to, inside the recording folder while it records. */
+  static final String COMPILED_CLASSES = ".codetracer-classes";
 
   @Override
   public String name() {
@@ -66,7 +68,9 @@ public final class JvmRecorder implements Recorder {
   public ProgramExit record(RecordRequest request, TraceMetadata metadata) throws IOException, InterruptedException {
     Path agent = AgentJar.locate().orElseThrow(() -> new RecorderUnavailableException("no JVM recorder agent"));
     Optional<SingleFileProgram> singleFile = SingleFileProgram.of(request.command(), request.workdir());
-    Path compiled = singleFile.isPresent() ? Files.createTempDirectory("codetracer-source-") : null;
+    // in the recording folder, not the temporary one: a record killed meanwhile leaves it where
+    // codetracer finish removes it
+    Path compiled = singleFile.isPresent() ? Files.createDirectories(request.folder().resolve(COMPILED_CLASSES)) : null;
     try {
       List<String> program = request.command();
       Path sourceRoot = null;

@@ -2,6 +2,7 @@ package dev.codetracer.core.jvm;
 
 import dev.codetracer.core.CodeTracerException;
 import dev.codetracer.core.CodeTracerVersion;
+import dev.codetracer.core.io.FileTrees;
 import dev.codetracer.core.io.IoMessages;
 import dev.codetracer.core.record.RecordingSession;
 import dev.codetracer.core.record.TraceFormat;
@@ -243,6 +244,7 @@ public final class UnfinishedRecording {
       metadata.put(FINISHED_LATER, RecordingSession.isoMillis(Instant.now()));
       TraceMetadataFile.write(folder, metadata);
       log.delete();
+      FileTrees.deleteQuietly(folder.resolve(JvmRecorder.COMPILED_CLASSES));
       Files.deleteIfExists(folder.resolve(FILE_NAME));
       return new Finished(folder, false, result);
     } catch (ChangeLog.InUseException e) {
