@@ -231,7 +231,8 @@ class RecordMojoTest {
         .containsSubsequence("-cp", RunnerCommand.joined(fork.classpath()), RunnerCommand.MAIN_CLASS)
         .endsWith(runner.toArguments().toArray(new String[0]))
         .noneMatch(arg -> arg.startsWith("-javaagent:/m2/")) // prepare-agent's agent is replaced by this run's
-        .containsSubsequence("-Xss4096k", "-XX:CompileCommand=quiet", "-XX:CompileCommand=dontinline,dev.codetracer.agent.values.*::*");
+        .containsSubsequence("-Xss4096k", "-XX:CompileCommand=quiet", "-XX:CompileCommand=dontinline,dev.codetracer.agent.values.*::*",
+            "-XX:CompileCommand=dontinline,dev.codetracer.agent.shaded.core.jvm.ValueEncoder::*");
     String classpath = arguments.get(arguments.indexOf("-cp") + 1);
     assertThat(classpath)
         .contains(basedir.resolve("target/test-classes") + ":" + basedir.resolve("target/classes"))

@@ -15,8 +15,11 @@ import org.junit.jupiter.api.Test;
  */
 class ValueCodeInliningIT {
   private static final String SAMPLE = "samples.HotValues";
-  /** An inlining log line that inlines a method of the value code. */
-  private static final Pattern VALUE_CODE_INLINED = Pattern.compile("dev\\.codetracer\\.agent\\.values\\.\\S+ \\(\\d+ bytes\\)\\s+inline");
+  /** An inlining log line that inlines a method of the value code, or of the encoder it writes with. */
+  private static final Pattern VALUE_CODE_INLINED =
+      Pattern.compile("dev\\.codetracer\\.agent\\.(values\\.|shaded\\.core\\.jvm\\.ValueEncoder::)\\S+ \\(\\d+ bytes\\)\\s+inline");
+  private static final Pattern ENCODER_INLINED =
+      Pattern.compile("dev\\.codetracer\\.agent\\.shaded\\.core\\.jvm\\.ValueEncoder::\\S+ \\(\\d+ bytes\\)\\s+inline");
 
   @Test
   void theValueCodeIsNotInlinedIntoTheProgramsMethods() {
@@ -24,10 +27,12 @@ class ValueCodeInliningIT {
     assertThat(VALUE_CODE_INLINED.matcher(inlinedByDefault).find())
         .as("without the options, C2 inlines the value code (else this test could not fail)")
         .isTrue();
+    assertThat(ENCODER_INLINED.matcher(inlinedByDefault).find()).as("and the encoder, by the name the options give it").isTrue();
 
     String withOptions = inliningLog(ValueCodeInlining.OPTIONS);
     assertThat(VALUE_CODE_INLINED.matcher(withOptions).find()).as("a value method inlined despite the options").isFalse();
     assertThat(withOptions).contains("dev.codetracer.agent.values.").contains("disallowed by CompileCommand");
+    assertThat(withOptions).containsPattern("dev\\.codetracer\\.agent\\.shaded\\.core\\.jvm\\.ValueEncoder::\\S+ \\(\\d+ bytes\\)\\s+disallowed by CompileCommand");
   }
 
   @Test

@@ -16,6 +16,7 @@ class AgentMetadataTest {
         "-javaagent:lib/codetracer-agent.jar=start=api,excludes=a.*",
         "-XX:CompileCommand=quiet",
         "-XX:CompileCommand=dontinline,dev.codetracer.agent.values.*::*",
+        "-XX:CompileCommand=dontinline,dev.codetracer.agent.shaded.core.jvm.ValueEncoder::*",
         "-javaagent:" + JAR,
         "-javaagent:lib/other-agent.jar",
         "-cp",

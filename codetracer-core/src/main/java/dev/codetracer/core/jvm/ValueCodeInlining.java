@@ -12,7 +12,9 @@ import java.util.List;
  * slower tiers. Kept out, each of its methods is compiled once, on its own. Measured in one
  * session ({@code BENCHMARKS.md}, "Keeping the value code out of the program's compiled
  * methods"): the unit-test-shaped workload 20% faster, the JUnit suite in retain mode from 1.92x
- * to 1.82x; loops with primitive values alike.
+ * to 1.82x; loops with primitive values alike. The encoder the value code writes with, inlined
+ * into each value method, made those large compilations in turn: kept out too, the
+ * unit-test-shaped workload is 5% faster again and code that updates maps and lists in place 15%.
  *
  * <p>Only a launcher can give these: a JVM's compile commands are set at its start, and the
  * agent's own way to change them later (the diagnostic command {@code Compiler.directives_add})
@@ -22,9 +24,16 @@ import java.util.List;
 public final class ValueCodeInlining {
   /** The agent's package that reads values: {@code dev.codetracer.agent.values} (a test checks it). */
   static final String VALUE_CODE = "dev.codetracer.agent.values.*::*";
+  /**
+   * The encoder the value code writes snapshots with: this module's {@link ValueEncoder}, as the
+   * agent's jar relocates it (a test checks it). Inlined into each value method that writes, it
+   * made them large compilations of their own.
+   */
+  static final String VALUE_ENCODER = "dev.codetracer.agent.shaded.core.jvm.ValueEncoder::*";
 
   public static final List<String> OPTIONS =
-      List.of("-XX:CompileCommand=quiet", "-XX:CompileCommand=dontinline," + VALUE_CODE);
+      List.of("-XX:CompileCommand=quiet", "-XX:CompileCommand=dontinline," + VALUE_CODE,
+          "-XX:CompileCommand=dontinline," + VALUE_ENCODER);
 
   private ValueCodeInlining() {}
 

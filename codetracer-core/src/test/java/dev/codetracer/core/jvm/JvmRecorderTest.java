@@ -28,6 +28,7 @@ class JvmRecorderTest {
     assertThat(command).containsExactly(
         "java", "-javaagent:/a/agent.jar=output=/r,finish=external",
         "-XX:CompileCommand=quiet", "-XX:CompileCommand=dontinline,dev.codetracer.agent.values.*::*",
+        "-XX:CompileCommand=dontinline,dev.codetracer.agent.shaded.core.jvm.ValueEncoder::*",
         "-Xmx1g", "-jar", "app.jar", "--flag");
     assertThat(JvmRecorder.withAgent(List.of("java", "Main"), Path.of("/a/agent.jar"), "output=/r,values=none"))
         .as("no values recorded: the value code never runs")

@@ -7,7 +7,8 @@ import org.junit.jupiter.api.Test;
 
 class ValueCodeInliningTest {
   private static final List<String> OPTIONS =
-      List.of("-XX:CompileCommand=quiet", "-XX:CompileCommand=dontinline,dev.codetracer.agent.values.*::*");
+      List.of("-XX:CompileCommand=quiet", "-XX:CompileCommand=dontinline,dev.codetracer.agent.values.*::*",
+          "-XX:CompileCommand=dontinline,dev.codetracer.agent.shaded.core.jvm.ValueEncoder::*");
 
   @Test
   void aJvmThatRecordsValuesGetsTheOptions() {
@@ -24,7 +25,7 @@ class ValueCodeInliningTest {
 
   @Test
   void optionsAJvmInheritedAlreadyAreNotGivenTwice() {
-    assertThat(ValueCodeInlining.forAgentOptions("start=api", List.of("-Xmx1g", OPTIONS.get(0), OPTIONS.get(1)))).isEmpty();
+    assertThat(ValueCodeInlining.forAgentOptions("start=api", List.of("-Xmx1g", OPTIONS.get(0), OPTIONS.get(1), OPTIONS.get(2)))).isEmpty();
     assertThat(ValueCodeInlining.forAgentOptions("start=api", List.of("-Xmx1g"))).isEqualTo(OPTIONS);
   }
 
