@@ -40,7 +40,10 @@ FAILING = sum(1 for n in range(TOTAL) if n % 100 == 37)
 ALL = "all %d tests" % TOTAL
 PASSING = "the %d passing tests" % (TOTAL - TESTS_PER_CLASS * len(FAILING_CLASSES))
 EXTRA_JVM_ARGS = os.environ.get("BENCH_JVM_ARGS", "").split()
-EXCLUDES = "com.fasterxml.jackson.*:org.sqlite.*:org.xerial.*:org.apache.commons.*:com.github.luben.*"
+# What the Maven plugin's prepare-agent gives the test JVM beside -javaagent (ValueCodeInlining,
+# RecordedStacks in codetracer-core): the retain-mode JVMs run as a user's would.
+PREPARE_AGENT_OPTIONS = ["-XX:CompileCommand=quiet", "-XX:CompileCommand=dontinline,dev.codetracer.agent.values.*::*",
+                         "-XX:CompileCommand=dontinline,dev.codetracer.agent.shaded.core.jvm.ValueEncoder::*", "-Xss4096k"]
 
 
 def private_copy(path, name):
@@ -80,10 +83,10 @@ def main():
         "without the extension": ([], {}),
         "rerun mode": (auto + ["-Dcodetracer.mode=rerun"], {"CODETRACER_AGENT_JAR": agent}),
         "retain mode, every test": (
-            ["-javaagent:%s=start=api,excludes=%s" % (agent, EXCLUDES)] + auto + ["-Dcodetracer.mode=retain"], {}),
-        "agent loaded, extension off": (["-javaagent:%s=start=api,excludes=%s" % (agent, EXCLUDES)], {}),
+            ["-javaagent:%s=start=api" % agent] + PREPARE_AGENT_OPTIONS + auto + ["-Dcodetracer.mode=retain"], {}),
+        "agent loaded, extension off": (["-javaagent:%s=start=api" % agent] + PREPARE_AGENT_OPTIONS, {}),
         "agent loaded, extension on, recording nothing": (
-            ["-javaagent:%s=start=api,excludes=%s" % (agent, EXCLUDES)] + auto + ["-Dcodetracer.mode=retain", "-Dcodetracer.maxRecordings=0"], {}),
+            ["-javaagent:%s=start=api" % agent] + PREPARE_AGENT_OPTIONS + auto + ["-Dcodetracer.mode=retain", "-Dcodetracer.maxRecordings=0"], {}),
     }
     wanted = [c.strip() for c in os.environ.get("BENCH_CONFIGS", "").split(";") if c.strip()]
     if wanted:

@@ -38,6 +38,7 @@ import org.opentest4j.TestAbortedException;
  */
 final class ExtensionRun implements ExtensionContext.Store.CloseableResource, AutoCloseable {
   private final Settings settings;
+  private final AgentBridge agent;
   private final ThreadRecorder recorder;
   private final RecordingBudget budget;
   private final TestRecordingPublisher publisher;
@@ -48,6 +49,7 @@ final class ExtensionRun implements ExtensionContext.Store.CloseableResource, Au
 
   private ExtensionRun(Settings settings, AgentBridge agent, ConsoleReport report) {
     this.settings = settings;
+    this.agent = agent;
     this.report = report;
     this.budget = RecordingBudget.forOutput(settings.output(), settings.maxRecordings());
     this.recorder = new ThreadRecorder(agent, budget, settings.output(), settings.keep());
@@ -145,11 +147,15 @@ final class ExtensionRun implements ExtensionContext.Store.CloseableResource, Au
       }
       return;
     }
+    agent.withoutInstrumenting(() -> publish(finished.folder(), test, outcome, failure));
+  }
+
+  private void publish(Path folder, TestDescription test, TestOutcome outcome, FailureDescription failure) {
     try {
       RecordingPublisher.Published published =
-          publisher.publish(finished.folder(), test, outcome, failure, RecordMode.RETAIN.metadataValue(), null);
+          publisher.publish(folder, test, outcome, failure, RecordMode.RETAIN.metadataValue(), null);
       published.warnings().forEach(warning -> report.warning(test.label() + ": " + warning));
-      report.recorded(test, outcome == TestOutcome.FAILED, finished.folder(), ConsoleReport.NotShown.of(published.recording().metadata()));
+      report.recorded(test, outcome == TestOutcome.FAILED, folder, ConsoleReport.NotShown.of(published.recording().metadata()));
     } catch (RuntimeException e) {
       report.noRecording(test, e.getMessage());
     }

@@ -1,5 +1,6 @@
 package dev.codetracer.agent.api;
 
+import dev.codetracer.agent.instrument.OwnLoads;
 import dev.codetracer.agent.runtime.RecordingControl;
 import java.nio.file.Path;
 
@@ -47,5 +48,14 @@ public final class CodeTracer {
    */
   public static Path stop(boolean keep) {
     return RecordingControl.stop(keep);
+  }
+
+  /**
+   * Runs codetracer's own work on the current thread (publishing a recording): the classes it
+   * loads meanwhile get no probes, for the rest of the JVM's life. Without the agent loaded, just
+   * runs it.
+   */
+  public static void withoutInstrumenting(Runnable work) {
+    OwnLoads.run(work);
   }
 }

@@ -11,8 +11,9 @@ import java.util.Set;
  * Decides which classes get probes and hands their bytes to the {@link ClassInstrumenter}. Skips
  * the JDK and whatever the filter excludes, classes whose loader cannot see the agent (their
  * probes could not link), redefinitions, and run-time generated classes (lambda forms, proxies,
- * mocks): those have no SourceFile, which the instrumenter checks. Never throws: a class that
- * cannot be instrumented is loaded as it is.
+ * mocks): those have no SourceFile, which the instrumenter checks, and classes codetracer's own
+ * work loads ({@link OwnLoads}). Never throws: a class that cannot be instrumented is loaded as it
+ * is.
  */
 public final class CodeTracerTransformer implements ClassFileTransformer {
   private final ClassFilter filter;
@@ -36,7 +37,7 @@ public final class CodeTracerTransformer implements ClassFileTransformer {
       ProtectionDomain protectionDomain,
       byte[] classfileBuffer) {
     if (className == null || classBeingRedefined != null || !seesAgent(loader) || isGenerated(className)
-        || !filter.instruments(className)) {
+        || !filter.instruments(className) || OwnLoads.active()) {
       return null;
     }
     try {

@@ -70,6 +70,19 @@ class StandaloneAgentIT {
   }
 
   @Test
+  void classesLoadedForCodeTracersOwnWorkGetNoProbes() {
+    Path folder = SampleRuns.newFolder("api-own-loads");
+    SampleRun run = SampleRuns.run(
+        SampleRuns.command(Jvm.JAVA_17, "start=api", Samples.Debug.FULL, "samples.ApiOwnLoads", folder.toString()), null);
+    assertThat(run.stderr()).isEmpty();
+    assertThat(run.stdout()).isEqualTo("15\n");
+    Recordings.check(folder);
+    assertThat(FunctionIndexFile.read(folder)).extracting(FunctionIndexEntry::name)
+        .contains("samples.ApiOwnLoads.LoadedByTheProgram.square")
+        .noneMatch(name -> name.contains("LoadedByCodeTracer"));
+  }
+
+  @Test
   void theMethodThatCallsStartIsRecordedFromTheLineAfterIt() {
     Path stopped = SampleRuns.newFolder("api-stopped-in-method");
     Path returned = SampleRuns.newFolder("api-returned-from-method");

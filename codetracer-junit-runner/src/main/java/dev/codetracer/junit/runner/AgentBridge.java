@@ -20,18 +20,21 @@ import java.util.Set;
 public final class AgentBridge {
   public static final String API_CLASS = "dev.codetracer.agent.api.CodeTracer";
 
-  private static final AgentBridge NONE = new AgentBridge(null, null, null, null);
+  private static final AgentBridge NONE = new AgentBridge(null, null, null, null, null);
   private static volatile AgentBridge inThisJvm;
 
   private final Method isRecording;
   private final Method start;
   private final Method stop;
+  /** Null when the agent is older than this method: the work is then run as it is. */
+  private final Method withoutInstrumenting;
   private final String apiLocation;
 
-  private AgentBridge(Method isRecording, Method start, Method stop, String apiLocation) {
+  private AgentBridge(Method isRecording, Method start, Method stop, Method withoutInstrumenting, String apiLocation) {
     this.isRecording = isRecording;
     this.start = start;
     this.stop = stop;
+    this.withoutInstrumenting = withoutInstrumenting;
     this.apiLocation = apiLocation;
   }
 
@@ -85,6 +88,7 @@ public final class AgentBridge {
               staticMethod(api, "isRecording", boolean.class),
               staticMethod(api, "start", boolean.class, String.class, Path.class),
               staticMethod(api, "stop", Path.class, boolean.class),
+              optionalStaticMethod(api, "withoutInstrumenting", void.class, Runnable.class),
               String.valueOf(api.getProtectionDomain().getCodeSource())));
     } catch (ClassNotFoundException | LinkageError e) {
       return Optional.empty();
@@ -104,6 +108,14 @@ public final class AgentBridge {
       throw new NoSuchMethodException(api.getName() + "." + name + " with another signature");
     }
     return method;
+  }
+
+  private static Method optionalStaticMethod(Class<?> api, String name, Class<?> returns, Class<?>... parameters) {
+    try {
+      return staticMethod(api, name, returns, parameters);
+    } catch (NoSuchMethodException e) {
+      return null;
+    }
   }
 
   /** True when the JVM recorder is loaded in this JVM. */
@@ -153,6 +165,32 @@ public final class AgentBridge {
       return Optional.ofNullable((Path) stop.invoke(null, keep));
     } catch (Throwable e) {
       throw failure("the recorder could not finish the recording: ", e);
+    }
+  }
+
+  /**
+   * Runs codetracer's own work (publishing a recording) so that the classes it loads on this
+   * thread get no probes: the JSON library that reads and writes the metadata, say, which the
+   * tests themselves may never use, costs the test JVM more instrumented than the work itself.
+   */
+  public void withoutInstrumenting(Runnable work) {
+    if (withoutInstrumenting == null) {
+      work.run();
+      return;
+    }
+    try {
+      withoutInstrumenting.invoke(null, work);
+    } catch (InvocationTargetException e) {
+      // the work's own failure, as if it had been run here
+      if (e.getCause() instanceof RuntimeException thrown) {
+        throw thrown;
+      }
+      if (e.getCause() instanceof Error thrown) {
+        throw thrown;
+      }
+      throw failure("", e);
+    } catch (IllegalAccessException e) {
+      throw failure("the recorder failed: ", e);
     }
   }
 
