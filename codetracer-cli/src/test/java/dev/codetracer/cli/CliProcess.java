@@ -43,6 +43,20 @@ final class CliProcess {
       return stderrLines().get(0);
     }
 
+    /** This result, once it is checked that the command succeeded. */
+    Result succeeded() {
+      assertThat(exitCode).as(toString()).isZero();
+      return this;
+    }
+
+    /** The command's one-line error, once it is checked that it failed with it. */
+    String errorLine() {
+      assertThat(exitCode).as(toString()).isEqualTo(1);
+      String line = singleErrorLine();
+      assertThat(line).startsWith("codetracer: error: ");
+      return line;
+    }
+
     @Override
     public String toString() {
       return "exit " + exitCode + " of " + String.join(" ", command) + "\n--- stdout\n" + stdout + "--- stderr\n" + stderr;
