@@ -344,7 +344,8 @@ final class ChangeDetector {
   /**
    * The fingerprints of the children of a value written at {@code level} that could change
    * inside and are shown inside its snapshot: null when identity says enough of every child (all
-   * leaves, or the children are past the snapshot's depth, where only their type is written),
+   * leaves, or the children are past the snapshot's depth, where only their type is written, and
+   * none is a StringBuilder, whose text is written at any depth),
    * {@link #CANNOT} when one cannot have a fingerprint or the budget ran out.
    *
    * @param known the prints of children {@code 0..from} (null: none needed), kept as they are
@@ -357,13 +358,13 @@ final class ChangeDetector {
   /** As above, for the children {@code from} to {@code to} of {@code count}; the others' prints are {@code known}. */
   private Fingerprint[] nestedOf(Object[] children, int from, int to, int count, Fingerprint[] known, int level)
       throws ReflectiveOperationException {
-    if (level >= snapshots.maxDepth()) {
-      return null;
-    }
+    // past the depth, a child's snapshot is its type only, but for a StringBuilder's, its text
+    boolean deepest = level >= snapshots.maxDepth();
     Fingerprint[] nested = known == null ? null : java.util.Arrays.copyOf(known, count);
     for (int i = from; i < to; i++) {
       Object child = children[i];
-      if (child == null || identityIsEnough(child.getClass())) {
+      if (child == null || identityIsEnough(child.getClass())
+          || (deepest && ValueKind.of(child.getClass()) != ValueKind.BUILDER)) {
         continue;
       }
       if (--budget < 0) {

@@ -540,6 +540,19 @@ class RecordingContentIT {
   }
 
   @Test
+  void aStringBuilderAtTheDeepestLevelShownIsSeenChanging() {
+    Path source = Samples.source("samples.DeepBuilders");
+    SampleRun run = recorded("samples.DeepBuilders");
+    assertThat(run.stdout()).isEqualTo("1 1 Xbc!\n");
+    TraceModel model = Recordings.check(run.folder());
+    assertThat(Recordings.valuesAtLine(model, source, 20, "people")).containsExactly("[samples.DeepBuilders.Person{note=\"abc\"}]");
+    assertThat(Recordings.valuesAtLine(model, source, 21, "people")).containsExactly("[samples.DeepBuilders.Person{note=\"Xbc\"}]");
+    assertThat(Recordings.valuesAtLine(model, source, 22, "people")).containsExactly("[samples.DeepBuilders.Person{note=\"Xbc!\"}]");
+    assertThat(Recordings.valuesAtLine(model, source, 21, "nested")).containsExactly("[[\"Xbc\"]]");
+    assertThat(Recordings.valuesAtLine(model, source, 22, "nested")).containsExactly("[[\"Xbc!\"]]");
+  }
+
+  @Test
   void aCallThatChangesACollectionIsSeenThroughEveryVariableThatShowsIt() {
     Path source = Samples.source("samples.CollectionCalls");
     SampleRun run = recorded("samples.CollectionCalls");
