@@ -68,28 +68,32 @@ public final class JvmRecorder implements Recorder {
   public ProgramExit record(RecordRequest request, TraceMetadata metadata) throws IOException, InterruptedException {
     Path agent = AgentJar.locate().orElseThrow(() -> new RecorderUnavailableException("no JVM recorder agent"));
     Optional<SingleFileProgram> singleFile = SingleFileProgram.of(request.command(), request.workdir());
-    // in the recording folder, not the temporary one: a record killed meanwhile leaves it where
-    // codetracer finish removes it
-    Path compiled = singleFile.isPresent() ? Files.createDirectories(request.folder().resolve(COMPILED_CLASSES)) : null;
-    try {
-      List<String> program = request.command();
-      Path sourceRoot = null;
-      if (singleFile.isPresent()) {
-        Optional<List<String>> fromClasses = singleFile.get().compiledCommand(request.workdir(), compiled.resolve("classes"));
-        if (fromClasses.isPresent()) {
-          program = fromClasses.get();
-          sourceRoot = singleFile.get().sourceFile(request.workdir()).getParent();
-          metadata.put("source_file_compiled_with", "javac -g (the source launcher keeps no local variable names)");
+    Path sourceFolder = singleFile.map(file -> file.sourceFile(request.workdir()).getParent()).orElse(null);
+    // claimed before anything is written into the folder, so that a record killed at any point
+    // leaves a folder codetracer finish knows (its options: as the program will most likely get them)
+    try (UnfinishedRecording.Claim claim =
+        UnfinishedRecording.claim(request.folder(), metadata, request.format(), agentOptions(request, sourceFolder))) {
+      // in the recording folder, not the temporary one: a record killed meanwhile leaves it where
+      // codetracer finish removes it
+      Path compiled = singleFile.isPresent() ? Files.createDirectories(request.folder().resolve(COMPILED_CLASSES)) : null;
+      try {
+        List<String> program = request.command();
+        Path sourceRoot = null;
+        if (singleFile.isPresent()) {
+          Optional<List<String>> fromClasses = singleFile.get().compiledCommand(request.workdir(), compiled.resolve("classes"));
+          if (fromClasses.isPresent()) {
+            program = fromClasses.get();
+            sourceRoot = sourceFolder;
+            metadata.put("source_file_compiled_with", "javac -g (the source launcher keeps no local variable names)");
+          }
         }
-      }
-      String options = agentOptions(request, sourceRoot);
-      List<String> command = RecordedStacks.withRecordedStacks(withAgent(program, agent, options), request.environment());
-      try (UnfinishedRecording.Claim claim = UnfinishedRecording.claim(request.folder(), metadata, request.format(), options)) {
+        String options = agentOptions(request, sourceRoot);
+        List<String> command = RecordedStacks.withRecordedStacks(withAgent(program, agent, options), request.environment());
         return run(request, metadata, command, limits(options), claim);
-      }
-    } finally {
-      if (compiled != null) {
-        FileTrees.deleteQuietly(compiled);
+      } finally {
+        if (compiled != null) {
+          FileTrees.deleteQuietly(compiled);
+        }
       }
     }
   }
@@ -115,6 +119,7 @@ public final class JvmRecorder implements Recorder {
       } catch (IOException e) {
         throw new CodeTracerException("cannot start " + request.program() + ": " + e.getMessage(), e);
       }
+      claim.programStarted(process.pid());
       termination.relayTo(process);
       status = process.waitFor();
     }

@@ -76,14 +76,37 @@ public final class UnfinishedRecording {
   /** {@code codetracer record}'s hold on a folder while it records: {@link #FILE_NAME}, locked. */
   public static final class Claim implements Closeable {
     /** No claim: it could not be written. */
-    static final Claim NONE = new Claim(null, null);
+    static final Claim NONE = new Claim(null, null, null, null);
 
     private final Path file;
     private final FileChannel channel;
+    private final Map<String, Object> document;
+    private final TraceMetadata metadata;
 
-    private Claim(Path file, FileChannel channel) {
+    private Claim(Path file, FileChannel channel, Map<String, Object> document, TraceMetadata metadata) {
       this.file = file;
       this.channel = channel;
+      this.document = document;
+      this.metadata = metadata;
+    }
+
+    /**
+     * The program runs, as this process: written into the claim (with the metadata as it is now),
+     * so that {@code finish} can tell a program that still runs from one that ended before it
+     * logged anything. Best effort, as the claim is.
+     */
+    public void programStarted(long pid) {
+      if (channel == null) {
+        return;
+      }
+      document.put("program_pid", pid);
+      document.put("metadata", TraceMetadataFile.toJson(metadata));
+      try {
+        channel.truncate(0);
+        write(channel, document);
+      } catch (IOException | RuntimeException e) {
+        // finish then takes the program for one that may still run, and leaves the folder alone
+      }
     }
 
     /** The recording is finished (or there is nothing to finish): the file goes. */
@@ -103,10 +126,10 @@ public final class UnfinishedRecording {
   }
 
   /**
-   * Writes {@link #FILE_NAME} into the (empty) recording folder and locks it, before the program
-   * starts. It is a help for later: when it cannot be written (a full disk), the program is
-   * recorded without it, and only a {@code codetracer record} killed then loses its recording's
-   * command.
+   * Writes {@link #FILE_NAME} into the (empty) recording folder and locks it, before anything else
+   * is written there. It is a help for later: when it cannot be written (a full disk), the
+   * program is recorded without it, and only a {@code codetracer record} killed then loses its
+   * recording's command.
    */
   static Claim claim(Path folder, TraceMetadata metadata, TraceFormat format, String agentOptions) {
     Path file = folder.resolve(FILE_NAME);
@@ -127,11 +150,8 @@ public final class UnfinishedRecording {
     }
     try {
       tryLock(channel);
-      ByteBuffer bytes = ByteBuffer.wrap(RecordingJson.toBytes(document));
-      while (bytes.hasRemaining()) {
-        channel.write(bytes);
-      }
-      return new Claim(file, channel);
+      write(channel, document);
+      return new Claim(file, channel, document, metadata);
     } catch (IOException | RuntimeException e) {
       try {
         channel.close();
@@ -140,6 +160,14 @@ public final class UnfinishedRecording {
         // a part of the file may stay: finish reads it as no claim
       }
       return Claim.NONE;
+    }
+  }
+
+  private static void write(FileChannel channel, Map<String, Object> document) throws IOException {
+    ByteBuffer bytes = ByteBuffer.wrap(RecordingJson.toBytes(document));
+    long position = 0;
+    while (bytes.hasRemaining()) {
+      position += channel.write(bytes, position);
     }
   }
 
@@ -194,11 +222,14 @@ public final class UnfinishedRecording {
         return new Finished(path, true, null);
       }
       if (!Files.exists(path.resolve(RawLog.FILE_NAME))) {
-        if (claim != null) {
+        if (claim != null && programMayRun(readClaim(claim))) {
           throw new LeftAloneException(
               path + " holds no change log (" + RawLog.FILE_NAME + ") yet: the recorded program is starting or running"
-                  + " and has not logged anything, or it ended before the JVM recorder wrote anything; there is nothing to finish",
+                  + " and has not logged anything; finish it once the program has ended",
               null);
+        }
+        if (claim != null) {
+          throw nothingRecorded(path, claimFile);
         }
         throw new CodeTracerException(
             path + " is not a recording: it has neither " + TraceMetadataFile.NAME + " nor a change log ("
@@ -253,6 +284,40 @@ public final class UnfinishedRecording {
               + "), or another codetracer is finishing it; finish it once the program has ended",
           e);
     }
+  }
+
+  /**
+   * Whether the program of a claim whose {@code record} is gone may still run: it was started (or
+   * the claim cannot say) and a process of its pid lives. A pid the system gave to another process
+   * since errs on the side of leaving the folder alone.
+   */
+  private static boolean programMayRun(Map<String, Object> claim) {
+    if (!(claim.get("program_pid") instanceof Number pid)) {
+      // killed before it started the program (while it compiled a single-file program, say), or a
+      // claim cut short: only the instant between starting the program and noting it is unknown
+      return false;
+    }
+    return ProcessHandle.of(pid.longValue()).map(ProcessHandle::isAlive).orElse(false);
+  }
+
+  /**
+   * A folder whose {@code record} was killed and whose program ended (or never started) before
+   * the JVM recorder logged anything: there is nothing to finish, and what {@code record} left
+   * there (its claim, a single-file program's classes) goes, with the folder when that empties it.
+   */
+  private static CodeTracerException nothingRecorded(Path folder, Path claimFile) throws IOException {
+    FileTrees.deleteQuietly(folder.resolve(JvmRecorder.COMPILED_CLASSES));
+    Files.deleteIfExists(claimFile);
+    boolean removed = false;
+    try (Stream<Path> left = Files.list(folder)) {
+      if (left.findAny().isEmpty()) {
+        Files.delete(folder);
+        removed = true;
+      }
+    }
+    return new CodeTracerException(
+        "nothing was recorded in " + folder + ": its `codetracer record` was stopped before the program logged anything; "
+            + (removed ? "removed the folder" : "removed what record left in it"));
   }
 
   /** What {@code codetracer record} wrote down before the program started. */

@@ -125,14 +125,48 @@ class UnfinishedRecordingTest {
   }
 
   @Test
-  void aClaimWithoutALogHasNothingToFinish() throws IOException {
+  void aClaimWithoutALogWhoseProgramRunsIsLeftAlone() throws IOException {
     Path folder = Files.createDirectories(dir.resolve("rec"));
-    UnfinishedRecording.claim(folder, recordsMetadata(RecordingId.newId()), TraceFormat.JSON, "").close();
+    try (UnfinishedRecording.Claim claim = UnfinishedRecording.claim(folder, recordsMetadata(RecordingId.newId()), TraceFormat.JSON, "")) {
+      claim.programStarted(ProcessHandle.current().pid()); // a live process stands for the program
+    }
 
     assertThatThrownBy(() -> UnfinishedRecording.finish(folder, dir))
         .isInstanceOf(UnfinishedRecording.LeftAloneException.class)
         .hasMessageStartingWith(folder + " holds no change log (trace.raw) yet: ");
     assertThat(names(folder)).containsExactly(UnfinishedRecording.FILE_NAME);
+  }
+
+  @Test
+  void aClaimWithoutALogWhoseRecordDiedBeforeItsProgramStartedIsCleanedUp() throws IOException {
+    Path folder = Files.createDirectories(dir.resolve("rec"));
+    try (UnfinishedRecording.Claim claim = UnfinishedRecording.claim(folder, recordsMetadata(RecordingId.newId()), TraceFormat.JSON, "")) {
+      // record compiled a single-file program, and was killed
+      Files.writeString(Files.createDirectories(folder.resolve(JvmRecorder.COMPILED_CLASSES).resolve("classes")).resolve("Main.class"), "x");
+    }
+    assertThat(UnfinishedRecording.in(new DataDirectory(dir))).isEmpty(); // not a trace-<id> folder: only given by name
+
+    assertThatThrownBy(() -> UnfinishedRecording.finish(folder, dir))
+        .isInstanceOf(CodeTracerException.class)
+        .hasMessage("nothing was recorded in " + folder
+            + ": its `codetracer record` was stopped before the program logged anything; removed the folder");
+    assertThat(folder).doesNotExist();
+  }
+
+  @Test
+  void aClaimWithoutALogWhoseProgramEndedLosesOnlyWhatRecordLeft() throws IOException, InterruptedException {
+    Path folder = Files.createDirectories(dir.resolve("rec"));
+    Process ended = new ProcessBuilder("true").start();
+    ended.waitFor();
+    try (UnfinishedRecording.Claim claim = UnfinishedRecording.claim(folder, recordsMetadata(RecordingId.newId()), TraceFormat.JSON, "")) {
+      claim.programStarted(ended.pid());
+    }
+    Files.writeString(folder.resolve("notes.txt"), "the user's"); // not ours: stays
+
+    assertThatThrownBy(() -> UnfinishedRecording.finish(folder, dir))
+        .isInstanceOf(CodeTracerException.class)
+        .hasMessageEndingWith("; removed what record left in it");
+    assertThat(names(folder)).containsExactly("notes.txt");
   }
 
   @Test
