@@ -17,7 +17,7 @@ public class DeepHalt {
 
   public static void main(String[] args) {
     Runtime.getRuntime().addShutdownHook(new Thread(() -> System.out.println("never printed: a halt runs no hook")));
-    a(1);
+    a(args.length > 0 ? Integer.parseInt(args[0]) : 1);
     System.out.println("never printed");
   }
 }

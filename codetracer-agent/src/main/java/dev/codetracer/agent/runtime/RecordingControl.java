@@ -203,7 +203,8 @@ public final class RecordingControl {
    * the program halts), the halt waits for that: halting in the middle would lose the recording.
    */
   static void halting(int status) {
-    shutdown(status);
+    // the exit code the process ends with: the status's low byte (halt(-1) exits with 255)
+    shutdown(status & 0xFF);
     synchronized (LOCK) {
       while (stopping > 0) {
         try {

@@ -33,6 +33,17 @@ class RuntimeHaltIT {
   }
 
   @Test
+  void theExitCodeOfANegativeHaltIsTheOneTheProcessEndsWith() {
+    SampleRun plain = SampleRuns.plain("samples.DeepHalt", Jvm.JAVA_17, Samples.Debug.FULL, "-3");
+    SampleRun recorded = SampleRuns.recorded("samples.DeepHalt", Jvm.JAVA_17, Samples.Debug.FULL, "", "-3");
+
+    assertThat(plain.exitCode()).as("halt(-1)").isEqualTo(255);
+    assertThat(recorded.exitCode()).isEqualTo(plain.exitCode());
+    Recordings.check(recorded.folder());
+    assertThat(Recordings.metadata(recorded.folder()).exitCode).isEqualTo(255);
+  }
+
+  @Test
   void aHaltInRecordedCodeEndsTheRecordingAtItsLineWithItsStatusAsTheExitCode() {
     SampleRun plain = SampleRuns.plain("samples.DeepHalt", Jvm.JAVA_17, Samples.Debug.FULL);
     SampleRun recorded = SampleRuns.recorded("samples.DeepHalt", Jvm.JAVA_17, Samples.Debug.FULL, "");
