@@ -30,6 +30,11 @@ final class JdkCollections {
     int size(Object list) throws ReflectiveOperationException;
   }
 
+  /** What a view of a map shows of it: its keys, its values, or its entries (as the map's pairs). */
+  private static final int KEYS = 0;
+  private static final int VALUES = 1;
+  private static final int ENTRIES = 2;
+
   private static final Map<String, Reader> READERS = new HashMap<>();
   private static final Map<String, Boolean> MAPS = new HashMap<>();
   /** Wrappers whose elements are those of another collection, read through it. */
@@ -75,6 +80,15 @@ final class JdkCollections {
     single("java.util.Collections$SingletonList", "element");
     single("java.util.Collections$SingletonSet", "element");
     singletonMap();
+    mapView("java.util.HashMap$KeySet", "this$0", KEYS);
+    mapView("java.util.HashMap$Values", "this$0", VALUES);
+    mapView("java.util.HashMap$EntrySet", "this$0", ENTRIES);
+    mapView("java.util.LinkedHashMap$LinkedKeySet", "this$0", KEYS);
+    mapView("java.util.LinkedHashMap$LinkedValues", "this$0", VALUES);
+    mapView("java.util.LinkedHashMap$LinkedEntrySet", "this$0", ENTRIES);
+    mapView("java.util.TreeMap$KeySet", "m", KEYS);
+    mapView("java.util.TreeMap$Values", "this$0", VALUES);
+    mapView("java.util.TreeMap$EntrySet", "this$0", ENTRIES);
     empty("java.util.Collections$EmptyList", false);
     empty("java.util.Collections$EmptySet", false);
     empty("java.util.Collections$EmptyMap", true);
@@ -445,12 +459,32 @@ final class JdkCollections {
     register(className, map, new WrapperReader(inner));
   }
 
-  /** Reads a wrapper through the collection it wraps, which only {@link #canRead} tells can be read. */
+  /** A map's key set, values or entry set, read through the map (its field {@code fieldName}). */
+  private static void mapView(String className, String fieldName, int view) {
+    FieldReader map = field(className, fieldName);
+    if (map == null) {
+      return;
+    }
+    WRAPPERS.add(className);
+    register(className, view == ENTRIES, new WrapperReader(map, view == ENTRIES ? -1 : view));
+  }
+
+  /**
+   * Reads a wrapper through the collection it wraps, which only {@link #canRead} tells can be read;
+   * or, for a view of a map's keys or values, the one of each of the map's pairs.
+   */
   private static final class WrapperReader implements Reader {
     private final FieldReader inner;
+    /** -1: the wrapped collection's elements; else which of each of its pairs (KEYS, VALUES). */
+    private final int pairPart;
 
     WrapperReader(FieldReader inner) {
+      this(inner, -1);
+    }
+
+    WrapperReader(FieldReader inner, int pairPart) {
       this.inner = inner;
+      this.pairPart = pairPart;
     }
 
     boolean canRead(Object wrapper) throws ReflectiveOperationException {
@@ -465,7 +499,16 @@ final class JdkCollections {
       if (reader == null) {
         throw new IllegalStateException("wraps a " + wrapped.getClass().getName() + ", which has no reader");
       }
-      return reader.read(wrapped, out);
+      if (pairPart < 0) {
+        return reader.read(wrapped, out);
+      }
+      Elements pairs = new Elements(out.items.length / 2);
+      pairs.reset(true);
+      int total = reader.read(wrapped, pairs);
+      for (int i = pairPart; i < pairs.count && !out.full(); i += 2) {
+        out.add(pairs.items[i]);
+      }
+      return total;
     }
   }
 

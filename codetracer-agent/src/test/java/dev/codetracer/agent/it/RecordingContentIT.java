@@ -553,6 +553,20 @@ class RecordingContentIT {
   }
 
   @Test
+  void aMapsKeySetValuesAndEntrySetShowWhatTheMapHolds() {
+    Path source = Samples.source("samples.MapViews");
+    SampleRun run = recorded("samples.MapViews");
+    assertThat(run.stdout()).isEqualTo("[a, b] [1, 2] [a=1, b=2] [b, a] [1, 2]\n");
+    TraceModel model = Recordings.check(run.folder());
+    assertThat(Recordings.valuesAtLine(model, source, 17, "keys")).containsExactly("[\"a\"]");
+    assertThat(Recordings.valuesAtLine(model, source, 18, "keys")).containsExactly("[\"a\", \"b\"]");
+    assertThat(Recordings.valuesAtLine(model, source, 18, "values")).containsExactly("[1, 2]");
+    assertThat(Recordings.valuesAtLine(model, source, 18, "entries")).containsExactly("[(\"a\", 1), (\"b\", 2)]");
+    // a descending map's key set is a view of a view: recorded by its fields, as before
+    assertThat(Recordings.valuesAtLine(model, source, 20, "treeValues")).containsExactly("[1, 2]");
+  }
+
+  @Test
   void aCallThatChangesACollectionIsSeenThroughEveryVariableThatShowsIt() {
     Path source = Samples.source("samples.CollectionCalls");
     SampleRun run = recorded("samples.CollectionCalls");
