@@ -219,6 +219,10 @@ public final class UnfinishedRecording {
         }
       }
       if (Files.exists(path.resolve(TraceMetadataFile.NAME))) {
+        if (claim != null) {
+          // record was killed after it wrote the metadata, before it removed what it no longer needed
+          removeLeftovers(path, claimFile);
+        }
         return new Finished(path, true, null);
       }
       if (!Files.exists(path.resolve(RawLog.FILE_NAME))) {
@@ -284,6 +288,17 @@ public final class UnfinishedRecording {
               + "), or another codetracer is finishing it; finish it once the program has ended",
           e);
     }
+  }
+
+  /**
+   * What a {@code record} killed after writing a finished recording's metadata left beside it: its
+   * change log (the program had ended: record writes the metadata only then), the compiled
+   * classes of a single-file program, and its claim, which would otherwise go into exports.
+   */
+  private static void removeLeftovers(Path folder, Path claimFile) throws IOException {
+    Files.deleteIfExists(folder.resolve(RawLog.FILE_NAME));
+    FileTrees.deleteQuietly(folder.resolve(JvmRecorder.COMPILED_CLASSES));
+    Files.deleteIfExists(claimFile);
   }
 
   /**

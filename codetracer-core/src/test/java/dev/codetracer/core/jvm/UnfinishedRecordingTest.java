@@ -95,6 +95,28 @@ class UnfinishedRecordingTest {
   }
 
   @Test
+  void aRecordKilledAfterItWroteTheMetadataLeavesAFinishedRecordingWhoseLeftoversFinishRemoves() throws IOException {
+    Path folder = Files.createDirectories(dir.resolve("rec"));
+    String id = RecordingId.newId();
+    try (UnfinishedRecording.Claim claim = UnfinishedRecording.claim(folder, recordsMetadata(id), TraceFormat.JSON, "")) {
+      Files.createDirectories(folder.resolve(JvmRecorder.COMPILED_CLASSES));
+      threeSteps().write(folder.resolve(RawLog.FILE_NAME), true);
+      TraceMetadata metadata = recordsMetadata(id);
+      try (ChangeLog log = JvmTraceFinisher.openLog(folder)) {
+        JvmTraceFinisher.expand(log, TraceFormat.JSON, ExpansionLimits.defaults(), dir, metadata);
+      }
+      dev.codetracer.core.recording.TraceMetadataFile.write(folder, metadata);
+    } // killed right there
+    assertThat(names(folder)).contains(RawLog.FILE_NAME, UnfinishedRecording.FILE_NAME, JvmRecorder.COMPILED_CLASSES);
+
+    assertThat(UnfinishedRecording.finish(folder, dir).alreadyFinished()).isTrue();
+
+    assertThat(names(folder)).doesNotContain(RawLog.FILE_NAME, UnfinishedRecording.FILE_NAME, JvmRecorder.COMPILED_CLASSES)
+        .contains("trace_metadata.json", RecordingFolder.TRACE_JSON);
+    RecordingFolder.open(folder);
+  }
+
+  @Test
   void aLogTheRecordedJvmStillWritesIsLeftAlone() throws IOException {
     Path live = Files.createDirectories(dir.resolve("rec"));
     UnfinishedRecording.claim(live, recordsMetadata(RecordingId.newId()), TraceFormat.JSON, "").close(); // record was killed
