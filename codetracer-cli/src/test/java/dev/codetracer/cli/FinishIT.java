@@ -197,8 +197,13 @@ class FinishIT {
     recording.program().destroy(); // SIGTERM: it ends as it would unrecorded, and the agent ends its log
     recording.program().onExit().get(WAIT.toSeconds(), TimeUnit.SECONDS);
 
-    CliProcess.Result finished = ok(cli().run("finish", folder.toString()));
+    Path zip = sandbox.resolve("kept.zip");
+    CliProcess.Result finished = ok(cli().run("finish", folder.toString(), "-e", zip.toString()));
     assertThat(folder.resolve(".codetracer-classes")).doesNotExist();
+    assertThat(finished.stdout()).contains("\n  exported:  " + zip + "\n");
+    try (java.util.zip.ZipFile exported = new java.util.zip.ZipFile(zip.toFile())) {
+      assertThat(exported.stream().map(java.util.zip.ZipEntry::getName)).anyMatch(name -> name.endsWith("trace_metadata.json"));
+    }
 
     assertThat(finished.stdout()).startsWith("codetracer: finished the recording of `java Waiter.java` (started ")
         .contains("\n  recording: " + folder + "\n", "\n  id:        " + id + "\n", "\n  open it:   codetracer run ");

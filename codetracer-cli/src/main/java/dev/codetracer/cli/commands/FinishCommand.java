@@ -3,6 +3,7 @@ package dev.codetracer.cli.commands;
 import dev.codetracer.cli.console.RecordingContents;
 import dev.codetracer.core.CodeTracerException;
 import dev.codetracer.core.archive.ImportResult;
+import dev.codetracer.core.archive.RecordingExporter;
 import dev.codetracer.core.archive.RecordingImporter;
 import dev.codetracer.core.index.LocalRecordings;
 import dev.codetracer.core.jvm.UnfinishedRecording;
@@ -11,13 +12,18 @@ import dev.codetracer.core.record.RecordingPublisher;
 import dev.codetracer.core.recording.RecordingFolder;
 import dev.codetracer.core.recording.TraceMetadata;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code codetracer finish [FOLDER]}: finish a JVM recording whose {@code codetracer record} was
@@ -41,7 +47,7 @@ import picocli.CommandLine.Parameters;
       "",
       "Examples:",
       "  codetracer finish",
-      "  codetracer finish target/recording"
+      "  codetracer finish target/recording -e recording.zip"
     })
 public final class FinishCommand implements Callable<Integer> {
   @Parameters(
@@ -54,9 +60,23 @@ public final class FinishCommand implements Callable<Integer> {
   @Option(names = "--no-index", description = "Do not add the recording to the local index.")
   boolean noIndex;
 
+  @Option(
+      names = {"-e", "--export"},
+      paramLabel = "ZIP",
+      description = "Also export the finished recording to this zip file (as `record -e` would have; FOLDER needed).")
+  Path exportZip;
+
+  @Spec CommandSpec spec;
+
   @Override
   public Integer call() {
     LocalRecordings recordings = LocalRecordings.fromEnvironment();
+    if (exportZip != null && folder == null) {
+      throw new ParameterException(spec.commandLine(), "--export needs the FOLDER of the recording to finish");
+    }
+    if (exportZip != null && Files.exists(exportZip, LinkOption.NOFOLLOW_LINKS)) {
+      throw new CodeTracerException(exportZip + " already exists; choose another name for the export");
+    }
     if (folder != null) {
       finish(folder.toAbsolutePath().normalize(), recordings);
       return 0;
@@ -85,7 +105,8 @@ public final class FinishCommand implements Callable<Integer> {
     PrintStream out = System.out;
     if (finished.alreadyFinished()) {
       if (noIndex) {
-        out.println("codetracer: " + path + " holds a finished recording already; nothing to do");
+        out.println("codetracer: " + path + " holds a finished recording already" + (exportZip == null ? "; nothing to do" : ""));
+        exportIfAsked(path, out);
         return;
       }
       ImportResult imported = new RecordingImporter(recordings).importFolder(path);
@@ -93,6 +114,7 @@ public final class FinishCommand implements Callable<Integer> {
           "codetracer: " + path + " holds a finished recording already; "
               + (imported.alreadyIndexed() ? "it is in the index" : "added it to the index"));
       out.println("  open it:   codetracer run " + recordings.shortId(imported.recording().recordingId()));
+      exportIfAsked(path, out);
       return;
     }
     RecordingPublisher publisher =
@@ -125,10 +147,18 @@ public final class FinishCommand implements Callable<Integer> {
     for (Path zip : published.zips()) {
       out.println("  exported:  " + zip);
     }
+    exportIfAsked(path, out);
     for (String warning : published.warnings()) {
       System.err.println("codetracer: warning: " + warning);
     }
     out.println("  open it:   codetracer run " + (indexed ? recordings.shortId(id) : recording.path().toString()));
+  }
+
+  private void exportIfAsked(Path recording, PrintStream out) {
+    if (exportZip != null) {
+      new RecordingExporter().export(recording, exportZip, false);
+      out.println("  exported:  " + exportZip.toAbsolutePath().normalize());
+    }
   }
 
   private static String command(TraceMetadata metadata) {
