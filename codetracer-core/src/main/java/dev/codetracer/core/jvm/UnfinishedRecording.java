@@ -213,6 +213,9 @@ public final class UnfinishedRecording {
         claim = FileChannel.open(claimFile, StandardOpenOption.READ, StandardOpenOption.WRITE);
         if (!tryLock(claim)) {
           Object pid = readClaim(claim).get("recorder_pid");
+          if (pid instanceof Number number && !isAlive(number.longValue())) {
+            throw new LeftAloneException(path + " is being finished by another codetracer", null);
+          }
           throw new LeftAloneException(
               path + " is still being recorded: `codetracer record`" + (pid == null ? "" : " (pid " + pid + ")")
                   + " is running, and finishes the recording itself", null);
@@ -312,7 +315,11 @@ public final class UnfinishedRecording {
       // claim cut short: only the instant between starting the program and noting it is unknown
       return false;
     }
-    return ProcessHandle.of(pid.longValue()).map(ProcessHandle::isAlive).orElse(false);
+    return isAlive(pid.longValue());
+  }
+
+  private static boolean isAlive(long pid) {
+    return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
   }
 
   /**

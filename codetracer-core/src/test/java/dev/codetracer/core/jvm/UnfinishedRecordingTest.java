@@ -117,6 +117,23 @@ class UnfinishedRecordingTest {
   }
 
   @Test
+  void aFolderAnotherFinishHoldsIsLeftAloneSayingSo() throws IOException, InterruptedException {
+    Path folder = Files.createDirectories(dir.resolve("rec"));
+    Process ended = new ProcessBuilder("true").start();
+    ended.waitFor();
+    Path claimFile = folder.resolve(UnfinishedRecording.FILE_NAME);
+    Files.write(claimFile, dev.codetracer.core.recording.RecordingJson.toBytes(java.util.Map.of("recorder_pid", ended.pid())));
+    threeSteps().write(folder.resolve(RawLog.FILE_NAME), true);
+    try (java.nio.channels.FileChannel other = java.nio.channels.FileChannel.open(claimFile, java.nio.file.StandardOpenOption.WRITE);
+        java.nio.channels.FileLock held = other.lock()) {
+      // the record is gone; another finish holds its claim
+      assertThatThrownBy(() -> UnfinishedRecording.finish(folder, dir))
+          .isInstanceOf(UnfinishedRecording.LeftAloneException.class)
+          .hasMessage(folder + " is being finished by another codetracer");
+    }
+  }
+
+  @Test
   void aLogTheRecordedJvmStillWritesIsLeftAlone() throws IOException {
     Path live = Files.createDirectories(dir.resolve("rec"));
     UnfinishedRecording.claim(live, recordsMetadata(RecordingId.newId()), TraceFormat.JSON, "").close(); // record was killed
