@@ -33,14 +33,6 @@ class CliCommandsIT {
     return CliProcess.in(sandbox).workdir(sandbox);
   }
 
-  private static CliProcess.Result ok(CliProcess.Result result) {
-    return result.succeeded();
-  }
-
-  private static String failure(CliProcess.Result result) {
-    return result.errorLine();
-  }
-
   private Path zipOf(String name, String id) throws Exception {
     Path folder = Sandbox.recording(sandbox.resolve("made/" + name), id, "/bin/" + name, "2026-01-01T00:00:00.000Z");
     Path zip = sandbox.resolve(name + ".zip");
@@ -49,7 +41,7 @@ class CliCommandsIT {
   }
 
   private JsonNode listJson() throws Exception {
-    return new ObjectMapper().readTree(ok(cli().run("list", "--json")).stdout());
+    return new ObjectMapper().readTree(cli().run("list", "--json").succeeded().stdout());
   }
 
   // --- help, version, exit codes
@@ -57,15 +49,15 @@ class CliCommandsIT {
   @Test
   void helpAndVersionOnEveryCommand() {
     for (String command : COMMANDS) {
-      CliProcess.Result help = ok(cli().run(command, "--help"));
+      CliProcess.Result help = cli().run(command, "--help").succeeded();
       assertThat(help.stdout()).as(command).startsWith("Usage: codetracer " + command);
       assertThat(help.stderr()).isEmpty();
-      CliProcess.Result version = ok(cli().run(command, "--version"));
+      CliProcess.Result version = cli().run(command, "--version").succeeded();
       assertThat(version.stdout()).as(command + " --version").startsWith("codetracer-java ");
     }
-    assertThat(ok(cli().run("--help")).stdout()).startsWith("Usage: codetracer").contains(COMMANDS);
-    assertThat(ok(cli().run("--version")).stdout()).startsWith("codetracer-java ").contains("Java ");
-    assertThat(ok(cli().run("-V")).stdout()).startsWith("codetracer-java ");
+    assertThat(cli().run("--help").succeeded().stdout()).startsWith("Usage: codetracer").contains(COMMANDS);
+    assertThat(cli().run("--version").succeeded().stdout()).startsWith("codetracer-java ").contains("Java ");
+    assertThat(cli().run("-V").succeeded().stdout()).startsWith("codetracer-java ");
   }
 
   @ParameterizedTest
@@ -88,15 +80,15 @@ class CliCommandsIT {
   @Test
   void errorsAreOneLineAndStackTracesComeOnlyWithVerbose() throws Exception {
     Path bad = Sandbox.write(sandbox, "bad.zip", "not a zip");
-    String line = failure(cli().run("import", bad.toString()));
+    String line = cli().run("import", bad.toString()).errorLine();
     assertThat(line).contains("bad.zip", "not a valid zip archive");
     CliProcess.Result verbose = cli().run("import", bad.toString(), "--verbose");
     assertThat(verbose.exitCode()).isEqualTo(1);
     assertThat(verbose.stderrLines().get(0)).isEqualTo(line);
     assertThat(verbose.stderr()).contains("\tat dev.codetracer.");
-    assertThat(failure(cli().run("import", "missing.zip"))).isEqualTo("codetracer: error: " + sandbox.resolve("missing.zip") + " does not exist");
-    assertThat(failure(cli().run("show", "0190ffff"))).contains("no recording with id 0190ffff");
-    assertThat(failure(cli().run("rm", "0190ffff-0000"))).contains("no recording with id 0190ffff-0000");
+    assertThat(cli().run("import", "missing.zip").errorLine()).isEqualTo("codetracer: error: " + sandbox.resolve("missing.zip") + " does not exist");
+    assertThat(cli().run("show", "0190ffff").errorLine()).contains("no recording with id 0190ffff");
+    assertThat(cli().run("rm", "0190ffff-0000").errorLine()).contains("no recording with id 0190ffff-0000");
   }
 
   // --- ids
@@ -106,25 +98,25 @@ class CliCommandsIT {
     Sandbox.register(sandbox, Sandbox.recording(sandbox.resolve("r1"), ID, "/bin/one", "2026-01-01T00:00:00.000Z"));
     Sandbox.register(sandbox, Sandbox.recording(sandbox.resolve("r2"), TWIN, "/bin/two", "2026-01-02T00:00:00.000Z"));
 
-    String ambiguous = failure(cli().run("show", "0190cccc"));
+    String ambiguous = cli().run("show", "0190cccc").errorLine();
     assertThat(ambiguous).contains("ambiguous", ID, TWIN);
-    assertThat(failure(cli().run("export", "0190CCCC-", "-o", "x.zip"))).contains("ambiguous", ID, TWIN);
-    assertThat(failure(cli().run("rm", "0190cccc"))).contains("ambiguous");
+    assertThat(cli().run("export", "0190CCCC-", "-o", "x.zip").errorLine()).contains("ambiguous", ID, TWIN);
+    assertThat(cli().run("rm", "0190cccc").errorLine()).contains("ambiguous");
     assertThat(Sandbox.recordings(sandbox).count()).isEqualTo(2);
 
-    assertThat(ok(cli().run("show", "0190cccc-1")).stdout()).contains(ID).doesNotContain(TWIN);
-    assertThat(ok(cli().run("show", "0190CCCC-2222")).stdout()).contains(TWIN);
-    assertThat(ok(cli().run("show", ID, "--json")).stdout()).contains("\"recording_id\" : \"" + ID + "\"");
-    assertThat(failure(cli().run("show", "0190ccc"))).contains("0190ccc", "at least 8 characters");
-    assertThat(failure(cli().run("rm", "0190ccc"))).contains("at least 8 characters");
+    assertThat(cli().run("show", "0190cccc-1").succeeded().stdout()).contains(ID).doesNotContain(TWIN);
+    assertThat(cli().run("show", "0190CCCC-2222").succeeded().stdout()).contains(TWIN);
+    assertThat(cli().run("show", ID, "--json").succeeded().stdout()).contains("\"recording_id\" : \"" + ID + "\"");
+    assertThat(cli().run("show", "0190ccc").errorLine()).contains("0190ccc", "at least 8 characters");
+    assertThat(cli().run("rm", "0190ccc").errorLine()).contains("at least 8 characters");
   }
 
   @Test
   void theIdAnImportPrintsToTypeBackTellsItFromRecordingsOfTheSameMinute() throws Exception {
-    assertThat(ok(cli().run("import", zipOf("one", ID).toString())).stdout()).contains("open it with: codetracer run 0190cccc" + System.lineSeparator());
-    CliProcess.Result second = ok(cli().run("import", zipOf("two", TWIN).toString()));
+    assertThat(cli().run("import", zipOf("one", ID).toString()).succeeded().stdout()).contains("open it with: codetracer run 0190cccc" + System.lineSeparator());
+    CliProcess.Result second = cli().run("import", zipOf("two", TWIN).toString()).succeeded();
     assertThat(second.stdout()).contains("open it with: codetracer run 0190cccc-2" + System.lineSeparator());
-    assertThat(ok(cli().run("show", "0190cccc-2")).stdout()).contains(TWIN);
+    assertThat(cli().run("show", "0190cccc-2").succeeded().stdout()).contains(TWIN);
   }
 
   @Test
@@ -144,17 +136,17 @@ class CliCommandsIT {
   @Test
   void importRegistersAndReImportSaysAlreadyInTheIndexWithoutDuplicating() throws Exception {
     Path zip = zipOf("app", ID);
-    CliProcess.Result first = ok(cli().run("import", zip.toString()));
+    CliProcess.Result first = cli().run("import", zip.toString()).succeeded();
     assertThat(first.stdout()).contains("imported recording " + ID + " into " + sandbox.resolve("app"));
     assertThat(first.stderr()).as("no progress when stderr is not a terminal").isEmpty();
     Sandbox.assertSameFiles(sandbox.resolve("app"), sandbox.resolve("made/app"));
     Map<String, String> before = Sandbox.snapshot(sandbox);
 
-    CliProcess.Result again = ok(cli().run("import", zip.toString()));
+    CliProcess.Result again = cli().run("import", zip.toString()).succeeded();
     assertThat(again.stdout()).contains("recording " + ID + " is already in the index, at " + sandbox.resolve("app"));
-    CliProcess.Result elsewhere = ok(cli().run("import", zip.toString(), sandbox.resolve("other").toString()));
+    CliProcess.Result elsewhere = cli().run("import", zip.toString(), sandbox.resolve("other").toString()).succeeded();
     assertThat(elsewhere.stdout()).contains("already in the index");
-    CliProcess.Result folder = ok(cli().run("import", sandbox.resolve("made/app").toString()));
+    CliProcess.Result folder = cli().run("import", sandbox.resolve("made/app").toString()).succeeded();
     assertThat(folder.stdout()).contains("already in the index");
     assertThat(Sandbox.snapshot(sandbox)).isEqualTo(before);
     assertThat(listJson()).hasSize(1);
@@ -167,13 +159,13 @@ class CliCommandsIT {
     Sandbox.write(folder, "source/w/src/util/Strings.java", "class Strings {}\n".repeat(500));
     Path alice = sandbox.resolve("alice");
     Path bob = sandbox.resolve("bob");
-    ok(CliProcess.in(alice).workdir(alice).run("import", folder.toString()));
-    ok(CliProcess.in(alice).workdir(alice).run("export", ID.substring(0, 8), "-o", sandbox.resolve("shared/rec.zip").toString()));
-    CliProcess.Result imported = ok(CliProcess.in(bob).workdir(bob).run("import", sandbox.resolve("shared/rec.zip").toString(),
-        bob.resolve("received").toString()));
+    CliProcess.in(alice).workdir(alice).run("import", folder.toString()).succeeded();
+    CliProcess.in(alice).workdir(alice).run("export", ID.substring(0, 8), "-o", sandbox.resolve("shared/rec.zip").toString()).succeeded();
+    CliProcess.Result imported = CliProcess.in(bob).workdir(bob).run("import", sandbox.resolve("shared/rec.zip").toString(),
+        bob.resolve("received").toString()).succeeded();
     assertThat(imported.stdout()).contains("imported recording " + ID);
     Sandbox.assertSameFiles(bob.resolve("received"), folder);
-    JsonNode rows = new ObjectMapper().readTree(ok(CliProcess.in(bob).run("list", "--json")).stdout());
+    JsonNode rows = new ObjectMapper().readTree(CliProcess.in(bob).run("list", "--json").succeeded().stdout());
     assertThat(rows).singleElement().satisfies(row -> {
       assertThat(row.get("recording_id").asText()).isEqualTo(ID);
       assertThat(row.get("imported").asBoolean()).isTrue();
@@ -183,7 +175,7 @@ class CliCommandsIT {
 
   @Test
   void listShowsNewestFirstAndJsonForScripts() throws Exception {
-    assertThat(ok(cli().run("list")).stderr()).contains("no recordings yet");
+    assertThat(cli().run("list").succeeded().stderr()).contains("no recordings yet");
     assertThat(listJson()).isEmpty();
     Sandbox.register(sandbox, Sandbox.recording(sandbox.resolve("r1"), ID, "/bin/older", "2026-01-01T00:00:00.000Z"));
     Sandbox.register(sandbox, Sandbox.recording(sandbox.resolve("r2"), TWIN, "/bin/newer", "2026-03-01T12:30:00.000Z"));
@@ -198,14 +190,14 @@ class CliCommandsIT {
     assertThat(rows.get(0).get("size_bytes").asLong()).isPositive();
     assertThat(rows.get(1).get("recording_id").asText()).isEqualTo(ID);
 
-    List<String> table = ok(cli().run("list")).stdout().lines().toList();
+    List<String> table = cli().run("list").succeeded().stdout().lines().toList();
     assertThat(table).hasSize(3);
     assertThat(table.get(0)).contains("ID", "PROGRAM", "BACKEND", "TEST", "DATE", "SIZE");
     // recordings made within a minute share their first 8 characters: each is shown as far as it must be
     assertThat(table.get(1)).startsWith("0190cccc-2  ").contains("newer --n 3", "jvm", "2026-03-01 12:30:00Z");
     assertThat(table.get(2)).startsWith("0190cccc-1  ").contains("older");
-    assertThat(ok(cli().run("show", "0190cccc-2")).stdout()).contains(TWIN);
-    CliProcess.Result limited = ok(cli().run("list", "-n", "1"));
+    assertThat(cli().run("show", "0190cccc-2").succeeded().stdout()).contains(TWIN);
+    CliProcess.Result limited = cli().run("list", "-n", "1").succeeded();
     assertThat(limited.stdout().lines()).hasSize(2);
     assertThat(limited.stderr()).contains("the newest 1 of 2");
   }
@@ -214,12 +206,12 @@ class CliCommandsIT {
   void showPrintsTheMetadataAndWhatTheFolderHolds() throws Exception {
     Path folder = Sandbox.recording(sandbox.resolve("r1"), ID, "/bin/app", "2026-01-01T00:00:00.000Z");
     Sandbox.register(sandbox, folder);
-    CliProcess.Result shown = ok(cli().run("show", "0190cccc"));
+    CliProcess.Result shown = cli().run("show", "0190cccc").succeeded();
     assertThat(shown.stdout()).contains("folder: " + folder, "trace.json", "function_index.json (1 function)",
         "\"program\" : \"/bin/app\"", "\"format_version\" : 1");
     // a folder that is not indexed is shown too
     Path other = Sandbox.recording(sandbox.resolve("r2"), TWIN, "/bin/other", null);
-    assertThat(ok(cli().run("show", other.toString())).stdout()).contains(TWIN);
+    assertThat(cli().run("show", other.toString()).succeeded().stdout()).contains(TWIN);
   }
 
   @Test
@@ -227,16 +219,16 @@ class CliCommandsIT {
     Path folder = Sandbox.recording(sandbox.resolve("gone"), ID, "/bin/app", null);
     Sandbox.register(sandbox, folder);
     Files.walk(folder).sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    assertThat(failure(cli().run("show", ID))).contains("folder " + folder + " is gone", "codetracer rm 0190cccc`");
-    assertThat(failure(cli().run("export", ID, "-o", "x.zip"))).contains("is gone");
-    assertThat(ok(cli().run("rm", ID)).stdout()).contains("removed recording " + ID);
+    assertThat(cli().run("show", ID).errorLine()).contains("folder " + folder + " is gone", "codetracer rm 0190cccc`");
+    assertThat(cli().run("export", ID, "-o", "x.zip").errorLine()).contains("is gone");
+    assertThat(cli().run("rm", ID).succeeded().stdout()).contains("removed recording " + ID);
   }
 
   @Test
   void exportWritesTheRecordingAndForeignOnesGetTheirIndexedId() throws Exception {
     Path folder = Sandbox.recording(sandbox.resolve("r1"), ID, "/bin/app", null);
     Sandbox.register(sandbox, folder);
-    CliProcess.Result exported = ok(cli().run("export", "0190cccc", "-o", "out/app.zip"));
+    CliProcess.Result exported = cli().run("export", "0190cccc", "-o", "out/app.zip").succeeded();
     assertThat(exported.stdout()).contains("exported " + folder + " to " + sandbox.resolve("out/app.zip"));
     assertThat(exported.stderr()).as("no progress when stderr is not a terminal").isEmpty();
     try (ZipFile zip = ZipFile.builder().setPath(sandbox.resolve("out/app.zip")).get()) {
@@ -245,16 +237,16 @@ class CliCommandsIT {
       assertThat(names).containsExactly("function_index.json", "source/w/src/Main.java", "trace.json",
           "trace_metadata.json", "trace_paths.json");
     }
-    assertThat(failure(cli().run("export", ID, "-o", "out/app.zip"))).contains("already exists", "--force");
-    ok(cli().run("export", ID, "-o", "out/app.zip", "--force"));
+    assertThat(cli().run("export", ID, "-o", "out/app.zip").errorLine()).contains("already exists", "--force");
+    cli().run("export", ID, "-o", "out/app.zip", "--force").succeeded();
     // without -o: <folder name>.zip in the current folder
-    ok(cli().run("export", folder.toString()));
+    cli().run("export", folder.toString()).succeeded();
     assertThat(sandbox.resolve("r1.zip")).isRegularFile();
 
     Path foreign = Sandbox.foreignRecording(sandbox.resolve("foreign"), null);
-    CliProcess.Result imported = ok(cli().run("import", foreign.toString()));
+    CliProcess.Result imported = cli().run("import", foreign.toString()).succeeded();
     String foreignId = imported.stdout().replaceAll("(?s).*imported recording ([0-9a-f-]{36}).*", "$1");
-    ok(cli().run("export", foreignId.substring(0, 8), "-o", "foreign.zip"));
+    cli().run("export", foreignId.substring(0, 8), "-o", "foreign.zip").succeeded();
     try (ZipFile zip = ZipFile.builder().setPath(sandbox.resolve("foreign.zip")).get()) {
       String metadata = new String(zip.getInputStream(zip.getEntry("trace_metadata.json")).readAllBytes());
       assertThat(metadata).contains("\"recording_id\" : \"" + foreignId + "\"");
@@ -270,39 +262,39 @@ class CliCommandsIT {
     Sandbox.register(sandbox, cleaned);
     FileTrees.deleteRecursively(sandbox.resolve("target"));
 
-    CliProcess.Result listed = ok(cli().run("list"));
+    CliProcess.Result listed = cli().run("list").succeeded();
     assertThat(listed.stdout().lines().toList().get(1)).contains("cleaned").endsWith("gone");
     assertThat(listed.stdout().lines().toList().get(2)).contains("kept").doesNotContain("gone");
     assertThat(listed.stderr()).contains("1 of these folders is gone", "codetracer rm --gone");
     assertThat(listJson().get(0).get("folder_exists").asBoolean()).isFalse();
     Map<String, String> before = Sandbox.snapshot(sandbox.resolve("kept"));
 
-    CliProcess.Result removed = ok(cli().run("rm", "--gone"));
+    CliProcess.Result removed = cli().run("rm", "--gone").succeeded();
     assertThat(removed.stdout()).contains("removed recording " + TWIN + " from the index: its folder " + cleaned + " is gone", "removed 1 entry");
     assertThat(listJson()).singleElement().satisfies(row -> assertThat(row.get("recording_id").asText()).isEqualTo(ID));
     assertThat(Sandbox.snapshot(sandbox.resolve("kept"))).isEqualTo(before);
-    assertThat(ok(cli().run("rm", "--gone")).stdout()).contains("every recording in the index still has its folder");
+    assertThat(cli().run("rm", "--gone").succeeded().stdout()).contains("every recording in the index still has its folder");
   }
 
   @Test
   void rmDeletesTheFolderOnlyInsideTheDataDirectory() throws Exception {
     Path zip = zipOf("app", ID);
     Path inside = CliProcess.dataDirectory(sandbox).resolve("trace-" + ID);
-    ok(cli().run("import", zip.toString(), inside.toString()));
+    cli().run("import", zip.toString(), inside.toString()).succeeded();
     Path outside = Sandbox.recording(sandbox.resolve("mine"), TWIN, "/bin/mine", null);
-    ok(cli().run("import", outside.toString()));
+    cli().run("import", outside.toString()).succeeded();
     Map<String, String> outsideFiles = Sandbox.snapshot(outside);
 
-    CliProcess.Result removedInside = ok(cli().run("rm", ID.substring(0, 13)));
+    CliProcess.Result removedInside = cli().run("rm", ID.substring(0, 13)).succeeded();
     assertThat(removedInside.stdout()).contains("removed recording " + ID + " and its folder " + inside);
     assertThat(inside).doesNotExist();
     assertThat(CliProcess.dataDirectory(sandbox).resolve("trace_index.db")).isRegularFile();
 
-    CliProcess.Result removedOutside = ok(cli().run("rm", TWIN));
+    CliProcess.Result removedOutside = cli().run("rm", TWIN).succeeded();
     assertThat(removedOutside.stdout()).contains("its folder " + outside + " is left as it is");
     assertThat(Sandbox.snapshot(outside)).isEqualTo(outsideFiles);
     assertThat(listJson()).isEmpty();
-    assertThat(failure(cli().run("rm", TWIN))).contains("no recording with id " + TWIN);
+    assertThat(cli().run("rm", TWIN).errorLine()).contains("no recording with id " + TWIN);
   }
 
   // --- run
@@ -318,21 +310,21 @@ class CliCommandsIT {
   void runImportsAnUnknownFolderOrZipFirstAndAKnownOneNot() throws Exception {
     CliProcess cli = withFakeCt();
     Path folder = Sandbox.recording(sandbox.resolve("folder-rec"), ID, "/bin/app", "2026-01-01T00:00:00.000Z");
-    CliProcess.Result first = ok(cli.run("run", folder.toString()));
+    CliProcess.Result first = cli.run("run", folder.toString()).succeeded();
     assertThat(first.stderr()).contains("imported recording " + ID + " into " + folder);
     assertThat(first.stdout()).contains("fake-ct replay --trace-folder=" + folder);
-    CliProcess.Result second = ok(cli.run("run", folder.toString()));
+    CliProcess.Result second = cli.run("run", folder.toString()).succeeded();
     assertThat(second.stderr()).doesNotContain("imported");
     assertThat(second.stdout()).contains("fake-ct replay --trace-folder=" + folder);
 
     Path zip = zipOf("zipped", TWIN);
-    CliProcess.Result fromZip = ok(cli.run("run", zip.toString()));
+    CliProcess.Result fromZip = cli.run("run", zip.toString()).succeeded();
     assertThat(fromZip.stderr()).contains("imported recording " + TWIN + " into " + sandbox.resolve("zipped"));
     Map<String, String> before = Sandbox.snapshot(sandbox);
-    CliProcess.Result zipAgain = ok(cli.run("run", zip.toString()));
+    CliProcess.Result zipAgain = cli.run("run", zip.toString()).succeeded();
     assertThat(zipAgain.stderr()).doesNotContain("imported");
     assertThat(zipAgain.stdout()).contains("--trace-folder=" + sandbox.resolve("zipped"));
-    CliProcess.Result byId = ok(cli.run("run", TWIN.substring(0, 13)));
+    CliProcess.Result byId = cli.run("run", TWIN.substring(0, 13)).succeeded();
     assertThat(byId.stdout()).contains("--trace-folder=" + sandbox.resolve("zipped"));
     assertThat(Sandbox.snapshot(sandbox)).isEqualTo(before);
     assertThat(listJson()).hasSize(2);
@@ -344,8 +336,8 @@ class CliCommandsIT {
     Path foreign = Sandbox.foreignRecording(sandbox.resolve("made/foreign"), null);
     Path zip = sandbox.resolve("foreign.zip");
     new RecordingExporter().export(foreign, zip, false);
-    assertThat(ok(cli.run("run", zip.toString())).stderr()).contains("imported recording");
-    CliProcess.Result again = ok(cli.run("run", zip.toString()));
+    assertThat(cli.run("run", zip.toString()).succeeded().stderr()).contains("imported recording");
+    CliProcess.Result again = cli.run("run", zip.toString()).succeeded();
     assertThat(again.stderr()).doesNotContain("imported");
     assertThat(again.stdout()).contains("--trace-folder=" + sandbox.resolve("foreign"));
     assertThat(listJson()).hasSize(1);
@@ -353,9 +345,9 @@ class CliCommandsIT {
 
   @Test
   void recordNamesTheBackendsWhenItCannotRecord() {
-    String line = failure(cli().run("record", "--backend", "nosuch", "--", "/bin/true"));
+    String line = cli().run("record", "--backend", "nosuch", "--", "/bin/true").errorLine();
     assertThat(line).contains("unknown backend \"nosuch\"", "available backends");
-    String missing = failure(cli().run("record", "--", "./no-such-program"));
+    String missing = cli().run("record", "--", "./no-such-program").errorLine();
     assertThat(missing).contains("no-such-program");
     assertThat(CliProcess.dataDirectory(sandbox)).doesNotExist();
   }

@@ -75,14 +75,6 @@ class FinishIT {
     return CliProcess.in(sandbox).workdir(sandbox);
   }
 
-  private static CliProcess.Result ok(CliProcess.Result result) {
-    return result.succeeded();
-  }
-
-  private static String failure(CliProcess.Result result) {
-    return result.errorLine();
-  }
-
   /** The record running, its program ready and waiting. */
   private record Recording(CompletableFuture<CliProcess.Result> record, ProcessHandle cli, ProcessHandle program) {}
 
@@ -153,7 +145,7 @@ class FinishIT {
   }
 
   private JsonNode listed() throws Exception {
-    return new ObjectMapper().readTree(ok(cli().run("list", "--json")).stdout());
+    return new ObjectMapper().readTree(cli().run("list", "--json").succeeded().stdout());
   }
 
   @SuppressWarnings("unchecked")
@@ -171,22 +163,22 @@ class FinishIT {
     String id = (String) claimed.get("recording_id");
 
     // record is alive: nothing is finished under it, and the commands say what the folder is
-    assertThat(failure(cli().run("finish", folder.toString()))).isEqualTo(
+    assertThat(cli().run("finish", folder.toString()).errorLine()).isEqualTo(
         "codetracer: error: " + folder + " is still being recorded: `codetracer record` (pid " + recording.cli().pid()
             + ") is running, and finishes the recording itself");
     String remedy = "codetracer: error: " + folder + " holds an unfinished recording (`codetracer record` is still recording"
         + " it, or was stopped before it finished it); finish it with `codetracer finish " + folder + "`";
-    assertThat(failure(cli().run("import", folder.toString()))).isEqualTo(remedy);
+    assertThat(cli().run("import", folder.toString()).errorLine()).isEqualTo(remedy);
 
     kill(recording.cli());
     assertThat(recording.record().get(WAIT.toSeconds(), TimeUnit.SECONDS).exitCode()).isEqualTo(128 + 9);
     assertThat(recording.program().isAlive()).as("the program outlives its record").isTrue();
-    assertThat(failure(cli().run("run", folder.toString()))).isEqualTo(remedy);
+    assertThat(cli().run("run", folder.toString()).errorLine()).isEqualTo(remedy);
     assertThat(listed()).isEmpty();
 
     // the program still runs and holds its change log: nothing is finished under it either
     List<String> before = Sandbox.snapshot(folder).keySet().stream().toList();
-    assertThat(failure(cli().run("finish", folder.toString()))).isEqualTo(
+    assertThat(cli().run("finish", folder.toString()).errorLine()).isEqualTo(
         "codetracer: error: " + folder + " is still being recorded: the recorded JVM is still running (it holds trace.raw),"
             + " or another codetracer is finishing it; finish it once the program has ended");
     assertThat(Sandbox.snapshot(folder).keySet()).containsExactlyElementsOf(before);
@@ -198,7 +190,7 @@ class FinishIT {
     recording.program().onExit().get(WAIT.toSeconds(), TimeUnit.SECONDS);
 
     Path zip = sandbox.resolve("kept.zip");
-    CliProcess.Result finished = ok(cli().run("finish", folder.toString(), "-e", zip.toString()));
+    CliProcess.Result finished = cli().run("finish", folder.toString(), "-e", zip.toString()).succeeded();
     assertThat(folder.resolve(".codetracer-classes")).doesNotExist();
     assertThat(finished.stdout()).contains("\n  exported:  " + zip + "\n");
     try (java.util.zip.ZipFile exported = new java.util.zip.ZipFile(zip.toFile())) {
@@ -226,7 +218,7 @@ class FinishIT {
     });
 
     // once more: it is finished, and in the index
-    assertThat(ok(cli().run("finish", folder.toString())).stdout())
+    assertThat(cli().run("finish", folder.toString()).succeeded().stdout())
         .startsWith("codetracer: " + folder + " holds a finished recording already; it is in the index\n");
   }
 
@@ -244,7 +236,7 @@ class FinishIT {
     recording.record().get(WAIT.toSeconds(), TimeUnit.SECONDS);
     kill(recording.program());
 
-    CliProcess.Result finished = ok(cli().run("finish"));
+    CliProcess.Result finished = cli().run("finish").succeeded();
 
     assertThat(finished.stdout()).startsWith("codetracer: finished the recording of `java Waiter.java`")
         .contains("\n  recording: " + folder + "\n",
@@ -256,7 +248,7 @@ class FinishIT {
         .containsEntry("recorder_killed", true).containsKey(UnfinishedRecording.FINISHED_LATER);
     assertThat(listed()).singleElement()
         .satisfies(row -> assertThat(row.get("folder").asText()).isEqualTo(folder.toString()));
-    assertThat(ok(cli().run("finish")).stdout()).isEqualTo("codetracer: no unfinished recordings in " + data + "\n");
+    assertThat(cli().run("finish").succeeded().stdout()).isEqualTo("codetracer: no unfinished recordings in " + data + "\n");
   }
 
   @Test
@@ -267,13 +259,13 @@ class FinishIT {
         + " it, or was stopped before it finished it); finish it with `codetracer finish " + folder + "`";
 
     for (String command : List.of("import", "run", "show", "export", "host")) {
-      assertThat(failure(cli().run(command, folder.toString()))).as(command).isEqualTo(remedy);
+      assertThat(cli().run(command, folder.toString()).errorLine()).as(command).isEqualTo(remedy);
     }
     Path zip = sandbox.resolve("left.zip");
     ZipBuilder archive = new ZipBuilder();
     archive.add(RawLog.FILE_NAME, RawLog.MAGIC);
     archive.write(zip);
-    assertThat(failure(cli().run("import", zip.toString()))).isEqualTo(
+    assertThat(cli().run("import", zip.toString()).errorLine()).isEqualTo(
         "codetracer: error: " + zip + " holds an unfinished recording (trace.raw and no trace_metadata.json): unpack it"
             + " into a folder and finish it with `codetracer finish FOLDER`");
     assertThat(Sandbox.snapshot(folder)).containsOnlyKeys(RawLog.FILE_NAME);
