@@ -69,7 +69,8 @@ public final class ClassInstrumenter {
         continue;
       }
       MethodInstrumenter.Result result =
-          new MethodInstrumenter(node.name, method, source.path(), source.found(), values, redact, node.version, runs, countLoops, callsOnly)
+          new MethodInstrumenter(node.name, "java/lang/Record".equals(node.superName), method, source.path(), source.found(), values, redact,
+                  node.version, runs, countLoops, callsOnly)
               .instrument();
       if (result != null) {
         definitions.addAll(result.definitions());

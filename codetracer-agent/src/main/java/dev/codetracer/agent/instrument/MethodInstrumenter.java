@@ -61,6 +61,8 @@ final class MethodInstrumenter {
   private AbstractInsnNode[] insns;
   private final List<MethodVariables.Variable> variables = new ArrayList<>();
   private boolean constructor;
+  /** The method's class is a record: its constructors say when one is under way (see {@code Probes.recordConstructing}). */
+  private final boolean ofRecord;
   /**
    * The first instruction after a constructor's {@code super(...)} or {@code this(...)} (0
    * elsewhere): before it, {@code this} is not yet an object, and only it cannot be read.
@@ -77,8 +79,9 @@ final class MethodInstrumenter {
 
   private record Site(AbstractInsnNode node, int index, int line) {}
 
-  MethodInstrumenter(String owner, MethodNode method, String path, boolean sourceFound, boolean values, Pattern redact, int classVersion,
-      boolean runs, boolean countLoops, boolean callsOnly) {
+  MethodInstrumenter(String owner, boolean ofRecord, MethodNode method, String path, boolean sourceFound, boolean values, Pattern redact,
+      int classVersion, boolean runs, boolean countLoops, boolean callsOnly) {
+    this.ofRecord = ofRecord;
     this.runs = runs;
     this.countLoops = countLoops && !callsOnly;
     this.callsOnly = callsOnly;
@@ -352,6 +355,9 @@ final class MethodInstrumenter {
         exit.add(ProbeCode.push(RawEvents.valueMeta(kind, RawEvents.RETURN_SLOT)));
         exit.add(ProbeCode.probeCall(ProbeCode.valueProbeName(kind), ProbeCode.valueProbeDescriptor(kind)));
       }
+      if (values && ofRecord && constructor) {
+        exit.add(ProbeCode.probeCall("recordConstructed", "()V"));
+      }
       exit.add(ProbeCode.push(methodId));
       exit.add(ProbeCode.probeCall("ret", "(I)V"));
       method.instructions.insertBefore(insns[i], exit);
@@ -403,6 +409,9 @@ final class MethodInstrumenter {
    */
   private LabelNode insertThisOfConstructor(LabelNode afterSuperCall) {
     InsnList object = new InsnList();
+    if (values && ofRecord) {
+      object.add(ProbeCode.probeCall("recordConstructing", "()V"));
+    }
     if (values && thisVariable >= 0 && !variables.get(thisVariable).redacted()) {
       object.add(new VarInsnNode(Opcodes.ALOAD, 0));
       object.add(ProbeCode.push(RawEvents.valueMeta(RawEvents.K_REF, 0)));

@@ -31,6 +31,12 @@ public final class Probes {
    */
   static Thread suspended;
   private static Thread lastOther;
+  /**
+   * The depth of the outermost constructor of a record running on the recording thread, else -1.
+   * Meanwhile records are snapshotted at once: one under construction can escape its constructor
+   * ({@code peek(this)}) before all its fields are set, and kept as it is, it would show them set.
+   */
+  private static int recordConstructorDepth = -1;
 
   private Probes() {}
 
@@ -95,6 +101,26 @@ public final class Probes {
     }
   }
 
+  /** A record's constructor has called {@code super()}: records are snapshotted at once until it returns. */
+  public static void recordConstructing() {
+    if (Thread.currentThread() == thread && (recordConstructorDepth < 0 || recordConstructorDepth > depth)) {
+      recordConstructorDepth = depth;
+      RecordingControl.capture().recordsUnderConstruction(true);
+    }
+  }
+
+  /** A record's constructor returns: when it is the outermost, records may be kept as they are again. */
+  public static void recordConstructed() {
+    if (Thread.currentThread() == thread && recordConstructorDepth == depth) {
+      endRecordConstruction();
+    }
+  }
+
+  private static void endRecordConstruction() {
+    recordConstructorDepth = -1;
+    RecordingControl.capture().recordsUnderConstruction(false);
+  }
+
   /** A constructor calls {@code super(...)} or {@code this(...)} (see {@link SuperCalls}). */
   public static void superCall(int method) {
     if (Thread.currentThread() == thread) {
@@ -117,6 +143,9 @@ public final class Probes {
       Thread current = Thread.currentThread();
       if (current == thread) {
         depth--;
+        if (recordConstructorDepth > depth) {
+          endRecordConstruction(); // left by an exception, not by its return
+        }
         byte[] value = RecordingControl.capture().exception(exception);
         putRef(RawEvents.value(RawEvents.valueMeta(RawEvents.K_REF, RawEvents.RETURN_SLOT), 0), value);
         put(RawEvents.thrown(method));

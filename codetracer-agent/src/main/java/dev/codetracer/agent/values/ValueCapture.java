@@ -51,6 +51,8 @@ public final class ValueCapture {
    * of it may be stale: all is forgotten at the next capture, when calls can be made again.
    */
   private boolean forgetRemembered;
+  /** A record is being constructed on this thread: records are snapshotted at once, not kept as they are. */
+  private boolean recordsUnderConstruction;
   /** By class, the snapshot of its objects whose fields all hold their defaults ({@link #blankSnapshot}). */
   private final Map<Class<?>, byte[]> blankSnapshots = new IdentityHashMap<>();
 
@@ -162,9 +164,20 @@ public final class ValueCapture {
     }
   }
 
+  /**
+   * Whether records may be kept as they are: not while one is being constructed on this thread,
+   * since it may escape its constructor with fields still to be set ({@code peek(this)}).
+   */
+  public void recordsUnderConstruction(boolean constructing) {
+    recordsUnderConstruction = constructing;
+  }
+
   private Object keep(Object value) throws ReflectiveOperationException {
-    if (value == null || isImmutable(value)) {
-      return value;
+    if (value == null) {
+      return null;
+    }
+    if (isImmutable(value)) {
+      return keptAsItIs(value) ? value : snapshot(value);
     }
     Object copy = copyOfImmutables(value);
     return copy != null ? copy : snapshot(value);
@@ -200,13 +213,18 @@ public final class ValueCapture {
     }
   }
 
-  private static boolean allImmutable(Object[] items, int count) {
+  private boolean allImmutable(Object[] items, int count) {
     for (int i = 0; i < count; i++) {
-      if (items[i] != null && !isImmutable(items[i])) {
+      if (items[i] != null && !(isImmutable(items[i]) && keptAsItIs(items[i]))) {
         return false;
       }
     }
     return true;
+  }
+
+  /** An immutable value kept as it is: any, but a record while one is under construction. */
+  private boolean keptAsItIs(Object immutable) {
+    return !recordsUnderConstruction || ValueKind.of(immutable.getClass()) != ValueKind.LEAF_RECORD;
   }
 
   private Object captureVariable(Object value, int depth, int slot) throws ReflectiveOperationException {

@@ -567,6 +567,15 @@ class RecordingContentIT {
   }
 
   @Test
+  void aRecordHandedOutByItsConstructorShowsTheFieldsSetThen() {
+    SampleRun run = recorded("samples.RecordEscape");
+    assertThat(run.stdout()).isEqualTo("peek Pair[a=A, b=null]\npeek Pair[a=A, b=B]\n");
+    TraceModel model = Recordings.check(run.folder());
+    assertThat(model.callsOf("samples.RecordEscape.peek")).extracting(call -> args(model, call).get("o"))
+        .containsExactly("samples.RecordEscape.Pair{a=\"A\", b=None}", "samples.RecordEscape.Pair{a=\"A\", b=\"B\"}");
+  }
+
+  @Test
   void aCallThatChangesACollectionIsSeenThroughEveryVariableThatShowsIt() {
     Path source = Samples.source("samples.CollectionCalls");
     SampleRun run = recorded("samples.CollectionCalls");
