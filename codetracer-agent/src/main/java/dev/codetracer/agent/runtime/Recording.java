@@ -8,6 +8,8 @@ import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -31,6 +33,8 @@ final class Recording {
   private final AtomicInteger otherThreadsAdded = new AtomicInteger();
   private final WriterFactory writers;
   private ChunkWriter writer;
+  /** Counted down when the recording stops: what its {@link StallWatch} waits for between looks. */
+  private final CountDownLatch stopped = new CountDownLatch(1);
 
   /** Opens the change log and starts its writer thread. */
   interface WriterFactory {
@@ -44,6 +48,16 @@ final class Recording {
     this.current = first;
     this.name = name;
     this.writers = writers;
+  }
+
+  /** The recording is no longer the current one. */
+  void stopped() {
+    stopped.countDown();
+  }
+
+  /** Waits at most {@code millis} for the recording to stop: true when it has. */
+  boolean awaitStop(long millis) throws InterruptedException {
+    return stopped.await(millis, TimeUnit.MILLISECONDS);
   }
 
   void fact(String key, Object value) {

@@ -131,6 +131,7 @@ public final class RecordingControl {
       Probes.stopLogging();
       Probes.collect(recording.current);
       current = null;
+      recording.stopped();
       stopping++;
     }
     try {
@@ -272,10 +273,6 @@ public final class RecordingControl {
         // the stack is still short: the recording ends here all the same
       }
     }
-  }
-
-  static boolean isCurrent(Recording recording) {
-    return current == recording;
   }
 
   /**

@@ -29,8 +29,8 @@ final class StallWatch implements Runnable {
   @Override
   public void run() {
     try {
-      while (RecordingControl.isCurrent(recording)) {
-        Thread.sleep(PERIOD_MILLIS);
+      // twice a second, and not a moment longer than the recording lasts
+      while (!recording.awaitStop(PERIOD_MILLIS)) {
         if (isWaiting(recording.thread)) {
           RecordingControl.writeWaitingPart(recording);
         }

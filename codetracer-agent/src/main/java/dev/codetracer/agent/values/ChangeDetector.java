@@ -363,8 +363,8 @@ final class ChangeDetector {
     Fingerprint[] nested = known == null ? null : java.util.Arrays.copyOf(known, count);
     for (int i = from; i < to; i++) {
       Object child = children[i];
-      if (child == null || identityIsEnough(child.getClass())
-          || (deepest && ValueKind.of(child.getClass()) != ValueKind.BUILDER)) {
+      if (child == null
+          || (deepest ? ValueKind.of(child.getClass()) != ValueKind.BUILDER : identityIsEnough(child.getClass()))) {
         continue;
       }
       if (--budget < 0) {

@@ -12,8 +12,6 @@ import dev.codetracer.core.record.RecordingPublisher;
 import dev.codetracer.core.recording.RecordingFolder;
 import dev.codetracer.core.recording.TraceMetadata;
 import java.io.PrintStream;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -74,8 +72,8 @@ public final class FinishCommand implements Callable<Integer> {
     if (exportZip != null && folder == null) {
       throw new ParameterException(spec.commandLine(), "--export needs the FOLDER of the recording to finish");
     }
-    if (exportZip != null && Files.exists(exportZip, LinkOption.NOFOLLOW_LINKS)) {
-      throw new CodeTracerException(exportZip + " already exists; choose another name for the export");
+    if (exportZip != null) {
+      RecordingExporter.checkNewExport(exportZip);
     }
     if (folder != null) {
       finish(folder.toAbsolutePath().normalize(), recordings);

@@ -45,6 +45,16 @@ public final class RecordingExporter {
   }
 
   /**
+   * Refuses, before a recording is even made, an export that {@code export} would refuse for the
+   * zip being there already ({@code record -e}, {@code finish -e}, which have no {@code --force}).
+   */
+  public static void checkNewExport(Path zip) {
+    if (Files.exists(zip, LinkOption.NOFOLLOW_LINKS)) {
+      throw new ArchiveException(zip + " already exists; choose another name for the export");
+    }
+  }
+
+  /**
    * Exports a valid recording folder.
    *
    * @param overwrite replace an existing archive at {@code zip} (else that is an error)

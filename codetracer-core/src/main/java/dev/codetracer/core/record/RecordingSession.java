@@ -181,8 +181,8 @@ public final class RecordingSession {
         throw new CodeTracerException("cannot use " + folder + ": " + IoMessages.describe(e), e);
       }
     }
-    if (exportZip != null && Files.exists(exportZip, LinkOption.NOFOLLOW_LINKS)) {
-      throw new CodeTracerException(exportZip + " already exists; choose another name for the export");
+    if (exportZip != null) {
+      RecordingExporter.checkNewExport(exportZip);
     }
   }
 
