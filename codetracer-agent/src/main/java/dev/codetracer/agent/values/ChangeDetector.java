@@ -2,6 +2,8 @@ package dev.codetracer.agent.values;
 
 import dev.codetracer.core.jvm.RawEvents;
 import dev.codetracer.core.jvm.ValueEncoder;
+import java.util.Arrays;
+import java.util.function.Predicate;
 
 /**
  * Tells, without encoding an object, how it changed since its last snapshot: not at all (its
@@ -19,20 +21,24 @@ final class ChangeDetector {
   private static final Object READ_WHOLE = new Object();
 
   private final SnapshotWriter snapshots;
+  /** Whether a new element may be kept as it is, for the writer thread to encode ({@link KeptChange}). */
+  private final Predicate<Object> keptAsItIs;
   private final ValueEncoder scratch = new ValueEncoder(1 << 10);
   /** Children a fingerprint being made may still look into. */
   private int budget;
   private Fingerprint deltaFingerprint;
 
-  ChangeDetector(SnapshotWriter snapshots) {
+  ChangeDetector(SnapshotWriter snapshots, Predicate<Object> keptAsItIs) {
     this.snapshots = snapshots;
+    this.keptAsItIs = keptAsItIs;
   }
 
   /**
    * How a value changed since the snapshot {@code print} was made of: {@link #UNCHANGED}; the
    * encoded change of a StringBuilder or list that only grew at the end, or of a list or map
    * changed in one stretch (an entry a loop updates, an element set or inserted: {@link
-   * ValueEncoder#APPEND}, {@link ValueEncoder#SPLICE}); or null when it changed otherwise or that
+   * ValueEncoder#APPEND}, {@link ValueEncoder#SPLICE}), or that change kept with its new elements
+   * when they cannot change ({@link KeptChange}); or null when it changed otherwise or that
    * cannot be told. After a change, {@link #deltaFingerprint} is the value's new fingerprint,
    * which may be {@code print} itself (a builder's or list's that grew is extended in place). A
    * builder, list or map is read once for all of these questions.
@@ -124,7 +130,7 @@ final class ChangeDetector {
       } else {
         scratch.startSplice(map, lastCount / unit, shownTotal, prefix / unit, removed / unit, added / unit);
       }
-      snapshots.addedElements(value, items, prefix, prefix + added, scratch);
+      Object change = changeOf(value, items, prefix, prefix + added);
       // the kept elements' prints still hold: only the new ones need theirs
       Fingerprint[] known = null;
       Fingerprint[] lastNested = print.nested();
@@ -136,7 +142,7 @@ final class ChangeDetector {
       budget = SnapshotWriter.NODE_BUDGET;
       Fingerprint[] nested = nestedOf(items, prefix, prefix + added, count, known, 1);
       deltaFingerprint = nested == CANNOT ? null : Fingerprint.ofChildren(value, print.kind(), total, items, count, nested);
-      return scratch.toByteArray();
+      return change;
     } finally {
       elements.reset(false);
     }
@@ -172,12 +178,28 @@ final class ChangeDetector {
       }
       scratch.reset();
       scratch.startAppend(kept, total, added.count);
-      snapshots.addedElements(value, added.items, 0, added.count, scratch);
+      Object change = changeOf(value, added.items, 0, added.count);
       deltaFingerprint = print.grownChildren(total, added.items, 0, added.count);
-      return scratch.toByteArray();
+      return change;
     } finally {
       added.reset(false);
     }
+  }
+
+  /**
+   * The change whose start is in {@code scratch}, with the elements {@code from..to} added to the
+   * collection: kept with them when they cannot change, else encoded now.
+   */
+  private Object changeOf(Object collection, Object[] items, int from, int to) throws ReflectiveOperationException {
+    boolean keepable = true;
+    for (int i = from; i < to && keepable; i++) {
+      keepable = items[i] == null || keptAsItIs.test(items[i]);
+    }
+    if (keepable) {
+      return new KeptChange(scratch.toByteArray(), Arrays.copyOfRange(items, from, to));
+    }
+    snapshots.addedElements(collection, items, from, to, scratch);
+    return scratch.toByteArray();
   }
 
   /** The kept elements (the prefix, and the suffix, which may have moved) are unchanged inside. */
@@ -360,7 +382,7 @@ final class ChangeDetector {
       throws ReflectiveOperationException {
     // past the depth, a child's snapshot is its type only, but for a StringBuilder's, its text
     boolean deepest = level >= snapshots.maxDepth();
-    Fingerprint[] nested = known == null ? null : java.util.Arrays.copyOf(known, count);
+    Fingerprint[] nested = known == null ? null : Arrays.copyOf(known, count);
     for (int i = from; i < to; i++) {
       Object child = children[i];
       if (child == null

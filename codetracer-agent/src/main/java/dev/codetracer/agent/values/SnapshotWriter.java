@@ -92,6 +92,22 @@ final class SnapshotWriter {
     }
   }
 
+  /** Writes a change kept with its new elements ({@link KeptChange}), exactly as {@link #addedElements} would have. */
+  void writeKept(KeptChange change, ValueEncoder out) {
+    int mark = out.size();
+    out.append(change.start, 0, change.start.length);
+    budget = NODE_BUDGET;
+    try {
+      for (Object item : change.added) {
+        write(item, 2, out);
+      }
+    } catch (Throwable e) {
+      out.truncate(mark);
+      out.error("<unreadable: " + e.getClass().getSimpleName() + ">");
+    }
+    clearPath();
+  }
+
   /**
    * Writes a collection kept as a copy of its elements ({@link KeptElements}), exactly as {@link
    * #snapshot} wrote the collection when the copy was made.

@@ -63,7 +63,7 @@ public final class ValueCapture {
 
   private ValueCapture(SnapshotWriter snapshots) {
     this.snapshots = snapshots;
-    this.changes = new ChangeDetector(snapshots);
+    this.changes = new ChangeDetector(snapshots, this::canKeepAsItIs);
   }
 
   /** A capture for the writer thread: its own scratch state, the same layouts. */
@@ -215,11 +215,16 @@ public final class ValueCapture {
 
   private boolean allImmutable(Object[] items, int count) {
     for (int i = 0; i < count; i++) {
-      if (items[i] != null && !(isImmutable(items[i]) && keptAsItIs(items[i]))) {
+      if (items[i] != null && !canKeepAsItIs(items[i])) {
         return false;
       }
     }
     return true;
+  }
+
+  /** Whether a value may be kept as it is and encoded later: it cannot change (see {@link #keptAsItIs}). */
+  private boolean canKeepAsItIs(Object value) {
+    return isImmutable(value) && keptAsItIs(value);
   }
 
   /** An immutable value kept as it is: any, but a record while one is under construction. */
@@ -264,10 +269,10 @@ public final class ValueCapture {
       if (change == ChangeDetector.UNCHANGED) {
         return SAME;
       }
-      if (change instanceof byte[] delta) {
+      if (change != null) {
         row[slot] = KNOWN_BY_FINGERPRINT;
         fingerprints[depth][slot] = changes.deltaFingerprint();
-        return delta;
+        return change;
       }
     }
     encode(value);
@@ -390,6 +395,8 @@ public final class ValueCapture {
       out.append(encoded, 0, encoded.length);
     } else if (kept instanceof KeptElements elements) {
       snapshots.writeKept(elements, out);
+    } else if (kept instanceof KeptChange change) {
+      snapshots.writeKept(change, out);
     } else if (kept instanceof Object[] || (kept != null && ValueKind.of(kept.getClass()) == ValueKind.LEAF_RECORD)) {
       snapshots.snapshot(kept, out);
     } else {
