@@ -4,6 +4,7 @@ import dev.codetracer.core.jvm.ExpansionLimits;
 import dev.codetracer.core.jvm.ExpansionResult;
 import dev.codetracer.core.jvm.JvmTraceFinisher;
 import dev.codetracer.core.jvm.RawLog;
+import dev.codetracer.core.jvm.RecordedJit;
 import dev.codetracer.core.jvm.RecordedStacks;
 import dev.codetracer.core.jvm.ValueCodeInlining;
 import dev.codetracer.core.record.TraceFormat;
@@ -24,7 +25,9 @@ import java.util.stream.Stream;
 /**
  * The JVM recorder's benchmark: each workload runs as a real JVM process without the agent, with
  * it recording steps and calls only ({@code values=none}) and with full values, interleaved, N
- * times; medians are reported. The program phase (the workload's rounds, timed inside the
+ * times; medians are reported. The recorded JVMs are started as {@code codetracer record} starts
+ * them (C1 alone among them, {@link RecordedJit}); for comparison, the program also runs
+ * unrecorded with C1 alone, and recorded with full values and the JVM's default JIT. The program phase (the workload's rounds, timed inside the
  * program: wall and the recorded thread's CPU) and the finishing (expanding the change log into
  * trace.bin, timed here, as {@code codetracer record} does it) are reported apart.
  *
@@ -36,7 +39,21 @@ public final class RecorderBenchmark {
   record Run(long processNanos, long[] roundWall, long[] roundCpu, long rawBytes, long finishNanos,
       long binBytes, long steps, long streamEvents, long rawEvents) {}
 
-  private static final List<String> MODES = List.of("plain", "none", "full");
+  /**
+   * How a workload is run: unrecorded or recording {@code values}, with C1 alone or with the
+   * JVM's default tiers (C1 and C2).
+   */
+  record Mode(String label, String values, boolean c1Alone) {
+    boolean recorded() {
+      return values != null;
+    }
+  }
+
+  private static final Mode PLAIN = new Mode("without agent", null, false);
+  private static final Mode STEPS = new Mode("steps + calls", "none", true);
+  private static final Mode FULL = new Mode("full values", "full", true);
+  private static final List<Mode> MODES = List.of(
+      PLAIN, new Mode("without agent, C1 alone", null, true), STEPS, FULL, new Mode("full values, C1 and C2", "full", false));
 
   public static void main(String[] argv) throws Exception {
     Path agent = Path.of(argv[0]).toAbsolutePath();
@@ -52,13 +69,14 @@ public final class RecorderBenchmark {
     report.append(String.format(Locale.ROOT, "java %s, %d cores, load average at start %s, %d runs per mode (medians)%n%n",
         System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(), loadAverage(), runs));
     for (Workload workload : workloads) {
-      Map<String, List<Run>> results = new LinkedHashMap<>();
-      for (String mode : MODES) {
+      Map<Mode, List<Run>> results = new LinkedHashMap<>();
+      for (Mode mode : MODES) {
         results.put(mode, new ArrayList<>());
       }
       for (int i = 0; i < runs; i++) {
-        for (String mode : MODES) {
-          results.get(mode).add(run(workload, mode, agent, classes, work.resolve(workload.mainClass() + "-" + mode + "-" + i)));
+        for (int m = 0; m < MODES.size(); m++) {
+          Mode mode = MODES.get(m);
+          results.get(mode).add(run(workload, mode, agent, classes, work.resolve(workload.mainClass() + "-" + m + "-" + i)));
         }
       }
       report.append(describe(workload, results)).append('\n');
@@ -67,17 +85,20 @@ public final class RecorderBenchmark {
     System.out.print(report);
   }
 
-  private static Run run(Workload workload, String mode, Path agent, Path classes, Path folder) throws Exception {
+  private static Run run(Workload workload, Mode mode, Path agent, Path classes, Path folder) throws Exception {
     deleteRecursively(folder);
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    if (!mode.equals("plain")) {
-      String options = "output=" + folder + ",finish=external,format=bin,values=" + mode
+    if (mode.recorded()) {
+      String options = "output=" + folder + ",finish=external,format=bin,values=" + mode.values()
           + ",maxSteps=2000000000,maxEvents=100000000000,maxBytes=64g";
       // the JVM as codetracer record starts it
       command.add("-javaagent:" + agent + "=" + options);
       command.addAll(ValueCodeInlining.forAgentOptions(options));
       command.add(RecordedStacks.option(List.of()));
+    }
+    if (mode.c1Alone()) {
+      command.addAll(RecordedJit.forJvmOptions(List.of()));
     }
     command.add("-cp");
     command.add(classes.toString());
@@ -100,7 +121,7 @@ public final class RecorderBenchmark {
     Files.delete(err);
     long[] wall = rounds.stream().mapToLong(r -> r[0]).toArray();
     long[] cpu = rounds.stream().mapToLong(r -> r[1]).toArray();
-    if (mode.equals("plain")) {
+    if (!mode.recorded()) {
       return new Run(processNanos, wall, cpu, 0, 0, 0, 0, 0, 0);
     }
     long rawBytes = Files.size(folder.resolve(RawLog.FILE_NAME));
@@ -116,18 +137,18 @@ public final class RecorderBenchmark {
     return run;
   }
 
-  private static String describe(Workload workload, Map<String, List<Run>> results) {
+  private static String describe(Workload workload, Map<Mode, List<Run>> results) {
     StringBuilder out = new StringBuilder();
     out.append("### ").append(workload.name()).append(" — `").append(workload.mainClass()).append(' ')
         .append(String.join(" ", workload.args())).append("`\n\n");
     out.append("| mode | program phase, all rounds (wall) | first round (wall) | steady rounds 3+ (recorded thread CPU) | process | finishing (expand to trace.bin) |\n");
     out.append("|---|---|---|---|---|---|\n");
-    List<Run> plain = results.get("plain");
+    List<Run> plain = results.get(PLAIN);
     double plainTotal = median(plain, r -> sum(r.roundWall()));
     double plainFirst = median(plain, r -> r.roundWall()[0]);
     double plainSteady = median(plain, r -> steady(r.roundCpu()));
     double plainProcess = median(plain, Run::processNanos);
-    for (String mode : MODES) {
+    for (Mode mode : MODES) {
       List<Run> runs = results.get(mode);
       double total = median(runs, r -> sum(r.roundWall()));
       double first = median(runs, r -> r.roundWall()[0]);
@@ -135,20 +156,19 @@ public final class RecorderBenchmark {
       double process = median(runs, Run::processNanos);
       double finish = median(runs, Run::finishNanos);
       out.append(String.format(Locale.ROOT, "| %s | %s (%.1fx) | %s (%.1fx) | %s (%.1fx) | %s (%.1fx) | %s |%n",
-          mode.equals("plain") ? "without agent" : mode.equals("none") ? "steps + calls" : "full values",
-          ms(total), total / plainTotal, ms(first), first / plainFirst, ms(steady), steady / plainSteady,
-          ms(process), process / plainProcess, mode.equals("plain") ? "-" : ms(finish)));
+          mode.label(), ms(total), total / plainTotal, ms(first), first / plainFirst, ms(steady), steady / plainSteady,
+          ms(process), process / plainProcess, mode.recorded() ? ms(finish) : "-"));
     }
     out.append('\n');
     out.append("| mode | steps | change-log events | events/s (program phase) | change log | trace.bin | bytes/step (trace.bin) | stream events | expansion, stream events/s |\n");
     out.append("|---|---|---|---|---|---|---|---|---|\n");
-    for (String mode : List.of("none", "full")) {
+    for (Mode mode : List.of(STEPS, FULL)) {
       List<Run> runs = results.get(mode);
       Run r = runs.get(0);
       double total = median(runs, run -> sum(run.roundWall()));
       double finish = median(runs, Run::finishNanos);
       out.append(String.format(Locale.ROOT, "| %s | %,d | %,d | %,.0f M/s | %s | %s | %.2f | %,d | %,.1f M/s |%n",
-          mode.equals("none") ? "steps + calls" : "full values", r.steps(), r.rawEvents(),
+          mode.label(), r.steps(), r.rawEvents(),
           r.rawEvents() / (total / 1e9) / 1e6, mb(r.rawBytes()), mb(r.binBytes()), (double) r.binBytes() / r.steps(),
           r.streamEvents(), r.streamEvents() / (finish / 1e9) / 1e6));
     }

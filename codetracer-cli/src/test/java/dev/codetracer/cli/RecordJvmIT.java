@@ -95,6 +95,32 @@ class RecordJvmIT {
     assertThat(result.stderr().split("Picked up JDK_JAVA_OPTIONS", -1)).as(result.stderr()).hasSize(2);
   }
 
+  /** A recorded JVM compiles with C1 alone (RecordedJit), unless the program's options choose how it compiles. */
+  @Test
+  void theRecordedJvmCompilesWithC1AloneUnlessItsOptionsChoose() throws Exception {
+    Files.writeString(sandbox.resolve("Jit.java"), """
+        import com.sun.management.HotSpotDiagnosticMXBean;
+        import java.lang.management.ManagementFactory;
+
+        public class Jit {
+          public static void main(String[] args) {
+            HotSpotDiagnosticMXBean vm = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
+            System.out.println(vm.getVMOption("TieredStopAtLevel").getValue() + " " + vm.getVMOption("TieredCompilation").getValue());
+          }
+        }
+        """);
+
+    CliProcess.Result recorded = CliProcess.in(sandbox).workdir(sandbox).run("record", "--", "java", "Jit.java");
+    CliProcess.Result chosen = CliProcess.in(sandbox).workdir(sandbox)
+        .run("record", "--", "java", "-XX:TieredStopAtLevel=4", "Jit.java");
+    CliProcess.Result inEnvironment = CliProcess.in(sandbox).workdir(sandbox).env("JDK_JAVA_OPTIONS", "-XX:-TieredCompilation")
+        .run("record", "--", "java", "Jit.java");
+
+    assertThat(recorded.succeeded().stdout()).isEqualTo("1 true\n");
+    assertThat(chosen.succeeded().stdout()).isEqualTo("4 true\n");
+    assertThat(inEnvironment.succeeded().stdout()).endsWith(" false\n");
+  }
+
   @Test
   void aJvmThatRanNoRecordedCodeSaysSo() {
     CliProcess.Result result = CliProcess.in(sandbox).workdir(sandbox).run("record", "--", "java", "-cp", ".", "NoSuchClass");

@@ -1,6 +1,7 @@
 package dev.codetracer.junit;
 
 import dev.codetracer.core.index.LocalRecordings;
+import dev.codetracer.core.jvm.RecordedJit;
 import dev.codetracer.core.jvm.RecordedStacks;
 import dev.codetracer.core.jvm.ValueCodeInlining;
 import dev.codetracer.core.record.ExportFolder;
@@ -205,6 +206,7 @@ final class ExtensionRun implements ExtensionContext.Store.CloseableResource, Au
     String agentOptions = RerunAgentOptions.of(settings.agentOptions(), settings.maxSizeBytes());
     jvmOptions.addAll(stackOptions(jvmOptions, recorder.recorderLoaded()));
     jvmOptions.addAll(ValueCodeInlining.forAgentOptions(agentOptions, jvmOptions));
+    jvmOptions.addAll(RecordedJit.forJvmOptions(jvmOptions, System.getenv()));
     return new RunnerJvm(
         java,
         jvmOptions,

@@ -232,7 +232,7 @@ class RecordMojoTest {
         .endsWith(runner.toArguments().toArray(new String[0]))
         .noneMatch(arg -> arg.startsWith("-javaagent:/m2/")) // prepare-agent's agent is replaced by this run's
         .containsSubsequence("-Xss4096k", "-XX:CompileCommand=quiet", "-XX:CompileCommand=dontinline,dev.codetracer.agent.values.*::*",
-            "-XX:CompileCommand=dontinline,dev.codetracer.agent.shaded.core.jvm.ValueEncoder::*");
+            "-XX:CompileCommand=dontinline,dev.codetracer.agent.shaded.core.jvm.ValueEncoder::*", "-XX:TieredStopAtLevel=1");
     String classpath = arguments.get(arguments.indexOf("-cp") + 1);
     assertThat(classpath)
         .contains(basedir.resolve("target/test-classes") + ":" + basedir.resolve("target/classes"))

@@ -1,6 +1,7 @@
 package dev.codetracer.agent.output;
 
 import dev.codetracer.core.CodeTracerVersion;
+import dev.codetracer.core.jvm.RecordedJit;
 import dev.codetracer.core.jvm.ValueCodeInlining;
 import dev.codetracer.core.recording.DataDirectory;
 import dev.codetracer.core.recording.HostFacts;
@@ -51,8 +52,8 @@ final class AgentMetadata {
 
   /**
    * The program's command as the user would type it: without the {@code -javaagent:} of this
-   * agent, given relative to the working directory or not, nor the compile commands launchers add
-   * with it ({@link ValueCodeInlining}).
+   * agent, given relative to the working directory or not, nor the compile options launchers add
+   * with it ({@link ValueCodeInlining}, {@link RecordedJit}).
    */
   static List<String> withoutThisAgent(List<String> arguments) {
     return withoutAgent(arguments, thisJar());
@@ -61,7 +62,7 @@ final class AgentMetadata {
   static List<String> withoutAgent(List<String> arguments, String agentJar) {
     List<String> kept = new ArrayList<>(arguments.size());
     for (String argument : arguments) {
-      if (!isAgent(argument, agentJar) && !ValueCodeInlining.isOneOf(argument)) {
+      if (!isAgent(argument, agentJar) && !ValueCodeInlining.isOneOf(argument) && !RecordedJit.isOurs(argument)) {
         kept.add(argument);
       }
     }

@@ -17,6 +17,7 @@ class AgentMetadataTest {
         "-XX:CompileCommand=quiet",
         "-XX:CompileCommand=dontinline,dev.codetracer.agent.values.*::*",
         "-XX:CompileCommand=dontinline,dev.codetracer.agent.shaded.core.jvm.ValueEncoder::*",
+        "-XX:TieredStopAtLevel=1",
         "-javaagent:" + JAR,
         "-javaagent:lib/other-agent.jar",
         "-cp",

@@ -43,9 +43,7 @@ public final class RecordedStacks {
    * reads them first).
    */
   public static String option(List<String> jvmOptions, Map<String, String> environment) {
-    List<String> options = new ArrayList<>();
-    options.addAll(split(environment.get("JAVA_TOOL_OPTIONS")));
-    options.addAll(split(environment.get("JDK_JAVA_OPTIONS")));
+    List<String> options = new ArrayList<>(JvmOptionVariables.of(environment));
     options.addAll(jvmOptions);
     return option(options);
   }
@@ -95,9 +93,5 @@ public final class RecordedStacks {
     }
     String digits = unit == 1 ? lower : lower.substring(0, lower.length() - 1);
     return Long.parseLong(digits) * unit;
-  }
-
-  private static List<String> split(String options) {
-    return options == null || options.isBlank() ? List.of() : List.of(options.trim().split("\\s+"));
   }
 }

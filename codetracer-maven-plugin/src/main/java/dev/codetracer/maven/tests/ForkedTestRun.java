@@ -1,5 +1,6 @@
 package dev.codetracer.maven.tests;
 
+import dev.codetracer.core.jvm.RecordedJit;
 import dev.codetracer.core.jvm.RecordedStacks;
 import dev.codetracer.core.jvm.ValueCodeInlining;
 import dev.codetracer.junit.runner.RunnerCommand;
@@ -50,6 +51,7 @@ public record ForkedTestRun(
     if (agentArgument != null) {
       jvmOptions.add(RecordedStacks.option(jvmOptions, environment));
       jvmOptions.addAll(ValueCodeInlining.forAgentOptions(ValueCodeInlining.agentOptionsOf(agentArgument), jvmOptions));
+      jvmOptions.addAll(RecordedJit.forJvmOptions(jvmOptions, environment));
     }
     return new RunnerCommand(java, jvmOptions, agentArgument, classpath, options);
   }

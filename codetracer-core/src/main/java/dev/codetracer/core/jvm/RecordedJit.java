@@ -1,0 +1,60 @@
+package dev.codetracer.core.jvm;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * How a JVM started only to be recorded compiles: with C1 alone ({@value #OPTION}), unless its
+ * own options say how it compiles.
+ *
+ * <p>Why: a recorded method is larger (a probe per line, a value probe per variable) and calls
+ * into the recorder's value code, so C2 spends several times longer compiling what a run needs,
+ * and on a machine with few cores that time is taken from the program: in a one-second recorded
+ * run of the unit-test-shaped workload the compiler threads used half the process's CPU, and the
+ * program's own methods never reached C2's code within the run. C1's code is ready at once. The
+ * price is code that runs slower once C2 would have compiled it, which only pays off in a
+ * recorded run much longer than the recorder's caps let one be (a few seconds at the default
+ * {@link ExpansionLimits#DEFAULT_MAX_STEPS} steps). Measured in {@code BENCHMARKS.md}, "C1 alone
+ * for recorded JVMs".
+ *
+ * <p>Not for a user's own test JVM that merely has the agent ({@code prepare-agent}): most of its
+ * tests are not recorded, and how it compiles is the user's choice. A user keeps C2 in a recorded
+ * JVM by giving any option of {@link #choosesCompilation}, such as {@code -XX:TieredStopAtLevel=4}.
+ */
+public final class RecordedJit {
+  public static final String OPTION = "-XX:TieredStopAtLevel=1";
+
+  private RecordedJit() {}
+
+  /** The options that make a recorded JVM compile with C1 alone: none when its own options choose. */
+  public static List<String> forJvmOptions(List<String> jvmOptions) {
+    return jvmOptions.stream().anyMatch(RecordedJit::choosesCompilation) ? List.of() : List.of(OPTION);
+  }
+
+  /**
+   * As {@link #forJvmOptions(List)}, for a JVM started with this environment: the options {@code
+   * JAVA_TOOL_OPTIONS} and {@code JDK_JAVA_OPTIONS} give count too.
+   */
+  public static List<String> forJvmOptions(List<String> jvmOptions, Map<String, String> environment) {
+    List<String> options = new ArrayList<>(JvmOptionVariables.of(environment));
+    options.addAll(jvmOptions);
+    return forJvmOptions(options);
+  }
+
+  /** Whether a JVM option says how the JVM compiles, which a recorded JVM then keeps. */
+  static boolean choosesCompilation(String option) {
+    return option.startsWith("-XX:TieredStopAtLevel=")
+        || option.equals("-XX:+TieredCompilation")
+        || option.equals("-XX:-TieredCompilation")
+        || option.startsWith("-XX:CompilationMode=")
+        || option.equals("-Xint")
+        || option.equals("-Xcomp")
+        || option.equals("-Xmixed");
+  }
+
+  /** Whether an option is the one this adds (the program's command, as the user typed it, is shown without it). */
+  public static boolean isOurs(String option) {
+    return option.equals(OPTION);
+  }
+}
