@@ -116,6 +116,32 @@ public final class TraceModel {
     return variables;
   }
 
+  /**
+   * The variables at a step as a debugger shows them at its line: without the arguments of a call
+   * the line makes. The format writes those just before the callee's first step, so by its rules
+   * they belong to this step ({@link #variablesAt}), though they are the callee's.
+   */
+  public Map<String, ValueRecord> ownVariablesAt(int step) {
+    checkStep(step);
+    int start = stepValuesStart.get(step);
+    int end = step + 1 < stepValuesStart.size() ? stepValuesStart.get(step + 1) : valueVariable.size();
+    int next = step + 1;
+    if (next < stepCount() && callFirstStep.get(stepCall.get(next)) == next && stepCall.get(next) != stepCall.get(step)) {
+      List<TraceEvent.Value> args = callArgs.get(stepCall.get(next));
+      int from = end - args.size();
+      boolean arguments = from >= start;
+      for (int i = 0; arguments && i < args.size(); i++) {
+        arguments = valueVariable.get(from + i) == args.get(i).variableId();
+      }
+      end = arguments ? from : end;
+    }
+    Map<String, ValueRecord> variables = new LinkedHashMap<>();
+    for (int i = start; i < end; i++) {
+      variables.put(variableNames.get(valueVariable.get(i)), valueRecord.get(i));
+    }
+    return variables;
+  }
+
   public Optional<ValueRecord> valueAt(int step, String name) {
     return Optional.ofNullable(variablesAt(step).get(name));
   }

@@ -74,6 +74,16 @@ class TraceModelTest {
   }
 
   @Test
+  void aLinesOwnVariablesLeaveOutTheArgumentsOfTheCallItMakes() {
+    TraceModel model = example();
+
+    assertThat(model.ownVariablesAt(1)).as("main's line 9 calls sum(2): n is sum's").isEmpty();
+    assertThat(model.ownVariablesAt(2)).containsExactly(Map.entry("n", TWO));
+    assertThat(model.ownVariablesAt(8)).isEqualTo(model.variablesAt(8));
+    assertThat(model.ownVariablesAt(10)).isEqualTo(model.variablesAt(10));
+  }
+
+  @Test
   void outputBelongsToTheStepBeforeIt() {
     TraceModel model = example();
 

@@ -13,8 +13,8 @@ import java.util.Map;
 
 /**
  * The events of one step, read from the stream at the step's position up to the next step: the
- * variables recorded there (and the arguments of a call it starts), what returned and what was
- * written.
+ * variables recorded there (and the arguments of a call it starts, but not those of a call the
+ * line makes), what returned and what was written.
  */
 final class StepEvents {
   /** A step with more events than this is cut off (a huge array of locals, a runaway loop of output). */
@@ -29,7 +29,11 @@ final class StepEvents {
     Definitions definitions = index.definitions();
     StepEvents events = new StepEvents();
     Iterator<TraceEvent> it = stream.eventsFrom(index.stepPosition(step));
+    // the step's values in order: the last ones may turn out to be the arguments of a call the
+    // line makes, which the stream writes before the callee's first step, where they belong
+    List<TraceEvent.Value> values = new ArrayList<>();
     boolean inStep = false;
+    TraceEvent previous = null;
     int count = 0;
     while (it.hasNext()) {
       if (++count > MAX_EVENTS) {
@@ -39,14 +43,21 @@ final class StepEvents {
       TraceEvent event = it.next();
       if (event instanceof TraceEvent.Step) {
         if (inStep) {
+          if (it.hasNext() && it.next() instanceof TraceEvent.Call next) {
+            dropArguments(values, next);
+          }
           break;
         }
         inStep = true;
       } else if (event instanceof TraceEvent.Value v) {
-        events.variables.put(definitions.variableName(v.variableId()), v.value());
+        values.add(v);
       } else if (event instanceof TraceEvent.Call c) {
-        for (TraceEvent.Value arg : c.args()) {
-          events.variables.put(definitions.variableName(arg.variableId()), arg.value());
+        // its argument values just before: for a call this step enters (the step's position may be
+        // at them) the call's own replace them; a callee without a step of its own (no line
+        // numbers) was called by this line, and its arguments are not the line's variables
+        dropArguments(values, c);
+        if (previous instanceof TraceEvent.Step) {
+          values.addAll(c.args());
         }
       } else if (event instanceof TraceEvent.Return r) {
         events.returned.add(r.returnValue());
@@ -55,7 +66,26 @@ final class StepEvents {
       } else if (event instanceof TraceEvent.Other other && other.kind().equals("DropLastStep")) {
         break;
       }
+      previous = event;
+    }
+    for (TraceEvent.Value value : values) {
+      events.variables.put(definitions.variableName(value.variableId()), value.value());
     }
     return events;
+  }
+
+  /** Leaves out the values just before a call that are its arguments (the same variables, in order). */
+  private static void dropArguments(List<TraceEvent.Value> values, TraceEvent.Call call) {
+    List<TraceEvent.Value> arguments = call.args();
+    int from = values.size() - arguments.size();
+    if (from < 0) {
+      return;
+    }
+    for (int i = 0; i < arguments.size(); i++) {
+      if (values.get(from + i).variableId() != arguments.get(i).variableId()) {
+        return;
+      }
+    }
+    values.subList(from, values.size()).clear();
   }
 }

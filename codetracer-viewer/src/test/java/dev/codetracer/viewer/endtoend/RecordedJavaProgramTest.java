@@ -54,6 +54,7 @@ class RecordedJavaProgramTest {
       }
       """;
   private static final int LINE_RETURN_RESULT = 7;
+  private static final int LINE_CALL = 11;
   private static final int LINE_THROW = 14;
 
   @TempDir Path temp;
@@ -108,7 +109,19 @@ class RecordedJavaProgramTest {
           .path("text").asText()).isEqualTo(PROGRAM);
       assertThat(client.get("/api/nav?from=" + wrong + "&move=out").json().path("location").path("function").asText())
           .contains("main");
+      JsonNode atCall = client.get("/api/step?n=" + firstStepAt(client, LINE_CALL, failure)).json();
+      assertThat(atCall.path("function").asText()).endsWith("main");
+      assertThat(variables(atCall)).as("the arguments of the call it makes are the callee's").containsExactly("args=[]");
     }
+  }
+
+  private static int firstStepAt(ViewerClient client, int line, int before) throws Exception {
+    for (int step = 0; step < before; step++) {
+      if (client.get("/api/step?n=" + step).json().path("line").asInt() == line) {
+        return step;
+      }
+    }
+    throw new AssertionError("no step at line " + line);
   }
 
   private static List<String> variables(JsonNode step) {

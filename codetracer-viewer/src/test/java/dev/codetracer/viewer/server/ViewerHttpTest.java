@@ -94,6 +94,10 @@ class ViewerHttpTest {
 
     JsonNode entry = client.get("/api/step?n=11").json();
     assertThat(variables(entry)).as("a call's arguments belong to its first step").containsExactly("price=100", "percent=10");
+    assertThat(variables(client.get("/api/step?n=10").json()))
+        .as("not to the line that makes the call, whose own variables the stream writes just before them")
+        .containsExactly("prices=[40, 60]", "percent=10", "sum=100");
+    assertThat(variables(client.get("/api/step?n=2").json())).containsExactly("calculator=PriceCalculator{}");
 
     JsonNode structured = client.get("/api/step?n=4").json().path("variables").get(0);
     assertThat(structured.path("name").asText()).isEqualTo("prices");
