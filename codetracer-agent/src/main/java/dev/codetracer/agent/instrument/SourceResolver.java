@@ -1,6 +1,8 @@
 package dev.codetracer.agent.instrument;
 
+import dev.codetracer.agent.runtime.Definitions;
 import dev.codetracer.core.jvm.ClassPathSourceRoots;
+import dev.codetracer.core.jvm.ManifestClassPath;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,11 +17,16 @@ import java.util.concurrent.ConcurrentHashMap;
  * roots: the {@code sourcepath} option's, then the working directory and its {@code
  * src/main/java} and {@code src/test/java}, then source folders next to the class path's
  * directories ({@code target/classes} gives {@code src/main/java}, {@code build/classes/java/test}
- * gives {@code src/test/java}, a directory holding sources itself gives itself).
+ * gives {@code src/test/java}, a directory holding sources itself gives itself). A class path of a
+ * single jar is read through its manifest's {@code Class-Path} ({@link ManifestClassPath}), as
+ * Surefire's booter jar hands over the test class path.
  */
 public final class SourceResolver {
   /** A source path and whether the file exists there. */
   public record Resolved(String path, boolean found) {}
+
+  /** The metadata's list of why the class path's manifest, or an entry of it, could not be followed. */
+  static final String CLASS_PATH_MANIFEST_PROBLEMS = "class_path_manifest_problems[]";
 
   private final List<Path> roots;
   private final ConcurrentHashMap<String, Resolved> cache = new ConcurrentHashMap<>();
@@ -34,10 +41,8 @@ public final class SourceResolver {
     roots.add(workdir);
     roots.add(workdir.resolve("src/main/java"));
     roots.add(workdir.resolve("src/test/java"));
-    for (String entry : System.getProperty("java.class.path", "").split(File.pathSeparator)) {
-      if (!entry.isBlank()) {
-        roots.addAll(nextTo(workdir.resolve(entry).normalize()));
-      }
+    for (Path entry : classPath(workdir)) {
+      roots.addAll(nextTo(entry));
     }
     String command = System.getProperty("sun.java.command", "");
     for (String word : command.split(" ")) {
@@ -55,6 +60,21 @@ public final class SourceResolver {
       }
     }
     return new SourceResolver(existing);
+  }
+
+  /** This JVM's class path, absolute; a problem reading a manifest is noted in the recordings' metadata. */
+  private static List<Path> classPath(Path workdir) {
+    List<Path> entries = new ArrayList<>();
+    for (String entry : System.getProperty("java.class.path", "").split(File.pathSeparator)) {
+      if (!entry.isBlank()) {
+        entries.add(workdir.resolve(entry).normalize());
+      }
+    }
+    ManifestClassPath.Expanded expanded = ManifestClassPath.expand(entries);
+    for (String problem : expanded.problems()) {
+      Definitions.get().fact(CLASS_PATH_MANIFEST_PROBLEMS, problem);
+    }
+    return expanded.entries();
   }
 
   static List<Path> nextTo(Path classpathEntry) {
