@@ -44,12 +44,12 @@ public final class ManifestClassPath {
     Path jar = entries.get(0);
     List<String> problems = new ArrayList<>();
     Set<Path> expanded = new LinkedHashSet<>(entries);
-    expanded.addAll(named(jar, problems));
+    expanded.addAll(classPathOf(jar, problems));
     return new Expanded(List.copyOf(expanded), problems);
   }
 
-  /** The existing entries the jar's {@code Class-Path} names, in its order. */
-  private static List<Path> named(Path jar, List<String> problems) {
+  /** The existing entries a jar's {@code Class-Path} names, in its order (none without one). */
+  public static List<Path> classPathOf(Path jar, List<String> problems) {
     String classPath;
     try (JarFile file = new JarFile(jar.toFile(), false)) {
       Manifest manifest = file.getManifest();

@@ -1,9 +1,9 @@
 package dev.codetracer.junit.rerun;
 
+import dev.codetracer.core.jvm.ManifestClassPath;
 import dev.codetracer.junit.runner.RunnerCommand;
 import java.io.File;
 import java.io.IOException;
-import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,10 +13,8 @@ import java.util.Enumeration;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
-import java.util.jar.Manifest;
 
 /**
  * The class path of the tests in this JVM, as a fresh JVM needs it. Surefire (and IDEs) often
@@ -78,20 +76,14 @@ public final class TestClassPath {
       return List.of();
     }
     try (JarFile jar = new JarFile(entry.toFile())) {
-      Manifest manifest = jar.getManifest();
-      String classPath = manifest == null ? null : manifest.getMainAttributes().getValue(Attributes.Name.CLASS_PATH);
-      if (classPath == null || classPath.isBlank() || holdsClasses(jar)) {
+      if (holdsClasses(jar)) {
         return List.of();
       }
-      List<Path> named = new ArrayList<>();
-      URI base = entry.toUri();
-      for (String item : classPath.trim().split("\\s+")) {
-        named.add(resolve(base, item));
-      }
-      return named;
-    } catch (IOException | IllegalArgumentException e) {
+    } catch (IOException e) {
       return List.of();
     }
+    // what cannot be read is left out: the rerun JVM could not load it either
+    return ManifestClassPath.classPathOf(entry, new ArrayList<>());
   }
 
   private static boolean holdsClasses(JarFile jar) {
@@ -103,15 +95,6 @@ public final class TestClassPath {
       }
     }
     return false;
-  }
-
-  /** A {@code Class-Path} item is a URL, relative to the jar or absolute ({@code file:/...}). */
-  private static Path resolve(URI base, String item) {
-    try {
-      return Path.of(base.resolve(item)).toAbsolutePath().normalize();
-    } catch (IllegalArgumentException e) {
-      return Path.of(base).getParent().resolve(item).toAbsolutePath().normalize();
-    }
   }
 
   static Path codeSourceOf(String className, ClassLoader loader) {

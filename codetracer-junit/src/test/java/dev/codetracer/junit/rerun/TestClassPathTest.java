@@ -38,11 +38,15 @@ class TestClassPathTest {
   @Test
   void aManifestOnlyJarIsReplacedByWhatItNames() throws IOException {
     Path libs = Files.createDirectories(temp.resolve("lib dir"));
-    Path booter =
-        jar("surefirebooter123.jar", "test-classes/ " + libs.toUri() + "a.jar file:" + temp.resolve("b.jar").toAbsolutePath(), false);
+    Files.createDirectories(temp.resolve("test-classes"));
+    jar("lib dir/a.jar", null, true);
+    jar("b.jar", null, true);
+    Path booter = jar("surefirebooter123.jar",
+        "test-classes/ " + libs.toUri() + "a.jar file:" + temp.resolve("b.jar").toAbsolutePath() + " gone.jar", false);
     Path plain = jar("plain.jar", "other.jar", true);
     List<Path> expanded = TestClassPath.expand(List.of(booter, plain));
     assertThat(expanded)
+        .as("what does not exist left out, as the JVM skips it")
         .containsExactly(
             temp.resolve("test-classes"), libs.resolve("a.jar"), temp.resolve("b.jar"), plain);
   }
