@@ -2,8 +2,11 @@ package dev.codetracer.agent.instrument;
 
 import dev.codetracer.agent.runtime.Definitions;
 import dev.codetracer.core.jvm.RawDefinition;
+import dev.codetracer.core.recording.TraceMetadata;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassTooLargeException;
@@ -48,8 +51,30 @@ public final class ClassInstrumenter {
     this.countLoops = countLoops && !values;
   }
 
-  /** The instrumented class, or null to leave it as it is. */
+  /**
+   * The instrumented class, or null to leave it as it is. A method too large for the class file
+   * format once it has its probes is left as it is, and the class's other methods recorded.
+   */
   public byte[] instrument(byte[] original) {
+    Set<String> tooLarge = new HashSet<>();
+    while (true) {
+      try {
+        return instrument(original, tooLarge);
+      } catch (MethodTooLargeException e) {
+        if (!tooLarge.add(e.getMethodName() + e.getDescriptor())) {
+          return null;
+        }
+        Definitions.get().fact("methods_not_instrumented[]",
+            MethodNames.readableClass(e.getClassName()) + "." + e.getMethodName() + TraceMetadata.TOO_LARGE);
+      } catch (ClassTooLargeException e) {
+        Definitions.get().fact("classes_not_instrumented[]", MethodNames.readableClass(e.getClassName()) + TraceMetadata.TOO_LARGE);
+        return null;
+      }
+    }
+  }
+
+  /** As {@link #instrument(byte[])}, leaving the methods {@code skipped} (name and descriptor) as they are. */
+  private byte[] instrument(byte[] original, Set<String> skipped) {
     ClassReader reader = new ClassReader(original);
     ClassNode node = new ClassNode();
     reader.accept(node, ClassReader.EXPAND_FRAMES);
@@ -65,7 +90,7 @@ public final class ClassInstrumenter {
     boolean lackedNames = false;
     boolean anyMethod = false;
     for (MethodNode method : node.methods) {
-      if (!MethodInstrumenter.isInstrumentable(method)) {
+      if (!MethodInstrumenter.isInstrumentable(method) || skipped.contains(method.name + method.desc)) {
         continue;
       }
       MethodInstrumenter.Result result =
@@ -81,15 +106,9 @@ public final class ClassInstrumenter {
     if (!anyMethod) {
       return null;
     }
-    byte[] instrumented;
-    try {
-      ClassWriter writer = new ClassWriter(ClassWriter.COMPUTE_MAXS);
-      node.accept(writer);
-      instrumented = writer.toByteArray();
-    } catch (MethodTooLargeException | ClassTooLargeException e) {
-      Definitions.get().fact("classes_not_instrumented[]", MethodNames.readableClass(node.name) + ": too large with probes");
-      return null;
-    }
+    ClassWriter writer = new ClassWriter(ClassWriter.COMPUTE_MAXS);
+    node.accept(writer);
+    byte[] instrumented = writer.toByteArray();
     String className = MethodNames.readableClass(node.name);
     List<RawDefinition.Fact> classFacts = new ArrayList<>(2);
     if (!source.found()) {

@@ -16,13 +16,19 @@ public final class RecordingContents {
 
   /**
    * What a recording did not capture, one line each, for after {@link #describe}: the end of a
-   * run cut short by a cap, and the other threads of a JVM (one thread is recorded).
+   * run cut short by a cap, methods too large to record, and the other threads of a JVM (one
+   * thread is recorded).
    */
   public static List<String> omissions(RecordingFolder recording) {
     TraceMetadata metadata = recording.metadata();
     List<String> lines = new ArrayList<>();
+    List<String> tooLarge = metadata.tooLargeToRecord();
     if (metadata.steps != null && metadata.steps == 0 && "jvm".equals(metadata.backend)) {
-      lines.add("no recorded code ran: the JVM ended before the program's main method ran, or the recorder's filters exclude all of it");
+      lines.add("no recorded code ran: the JVM ended before the program's main method ran, or the recorder's filters exclude all of it"
+          + (tooLarge.isEmpty() ? "" : ", or it was too large to record"));
+    }
+    if (!tooLarge.isEmpty()) {
+      lines.add("not recorded, too large with the recorder's probes (64 KiB of code at most): " + String.join(", ", tooLarge));
     }
     if (Boolean.TRUE.equals(metadata.truncated)) {
       lines.add("cut short at step " + metadata.truncatedAtStep + ": " + metadata.truncationReason + " reached");

@@ -74,6 +74,29 @@ public final class TraceMetadata {
   }
 
   /**
+   * What the JVM recorder left as it was because its probes would have made it too large for the
+   * class file format: entries of {@code methods_not_instrumented} and {@code
+   * classes_not_instrumented} ({@code Name: too large with probes}), by name.
+   */
+  public List<String> tooLargeToRecord() {
+    List<String> names = new ArrayList<>();
+    for (String key : List.of("methods_not_instrumented", "classes_not_instrumented")) {
+      if (extra.get(key) instanceof List<?> entries) {
+        for (Object entry : entries) {
+          String text = String.valueOf(entry);
+          if (text.endsWith(TOO_LARGE)) {
+            names.add(text.substring(0, text.length() - TOO_LARGE.length()));
+          }
+        }
+      }
+    }
+    return names;
+  }
+
+  /** How the JVM recorder says that a method or class was too large for its probes. */
+  public static final String TOO_LARGE = ": too large with probes";
+
+  /**
    * {@code threads_unrecorded}: the threads the JVM recorder saw run recorded code besides the one
    * it recorded (what they ran is not in the recording); empty when there were none, or for
    * another backend.
