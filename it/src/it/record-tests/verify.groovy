@@ -94,4 +94,9 @@ if (log.contains('cannot record with -Dcodetracer.backend=rr: ')) {
 // 5: a bad recorder option
 assert log.contains('codetracer-agent: option "depth" must be between 0 and 16, not 99')
 assert log.contains('the forked test JVM ended (exit status 2) without reporting its tests; its output is above.')
+
+// 6: -Dtest ran GreetingTest's two tests, not the module's eight, and kept its failing one
+assert log.contains('CodeTracer recordings of record-tests (2 tests run, 1 failed, 0 aborted, 0 skipped):')
+File dashDTest = new File(basedir, 'target/dash-d-test')
+assert dashDTest.listFiles().findAll { it.isDirectory() }*.name.collect { it.replaceAll(/-[0-9a-f]{8}$/, '') } == ['GreetingTest.greetsByName']
 return true

@@ -338,12 +338,14 @@ public class RecordMojo extends AbstractCodeTracerMojo {
 
   /**
    * The runner picks the same test classes as {@link TestClassScanner} did here (Surefire's
-   * includes and excludes, or {@code -Dcodetracer.test}) and the methods the filter names.
+   * includes and excludes, or {@code -Dcodetracer.test}, else {@code -Dtest}) and the methods the
+   * filter names.
    */
   RunnerOptions runnerOptions(Path testClasses, SurefireConfiguration surefire, Path output, Path workFolder) {
     RunnerOptions runner = new RunnerOptions().scan(testClasses).output(output).result(workFolder.resolve("results.json"));
-    if (test != null && !test.isBlank()) {
-      runner.selectTests(test);
+    String filter = testFilter();
+    if (filter != null && !filter.isBlank()) {
+      runner.selectTests(filter);
     }
     surefire.includes().forEach(runner::include);
     surefire.excludes().forEach(runner::exclude);

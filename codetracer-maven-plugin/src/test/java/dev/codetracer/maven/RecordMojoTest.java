@@ -273,6 +273,28 @@ class RecordMojoTest {
     assertThat(RunnerOptions.parse(runner.toArguments()).toArguments()).isEqualTo(runner.toArguments());
   }
 
+  @Test
+  void theRunnerSelectsWithSurefiresOwnDashDTestWithoutCodetracerTest() throws Exception {
+    MavenProject project = harness.project();
+    RecordMojo mojo = mojo(project, "test=CalcTest#addsParams");
+
+    RunnerOptions runner =
+        mojo.runnerOptions(basedir.resolve("target/test-classes"), SurefireConfiguration.of(project), basedir.resolve("out"), basedir.resolve("work"));
+
+    assertThat(runner.testPatterns()).as("the forked run selects what the scan before it selected").isEqualTo("CalcTest#addsParams");
+  }
+
+  @Test
+  void codetracerTestWinsOverSurefiresDashDTestInTheRunner() throws Exception {
+    MavenProject project = harness.project();
+    RecordMojo mojo = mojo(project, "test=CalcTest", "codetracer.test=GreetingTest");
+
+    RunnerOptions runner =
+        mojo.runnerOptions(basedir.resolve("target/test-classes"), SurefireConfiguration.of(project), basedir.resolve("out"), basedir.resolve("work"));
+
+    assertThat(runner.testPatterns()).isEqualTo("GreetingTest");
+  }
+
   /** A module with a test class and the JUnit Platform on its test class path (stand-in jars: no test JVM starts). */
   private MavenProject moduleWithATest() throws Exception {
     classFile("target/test-classes", "com.acme.CalculatorTest");
