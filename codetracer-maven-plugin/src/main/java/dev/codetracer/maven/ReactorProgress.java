@@ -1,7 +1,13 @@
 package dev.codetracer.maven;
 
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.project.MavenProject;
 import org.eclipse.aether.SessionData;
@@ -9,8 +15,9 @@ import org.eclipse.aether.SessionData;
 /**
  * What the record goal has seen across the modules of one build, so that a multi-module build
  * runs every module, prints every module's summary, and fails once at the end: when tests failed
- * somewhere, or when no module had a test that matched. A single-module build, and a parallel
- * one (whose last module may finish before the others), decide in each module.
+ * somewhere, when no module had a test that matched, or when no module had the main class to
+ * record. A single-module build, and a parallel one (whose last module may finish before the
+ * others), decide in each module.
  */
 final class ReactorProgress {
   private static final Object KEY = ReactorProgress.class.getName();
@@ -19,6 +26,9 @@ final class ReactorProgress {
   private int failedTests;
   private int modulesWithMatches;
   private int modulesAsked;
+  /** Main classes some module did not have, each with the classes of the same simple name the modules have. */
+  private final Map<String, Set<String>> mainClassesMissing = new LinkedHashMap<>();
+  private final Set<String> mainClassesFound = new HashSet<>();
 
   static ReactorProgress of(MavenSession session) {
     SessionData data = session.getRepositorySession().getData();
@@ -55,6 +65,25 @@ final class ReactorProgress {
       failedTests += failed;
       failedModules.add(module);
     }
+  }
+
+  synchronized void mainClassFound(String mainClass) {
+    mainClassesFound.add(mainClass);
+  }
+
+  synchronized void mainClassMissing(String mainClass, List<String> similar) {
+    mainClassesMissing.computeIfAbsent(mainClass, name -> new TreeSet<>()).addAll(similar);
+  }
+
+  /** The main classes that no module had, each with up to five classes of that simple name that the modules have. */
+  synchronized Map<String, List<String>> mainClassesFoundNowhere() {
+    Map<String, List<String>> nowhere = new LinkedHashMap<>();
+    mainClassesMissing.forEach((name, similar) -> {
+      if (!mainClassesFound.contains(name)) {
+        nowhere.put(name, similar.stream().limit(5).collect(Collectors.toList()));
+      }
+    });
+    return nowhere;
   }
 
   synchronized boolean anyModuleMatched() {

@@ -131,20 +131,18 @@ public class RecordMojo extends AbstractCodeTracerMojo {
   protected void executeGoal() throws MojoExecutionException, MojoFailureException {
     checkBackend();
     checkKeep();
-    if (mainClass != null && !mainClass.isBlank()) {
-      recordMainProgram();
-      return;
-    }
     ReactorProgress progress = ReactorProgress.of(session);
-    recordTests(progress);
+    if (mainClass != null && !mainClass.isBlank()) {
+      recordMainProgram(progress);
+    } else {
+      recordTests(progress);
+    }
     decideAtEnd(progress);
   }
 
   @Override
   protected void skipped() throws MojoFailureException {
-    if (mainClass == null || mainClass.isBlank()) {
-      decideAtEnd(ReactorProgress.of(session));
-    }
+    decideAtEnd(ReactorProgress.of(session));
   }
 
   // --- checks of the user's input -------------------------------------------------------------
@@ -286,6 +284,11 @@ public class RecordMojo extends AbstractCodeTracerMojo {
   private void decideAtEnd(ReactorProgress progress) throws MojoFailureException {
     if (!ReactorProgress.defersToEnd(session) || !ReactorProgress.isLast(session, project)) {
       return;
+    }
+    Map<String, List<String>> mainClassesNowhere = progress.mainClassesFoundNowhere();
+    if (!mainClassesNowhere.isEmpty()) {
+      Map.Entry<String, List<String>> missing = mainClassesNowhere.entrySet().iterator().next();
+      throw new MojoFailureException(mainClassMissingMessage(missing.getKey(), "any module's classes or runtime dependencies", missing.getValue()));
     }
     if (progress.modulesAsked() > 0 && !progress.anyModuleMatched()) {
       String what = testFilter() == null || testFilter().isBlank() ? "the Surefire includes" : testFilterName() + "=" + testFilter();
@@ -430,7 +433,12 @@ public class RecordMojo extends AbstractCodeTracerMojo {
 
   // --- the main program ----------------------------------------------------------------------
 
-  private void recordMainProgram() throws MojoExecutionException, MojoFailureException {
+  private void recordMainProgram(ReactorProgress progress) throws MojoExecutionException, MojoFailureException {
+    String module = project.getArtifactId();
+    if ("pom".equals(project.getPackaging()) && session.getProjects().size() > 1) {
+      getLog().info("No main program to record in " + module + " (packaging pom)");
+      return;
+    }
     List<Path> classpath = new ArrayList<>();
     try {
       project.getRuntimeClasspathElements().forEach(element -> classpath.add(Path.of(element).toAbsolutePath()));
@@ -440,11 +448,14 @@ public class RecordMojo extends AbstractCodeTracerMojo {
     String name = mainClass.trim();
     if (!MainClassLocator.exists(name, classpath)) {
       List<String> similar = MainClassLocator.similar(name, Path.of(project.getBuild().getOutputDirectory()));
-      throw new MojoFailureException(
-          "main class " + name + " does not exist in " + project.getArtifactId() + "'s classes or its runtime dependencies"
-              + (similar.isEmpty() ? "" : " (did you mean " + String.join(" or ", similar) + "?)")
-              + ": give the fully qualified name with -Dcodetracer.mainClass=" + (similar.isEmpty() ? "com.acme.App" : similar.get(0)));
+      if (ReactorProgress.defersToEnd(session)) {
+        progress.mainClassMissing(name, similar);
+        getLog().info("No main program to record in " + module + ": " + name + " is not in its classes or its runtime dependencies");
+        return;
+      }
+      throw new MojoFailureException(mainClassMissingMessage(name, module + "'s classes or its runtime dependencies", similar));
     }
+    progress.mainClassFound(name);
     Path basedir = project.getBasedir().toPath().toAbsolutePath().normalize();
     MainProgramRecording recording =
         new MainProgramRecording(
@@ -469,12 +480,26 @@ public class RecordMojo extends AbstractCodeTracerMojo {
     String label = name + (args == null || args.isBlank() ? "" : " " + args.trim());
     table.add(label, "exit " + result.exit().exitCode(), result.folder().path(), result.folder().sizeBytes(), null);
     getLog().info("");
-    getLog().info("CodeTracer recording of " + project.getArtifactId() + "'s main program:");
+    getLog().info("CodeTracer recording of " + module + "'s main program:");
     table.lines().forEach(line -> getLog().info("  " + line));
     getLog().info("Open it with: codetracer run " + table.rows().get(0).folder());
     getLog().info("");
     if (result.exit().exitCode() != 0) {
       getLog().warn(name + " ended with exit code " + result.exit().exitCode() + "; the recording shows why");
     }
+  }
+
+  /** Suggests the classes of that simple name that were found, else a qualified name unless one was given. */
+  private static String mainClassMissingMessage(String name, String where, List<String> similar) {
+    String message = "main class " + name + " does not exist in " + where;
+    boolean qualified = name.contains(".");
+    if (!similar.isEmpty()) {
+      return message + " (did you mean " + String.join(" or ", similar) + "?): "
+          + (qualified ? "give it with" : "give the fully qualified name with") + " -Dcodetracer.mainClass=" + similar.get(0);
+    }
+    if (qualified) {
+      return message + ": check its package and name";
+    }
+    return message + ": give the fully qualified name with -Dcodetracer.mainClass=com.acme.App";
   }
 }

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.maven.artifact.Artifact;
@@ -36,11 +37,16 @@ final class MojoHarness extends AbstractMojoTestCase {
 
   /** A jar project in {@code basedir} with Maven's standard folders. */
   MavenProject project() {
+    return project(basedir, "sample", "jar");
+  }
+
+  /** A project in {@code basedir} with Maven's standard folders, e.g. one module of a reactor. */
+  static MavenProject project(Path basedir, String artifactId, String packaging) {
     MavenProject project = new MavenProject();
     project.setGroupId("com.acme");
-    project.setArtifactId("sample");
+    project.setArtifactId(artifactId);
     project.setVersion("1.0");
-    project.setPackaging("jar");
+    project.setPackaging(packaging);
     project.setFile(basedir.resolve("pom.xml").toFile());
     project.getBuild().setDirectory(basedir.resolve("target").toString());
     project.getBuild().setOutputDirectory(basedir.resolve("target/classes").toString());
@@ -54,9 +60,22 @@ final class MojoHarness extends AbstractMojoTestCase {
   /** The goal configured from the project and the {@code -D} properties, as a build would. */
   @SuppressWarnings("unchecked")
   <T extends Mojo> T mojo(String goal, MavenProject project, Properties userProperties) throws Exception {
-    MavenSession session = newMavenSession(project);
+    return mojo(goal, reactor(List.of(project), userProperties), project);
+  }
+
+  /** One build of these projects, one after the other (no -T), with these {@code -D} properties. */
+  MavenSession reactor(List<MavenProject> projects, Properties userProperties) {
+    MavenSession session = newMavenSession(projects.get(0));
+    session.setProjects(projects);
     session.getUserProperties().putAll(userProperties);
     session.getRequest().setUserProperties(userProperties);
+    return session;
+  }
+
+  /** The goal configured for one project of the build, as the build runs it there. */
+  @SuppressWarnings("unchecked")
+  <T extends Mojo> T mojo(String goal, MavenSession session, MavenProject project) throws Exception {
+    session.setCurrentProject(project);
     MojoExecution execution = newMojoExecution(goal);
     T mojo = (T) lookupConfiguredMojo(session, execution);
     ((AbstractCodeTracerMojo) mojo).pluginArtifactMap =

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.project.MavenProject;
 import org.junit.jupiter.api.AfterEach;
@@ -35,12 +36,16 @@ class RecordMojoTest {
   }
 
   private RecordMojo mojo(MavenProject project, String... properties) throws Exception {
+    return harness.mojo("record", project, userProperties(properties));
+  }
+
+  private static Properties userProperties(String... properties) {
     Properties user = new Properties();
     for (String property : properties) {
       int eq = property.indexOf('=');
       user.setProperty(property.substring(0, eq), property.substring(eq + 1));
     }
-    return harness.mojo("record", project, user);
+    return user;
   }
 
   private void classFile(String folder, String className) throws Exception {
@@ -122,6 +127,47 @@ class RecordMojoTest {
     assertThatThrownBy(mojo(harness.project(), "codetracer.mainClass=Tool")::execute)
         .as("the hint names the class found, not an example")
         .hasMessageEndingWith("(did you mean org.example.Tool?): give the fully qualified name with -Dcodetracer.mainClass=org.example.Tool");
+  }
+
+  @Test
+  void aQualifiedMainClassThatDoesNotExistIsNotAskedToBeQualified() throws Exception {
+    RecordMojo mojo = mojo(harness.project(), "codetracer.mainClass=com.acme.app.Shop");
+    assertThatThrownBy(mojo::execute)
+        .isInstanceOf(MojoFailureException.class)
+        .hasMessage("main class com.acme.app.Shop does not exist in sample's classes or its runtime dependencies: check its package and name");
+
+    classFile("target/classes", "com.acme.shop.Shop");
+    assertThatThrownBy(mojo(harness.project(), "codetracer.mainClass=com.acme.app.Shop")::execute)
+        .hasMessageEndingWith("(did you mean com.acme.shop.Shop?): give it with -Dcodetracer.mainClass=com.acme.shop.Shop");
+  }
+
+  @Test
+  void inAReactorModulesWithoutTheMainClassAreSkippedAndOnlyTheEndFailsWhenNoneHasIt() throws Exception {
+    MavenProject parent = MojoHarness.project(basedir, "shop-parent", "pom");
+    MavenProject core = MojoHarness.project(basedir.resolve("core"), "core", "jar");
+    MavenProject app = MojoHarness.project(basedir.resolve("app"), "app", "jar");
+    MavenSession reactor = harness.reactor(List.of(parent, core, app), userProperties("codetracer.mainClass=com.acme.app.Shop"));
+
+    harness.<RecordMojo>mojo("record", reactor, parent).execute();
+    harness.<RecordMojo>mojo("record", reactor, core).execute();
+    assertThatThrownBy(harness.<RecordMojo>mojo("record", reactor, app)::execute)
+        .isInstanceOf(MojoFailureException.class)
+        .hasMessage("main class com.acme.app.Shop does not exist in any module's classes or runtime dependencies: check its package and name");
+    assertThat(basedir.resolve("target/codetracer")).doesNotExist();
+    assertThat(basedir.resolve("core/target/codetracer")).doesNotExist();
+  }
+
+  @Test
+  void inAReactorTheEndSuggestsTheClassesOfThatNameTheModulesHave() throws Exception {
+    classFile("app/target/classes", "com.acme.app.Shop");
+    MavenProject core = MojoHarness.project(basedir.resolve("core"), "core", "jar");
+    MavenProject app = MojoHarness.project(basedir.resolve("app"), "app", "jar");
+    MavenSession reactor = harness.reactor(List.of(core, app), userProperties("codetracer.mainClass=Shop"));
+
+    harness.<RecordMojo>mojo("record", reactor, core).execute();
+    assertThatThrownBy(harness.<RecordMojo>mojo("record", reactor, app)::execute)
+        .hasMessage("main class Shop does not exist in any module's classes or runtime dependencies (did you mean com.acme.app.Shop?):"
+            + " give the fully qualified name with -Dcodetracer.mainClass=com.acme.app.Shop");
   }
 
   @Test
