@@ -386,6 +386,8 @@ final class SnapshotWriter {
       int lo = value[2 * i + (big ? 1 : 0)] & 0xFF;
       decoded[i] = (char) (hi << 8 | lo);
     }
-    out.stringPrefix(new String(decoded), count);
+    // cut before a pair the limit would split, as a String is cut
+    int shown = chars < count && chars > 0 && Character.isHighSurrogate(decoded[chars - 1]) ? chars - 1 : chars;
+    out.stringPrefix(new String(decoded, 0, shown), count);
   }
 }

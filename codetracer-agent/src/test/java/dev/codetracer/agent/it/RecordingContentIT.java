@@ -494,6 +494,17 @@ class RecordingContentIT {
   }
 
   @Test
+  void textIsCutBeforeAPairItWouldSplitAndAHalfOnItsOwnIsTheReplacementCharacter() {
+    Path source = Samples.source("samples.Surrogates");
+    SampleRun cut = SampleRuns.recorded("samples.Surrogates", Jvm.JAVA_17, Samples.Debug.FULL, "maxString=8");
+    assertThat(cut.stdout()).isEqualTo("9 5 9\n");
+    TraceModel model = Recordings.check(cut.folder());
+    assertThat(Recordings.valuesAtLine(model, source, 9, "text")).containsExactly("\"bbbbbbb...(9 chars)\"");
+    assertThat(Recordings.valuesAtLine(model, source, 9, "cutString")).containsExactly("\"ccccccc...(9 chars)\"");
+    assertThat(Recordings.valuesAtLine(model, source, 9, "lone")).containsExactly("\"bad\uFFFDx\"");
+  }
+
+  @Test
   void aChangeInsideAnElementOfACollectionIsSeenAtTheNextStep() {
     Path source = Samples.source("samples.NestedChanges");
     TraceModel model = model("samples.NestedChanges");

@@ -225,7 +225,7 @@ public final class ValueEncoder {
       return;
     }
     size = start;
-    byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+    byte[] utf8 = withoutLoneSurrogates(text).getBytes(StandardCharsets.UTF_8);
     varint(utf8.length);
     append(utf8, 0, utf8.length);
   }
@@ -252,6 +252,27 @@ public final class ValueEncoder {
     } else {
       text(new String(latin1, from, to - from, StandardCharsets.ISO_8859_1));
     }
+  }
+
+  /**
+   * The text with each half of a surrogate pair that stands alone (a string cut inside a pair, a
+   * char array's) as U+FFFD, the replacement character: UTF-8 cannot hold it, and the JDK's
+   * encoder would write a {@code ?}, which cannot be told from a real one.
+   */
+  static String withoutLoneSurrogates(String text) {
+    StringBuilder replaced = null;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      boolean paired = Character.isHighSurrogate(c) ? i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))
+          : !Character.isLowSurrogate(c) || (i > 0 && Character.isHighSurrogate(text.charAt(i - 1)));
+      if (!paired && replaced == null) {
+        replaced = new StringBuilder(text.length()).append(text, 0, i);
+      }
+      if (replaced != null) {
+        replaced.append(paired ? c : '\uFFFD');
+      }
+    }
+    return replaced == null ? text : replaced.toString();
   }
 
   private static int cutPoint(String value, int maxChars) {
