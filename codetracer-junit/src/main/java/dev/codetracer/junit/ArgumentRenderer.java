@@ -1,6 +1,7 @@
 package dev.codetracer.junit;
 
 import java.util.List;
+import org.junit.jupiter.api.RepetitionInfo;
 import java.util.StringJoiner;
 
 /**
@@ -12,6 +13,14 @@ final class ArgumentRenderer {
   static final int MAX_STRING = 60;
 
   private ArgumentRenderer() {}
+
+  /**
+   * A test template invocation's arguments; one that takes none (a {@code @RepeatedTest} without
+   * {@code RepetitionInfo}) by its display name ({@code (repetition 2 of 3)}).
+   */
+  static String render(List<Object> arguments, String displayName) {
+    return arguments.isEmpty() ? "(" + displayName + ")" : render(arguments);
+  }
 
   static String render(List<Object> arguments) {
     StringJoiner joined = new StringJoiner(", ", "(", ")");
@@ -31,6 +40,9 @@ final class ArgumentRenderer {
     }
     if (value instanceof Character) {
       return "'" + value + "'";
+    }
+    if (value instanceof RepetitionInfo repetition) {
+      return "repetition " + repetition.getCurrentRepetition() + " of " + repetition.getTotalRepetitions();
     }
     if (value instanceof Enum<?>) {
       return ((Enum<?>) value).name();

@@ -57,7 +57,7 @@ public class RecordOnFailureExtension implements BeforeEachCallback, AfterEachCa
   public void interceptTestTemplateMethod(
       Invocation<Void> invocation, ReflectiveInvocationContext<Method> invocationContext, ExtensionContext context)
       throws Throwable {
-    guarded(context, () -> store(context).put(PARAMETERS, ArgumentRenderer.render(invocationContext.getArguments())));
+    guarded(context, () -> store(context).put(PARAMETERS, ArgumentRenderer.render(invocationContext.getArguments(), context.getDisplayName())));
     invocation.proceed();
   }
 

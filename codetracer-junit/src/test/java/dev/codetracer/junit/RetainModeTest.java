@@ -79,6 +79,8 @@ class RetainModeTest {
     assertThat(result.recordings()).hasSize(1);
     assertThat(result.metadataByTestId().keySet())
         .containsExactly("[engine:junit-jupiter]/[class:sample.RepeatedSample]/[test-template:alwaysWrong()]/[test-template-invocation:#1]");
+    assertThat(result.metadataByTestId().values()).singleElement()
+        .satisfies(metadata -> assertThat(metadata.testParameters).isEqualTo("(repetition 1 of 3)"));
   }
 
   @ParameterizedTest(name = "JUnit Platform {0}")
@@ -105,7 +107,7 @@ class RetainModeTest {
     assertThat(result.codetracerLines())
         .singleElement()
         .asString()
-        .startsWith("codetracer: RepeatedSample.alwaysWrong()")
+        .startsWith("codetracer: RepeatedSample.alwaysWrong(repetition 1 of 3) failed")
         .endsWith("; it holds no steps: no recorded code ran on the test's thread");
   }
 }

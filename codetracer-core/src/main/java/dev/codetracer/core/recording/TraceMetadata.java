@@ -125,11 +125,16 @@ public final class TraceMetadata {
     return testId != null || testName != null;
   }
 
+  /** Parameters as written after a method's name: as they are when bracketed ({@code (2, 4)}, {@code [1] 2, 4}), else in brackets. */
+  private static String parametersLabel(String parameters) {
+    return parameters.startsWith("(") || parameters.startsWith("[") ? parameters : "[" + parameters + "]";
+  }
+
   /** A display name for a test: its name when it has one, else class and method. */
   public String testLabel() {
     if (testClass != null && testMethod != null) {
       String simpleClass = testClass.substring(testClass.lastIndexOf('.') + 1);
-      return simpleClass + "." + testMethod + (testParameters == null ? "" : testParameters);
+      return simpleClass + "." + testMethod + (testParameters == null ? "" : parametersLabel(testParameters));
     }
     return testName;
   }

@@ -16,4 +16,18 @@ class TraceMetadataTest {
 
     assertThat(metadata.tooLargeToRecord()).containsExactly("a.Big.run", "a.Huge");
   }
+
+  @Test
+  void aTestsLabelPutsItsParametersAfterTheMethod() {
+    TraceMetadata metadata = new TraceMetadata();
+    metadata.testClass = "com.acme.CalcTest";
+    metadata.testMethod = "adds";
+    assertThat(metadata.testLabel()).isEqualTo("CalcTest.adds");
+    metadata.testParameters = "(13, 13, 26)";
+    assertThat(metadata.testLabel()).isEqualTo("CalcTest.adds(13, 13, 26)");
+    metadata.testParameters = "[4] 13, 13, 26";
+    assertThat(metadata.testLabel()).isEqualTo("CalcTest.adds[4] 13, 13, 26");
+    metadata.testParameters = "repetition 2 of 3";
+    assertThat(metadata.testLabel()).isEqualTo("CalcTest.adds[repetition 2 of 3]");
+  }
 }
