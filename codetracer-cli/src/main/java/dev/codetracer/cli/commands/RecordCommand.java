@@ -1,6 +1,7 @@
 package dev.codetracer.cli.commands;
 
 import dev.codetracer.cli.console.RecordingContents;
+import dev.codetracer.cli.console.ShellWords;
 import dev.codetracer.cli.console.TerminalProgress;
 import dev.codetracer.core.index.LocalRecordings;
 import dev.codetracer.core.record.ExportFolder;
@@ -113,7 +114,7 @@ public final class RecordCommand implements Callable<Integer> {
     }
     out.printf(
         "codetracer: recorded `%s` (%s) in %.1f s%n",
-        String.join(" ", command), how, result.duration().toMillis() / 1000.0);
+        ShellWords.join(command), how, result.duration().toMillis() / 1000.0);
     out.println("  recording: " + result.folder().path());
     out.println("  holds:     " + RecordingContents.describe(result.folder()));
     for (String omission : RecordingContents.omissions(result.folder())) {
