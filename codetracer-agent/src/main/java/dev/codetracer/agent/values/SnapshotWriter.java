@@ -72,8 +72,7 @@ final class SnapshotWriter {
     try {
       write(value, 1, out);
     } catch (Throwable e) {
-      out.truncate(mark);
-      out.error("<unreadable: " + e.getClass().getSimpleName() + ">");
+      unreadableFrom(mark, e, out);
     }
     clearPath();
   }
@@ -102,8 +101,7 @@ final class SnapshotWriter {
         write(item, 2, out);
       }
     } catch (Throwable e) {
-      out.truncate(mark);
-      out.error("<unreadable: " + e.getClass().getSimpleName() + ">");
+      unreadableFrom(mark, e, out);
     }
     clearPath();
   }
@@ -127,10 +125,15 @@ final class SnapshotWriter {
         write(item, 2, out);
       }
     } catch (Throwable e) {
-      out.truncate(mark);
-      out.error("<unreadable: " + e.getClass().getSimpleName() + ">");
+      unreadableFrom(mark, e, out);
     }
     clearPath();
+  }
+
+  /** What was written from {@code mark} on becomes the marker of a value that could not be read. */
+  private static void unreadableFrom(int mark, Throwable failure, ValueEncoder out) {
+    out.truncate(mark);
+    out.error("<unreadable: " + failure.getClass().getSimpleName() + ">");
   }
 
   private void clearPath() {
