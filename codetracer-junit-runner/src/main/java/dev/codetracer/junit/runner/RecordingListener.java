@@ -13,11 +13,13 @@ import org.junit.platform.launcher.TestPlan;
 /**
  * Records every test of the run on the thread that executes it: the Launcher reports a test's
  * start before its first {@code @BeforeEach} and its end after its last {@code @AfterEach}, on
- * that thread. Keeps the recordings {@code --keep} asks for, and collects the results.
+ * that thread. Keeps the recordings {@code --keep} asks for, and collects the results, writing
+ * each to the run's journal as well as it comes.
  */
 final class RecordingListener implements TestExecutionListener {
   private final ThreadRecorder recorder;
   private final boolean keepAll;
+  private final RunJournal journal;
   private final Map<String, ThreadRecorder.Active> running = new ConcurrentHashMap<>();
   private final Map<String, String> notRecorded = new ConcurrentHashMap<>();
   private final Map<String, Long> started = new ConcurrentHashMap<>();
@@ -26,9 +28,10 @@ final class RecordingListener implements TestExecutionListener {
   private volatile TestPlan plan;
 
   /** @param recorder null to run the tests without recording them */
-  RecordingListener(ThreadRecorder recorder, boolean keepAll) {
+  RecordingListener(ThreadRecorder recorder, boolean keepAll, RunJournal journal) {
     this.recorder = recorder;
     this.keepAll = keepAll;
+    this.journal = journal;
   }
 
   @Override
@@ -42,11 +45,17 @@ final class RecordingListener implements TestExecutionListener {
       return;
     }
     started.put(test.getUniqueId(), System.nanoTime());
-    if (recorder == null) {
-      return;
+    TestDescription description = TestIdentifiers.describe(test, plan);
+    if (recorder != null) {
+      startRecording(test, description);
     }
+    ThreadRecorder.Active active = running.get(test.getUniqueId());
+    journal.started(description, active == null ? null : active.folder(), notRecorded.get(test.getUniqueId()));
+  }
+
+  private void startRecording(TestIdentifier test, TestDescription description) {
     try {
-      ThreadRecorder.Result result = recorder.start(TestIdentifiers.describe(test, plan), test.getUniqueId());
+      ThreadRecorder.Result result = recorder.start(description, test.getUniqueId());
       if (result.active() != null) {
         running.put(test.getUniqueId(), result.active());
       } else {
@@ -134,6 +143,7 @@ final class RecordingListener implements TestExecutionListener {
     synchronized (tests) {
       tests.add(entry);
     }
+    journal.finished(entry);
   }
 
   private void addContainer(TestIdentifier container, TestOutcome outcome, FailureDescription failure) {
@@ -148,6 +158,7 @@ final class RecordingListener implements TestExecutionListener {
     synchronized (containerFailures) {
       containerFailures.add(entry);
     }
+    journal.containerFailed(entry);
   }
 
   RunResult result(String recorderDescription) {

@@ -24,7 +24,8 @@ import org.junit.platform.launcher.core.LauncherFactory;
  *       the JVM that started this one.
  *   <li>The result file ({@link RunResultFile}) is written at the end of every run that
  *       discovered tests, also when no recorder is loaded (then each recording has its {@code
- *       recording_problem}).
+ *       recording_problem}). Its journal ({@link RunJournal}) has each test as it starts and
+ *       ends, for a JVM that a test ends before then.
  *   <li>Exit status: {@value #ALL_PASSED} every test passed, {@value #TESTS_FAILED} some failed,
  *       {@value #USAGE_ERROR} bad options, {@value #NO_TESTS} no test matched the selection,
  *       {@value #INTERNAL_ERROR} the run itself failed.
@@ -74,18 +75,20 @@ public final class RecordingTestRunner {
         options.isUnrecorded()
             ? null
             : new ThreadRecorder(agent, new RecordingBudget(options.maxRecordings()), options.output(), options.keep());
-    RecordingListener listener = new RecordingListener(recorder, options.keep() == KeepPolicy.ALL);
-    if (!plan.containsTests()) {
-      RunResultFile.write(options.result(), listener.result(agent.toString()));
-      err.println(NAME + "no test matched the selection");
-      return NO_TESTS;
+    try (RunJournal journal = RunJournal.create(options.result(), agent.toString())) {
+      RecordingListener listener = new RecordingListener(recorder, options.keep() == KeepPolicy.ALL, journal);
+      if (!plan.containsTests()) {
+        RunResultFile.write(options.result(), listener.result(agent.toString()));
+        err.println(NAME + "no test matched the selection");
+        return NO_TESTS;
+      }
+      if (recorder != null && !agent.isLoaded()) {
+        err.println(NAME + "no recorder is loaded: start this JVM with -javaagent:codetracer-agent.jar=start=api; running the tests unrecorded");
+      }
+      launcher.execute(plan, listener);
+      RunResult result = listener.result(agent.toString());
+      RunResultFile.write(options.result(), result);
+      return result.anyFailed() ? TESTS_FAILED : ALL_PASSED;
     }
-    if (recorder != null && !agent.isLoaded()) {
-      err.println(NAME + "no recorder is loaded: start this JVM with -javaagent:codetracer-agent.jar=start=api; running the tests unrecorded");
-    }
-    launcher.execute(plan, listener);
-    RunResult result = listener.result(agent.toString());
-    RunResultFile.write(options.result(), result);
-    return result.anyFailed() ? TESTS_FAILED : ALL_PASSED;
   }
 }

@@ -54,36 +54,40 @@ public final class RunResultFile {
     json.put(FORMAT_VERSION, result.formatVersion());
     json.put(RECORDER, result.recorder());
     List<Object> tests = new ArrayList<>();
-    for (RunResult.TestResult test : result.tests()) {
-      Map<String, Object> entry = new LinkedHashMap<>();
-      entry.put(UNIQUE_ID, test.uniqueId());
-      entry.put(DISPLAY_NAME, test.displayName());
-      entry.put(CLASS, test.className());
-      entry.put(METHOD, test.methodName());
-      entry.put(OUTCOME, test.outcome());
-      entry.put(FAILURE_TYPE, test.failureType());
-      entry.put(FAILURE_MESSAGE, test.failureMessage());
-      entry.put(FAILURE_STACK, test.failureStack());
-      entry.put(DURATION_MS, test.durationMs());
-      entry.put(RECORDING, test.recording() == null ? null : test.recording().toString());
-      entry.put(RECORDING_PROBLEM, test.recordingProblem());
-      entry.put(SKIP_REASON, test.skipReason());
-      tests.add(entry);
-    }
+    result.tests().forEach(test -> tests.add(toJson(test)));
     json.put(TESTS, tests);
     List<Object> containers = new ArrayList<>();
-    for (RunResult.ContainerFailure container : result.containerFailures()) {
-      Map<String, Object> entry = new LinkedHashMap<>();
-      entry.put(UNIQUE_ID, container.uniqueId());
-      entry.put(DISPLAY_NAME, container.displayName());
-      entry.put(OUTCOME, container.outcome());
-      entry.put(FAILURE_TYPE, container.failureType());
-      entry.put(FAILURE_MESSAGE, container.failureMessage());
-      entry.put(FAILURE_STACK, container.failureStack());
-      containers.add(entry);
-    }
+    result.containerFailures().forEach(container -> containers.add(toJson(container)));
     json.put(CONTAINER_FAILURES, containers);
     return json;
+  }
+
+  static Map<String, Object> toJson(RunResult.TestResult test) {
+    Map<String, Object> entry = new LinkedHashMap<>();
+    entry.put(UNIQUE_ID, test.uniqueId());
+    entry.put(DISPLAY_NAME, test.displayName());
+    entry.put(CLASS, test.className());
+    entry.put(METHOD, test.methodName());
+    entry.put(OUTCOME, test.outcome());
+    entry.put(FAILURE_TYPE, test.failureType());
+    entry.put(FAILURE_MESSAGE, test.failureMessage());
+    entry.put(FAILURE_STACK, test.failureStack());
+    entry.put(DURATION_MS, test.durationMs());
+    entry.put(RECORDING, test.recording() == null ? null : test.recording().toString());
+    entry.put(RECORDING_PROBLEM, test.recordingProblem());
+    entry.put(SKIP_REASON, test.skipReason());
+    return entry;
+  }
+
+  static Map<String, Object> toJson(RunResult.ContainerFailure container) {
+    Map<String, Object> entry = new LinkedHashMap<>();
+    entry.put(UNIQUE_ID, container.uniqueId());
+    entry.put(DISPLAY_NAME, container.displayName());
+    entry.put(OUTCOME, container.outcome());
+    entry.put(FAILURE_TYPE, container.failureType());
+    entry.put(FAILURE_MESSAGE, container.failureMessage());
+    entry.put(FAILURE_STACK, container.failureStack());
+    return entry;
   }
 
   /**
@@ -92,41 +96,48 @@ public final class RunResultFile {
    * @throws IllegalArgumentException when it is not a result file this version reads
    */
   public static RunResult fromJson(Map<?, ?> json) {
+    checkFormatVersion(json, "result file");
+    List<RunResult.TestResult> tests = new ArrayList<>();
+    objects(json.get(TESTS)).forEach(entry -> tests.add(testOf(entry)));
+    List<RunResult.ContainerFailure> containers = new ArrayList<>();
+    objects(json.get(CONTAINER_FAILURES)).forEach(entry -> containers.add(containerOf(entry)));
+    return new RunResult(RunResult.FORMAT_VERSION, text(json, RECORDER), List.copyOf(tests), List.copyOf(containers));
+  }
+
+  /** @param what names the file in the message */
+  static void checkFormatVersion(Map<?, ?> json, String what) {
     Object version = json.get(FORMAT_VERSION);
     if (!(version instanceof Number) || ((Number) version).intValue() != RunResult.FORMAT_VERSION) {
-      throw new IllegalArgumentException("not a result file of format_version " + RunResult.FORMAT_VERSION + " (format_version: " + version + ")");
+      throw new IllegalArgumentException("not a " + what + " of format_version " + RunResult.FORMAT_VERSION + " (format_version: " + version + ")");
     }
-    List<RunResult.TestResult> tests = new ArrayList<>();
-    for (Map<?, ?> entry : objects(json.get(TESTS))) {
-      String recording = text(entry, RECORDING);
-      Object duration = entry.get(DURATION_MS);
-      tests.add(
-          new RunResult.TestResult(
-              text(entry, UNIQUE_ID),
-              text(entry, DISPLAY_NAME),
-              text(entry, CLASS),
-              text(entry, METHOD),
-              text(entry, OUTCOME),
-              text(entry, FAILURE_TYPE),
-              text(entry, FAILURE_MESSAGE),
-              text(entry, FAILURE_STACK),
-              duration instanceof Number ? ((Number) duration).longValue() : 0,
-              recording == null ? null : Path.of(recording),
-              text(entry, RECORDING_PROBLEM),
-              text(entry, SKIP_REASON)));
-    }
-    List<RunResult.ContainerFailure> containers = new ArrayList<>();
-    for (Map<?, ?> entry : objects(json.get(CONTAINER_FAILURES))) {
-      containers.add(
-          new RunResult.ContainerFailure(
-              text(entry, UNIQUE_ID),
-              text(entry, DISPLAY_NAME),
-              text(entry, OUTCOME),
-              text(entry, FAILURE_TYPE),
-              text(entry, FAILURE_MESSAGE),
-              text(entry, FAILURE_STACK)));
-    }
-    return new RunResult(RunResult.FORMAT_VERSION, text(json, RECORDER), List.copyOf(tests), List.copyOf(containers));
+  }
+
+  static RunResult.TestResult testOf(Map<?, ?> entry) {
+    String recording = text(entry, RECORDING);
+    Object duration = entry.get(DURATION_MS);
+    return new RunResult.TestResult(
+        text(entry, UNIQUE_ID),
+        text(entry, DISPLAY_NAME),
+        text(entry, CLASS),
+        text(entry, METHOD),
+        text(entry, OUTCOME),
+        text(entry, FAILURE_TYPE),
+        text(entry, FAILURE_MESSAGE),
+        text(entry, FAILURE_STACK),
+        duration instanceof Number ? ((Number) duration).longValue() : 0,
+        recording == null ? null : Path.of(recording),
+        text(entry, RECORDING_PROBLEM),
+        text(entry, SKIP_REASON));
+  }
+
+  static RunResult.ContainerFailure containerOf(Map<?, ?> entry) {
+    return new RunResult.ContainerFailure(
+        text(entry, UNIQUE_ID),
+        text(entry, DISPLAY_NAME),
+        text(entry, OUTCOME),
+        text(entry, FAILURE_TYPE),
+        text(entry, FAILURE_MESSAGE),
+        text(entry, FAILURE_STACK));
   }
 
   private static List<Map<?, ?>> objects(Object array) {
@@ -141,7 +152,7 @@ public final class RunResultFile {
     return objects;
   }
 
-  private static String text(Map<?, ?> object, String key) {
+  static String text(Map<?, ?> object, String key) {
     Object value = object.get(key);
     return value == null ? null : value.toString();
   }

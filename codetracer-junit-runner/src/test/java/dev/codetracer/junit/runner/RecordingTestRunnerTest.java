@@ -9,6 +9,7 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -90,6 +91,25 @@ class RecordingTestRunnerTest {
       assertThat(container.failureType()).isEqualTo("java.lang.IllegalStateException");
       assertThat(container.failureMessage()).isEqualTo("no database");
     });
+  }
+
+  @Test
+  void theJournalHasEveryTestAsTheResultFileHasIt() throws IOException {
+    run("--select-class", "sample.CartSample", "--select-class", "sample.BrokenSetupSample");
+
+    ObjectMapper json = new ObjectMapper();
+    List<Map<?, ?>> lines = new ArrayList<>();
+    for (String line : Files.readAllLines(RunJournal.besides(temp.resolve("result.json")))) {
+      lines.add(json.readValue(line, Map.class));
+    }
+    PartialRun journal = PartialRun.fromJson(lines);
+    assertThat(journal.finished()).isEqualTo(result().tests());
+    assertThat(journal.containerFailures()).isEqualTo(result().containerFailures());
+    assertThat(journal.unfinished()).isEmpty();
+    assertThat(lines).filteredOn(line -> "started".equals(line.get("event")))
+        .extracting(line -> (Object) line.get("method"))
+        .as("every test that ran, not the skipped one")
+        .containsExactlyInAnyOrder("adds", "addsSlowly", "fails", "aborts", "bulk");
   }
 
   @Test
