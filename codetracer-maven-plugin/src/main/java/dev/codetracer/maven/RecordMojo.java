@@ -6,10 +6,12 @@ import dev.codetracer.core.record.ExportFolder;
 import dev.codetracer.core.record.RecordingPublisher;
 import dev.codetracer.core.record.RecordingSession;
 import dev.codetracer.junit.runner.KeepPolicy;
+import dev.codetracer.junit.runner.RunJournal;
 import dev.codetracer.junit.runner.RunnerOptions;
 import dev.codetracer.junit.runner.TestClassScanner;
 import dev.codetracer.junit.runner.TestSelection;
 import dev.codetracer.maven.surefire.SurefireConfiguration;
+import dev.codetracer.maven.tests.EarlyExit;
 import dev.codetracer.maven.tests.ForkedTestRun;
 import dev.codetracer.maven.tests.LauncherClasspath;
 import dev.codetracer.maven.tests.TestResult;
@@ -233,6 +235,10 @@ public class RecordMojo extends AbstractCodeTracerMojo {
     printSummary(module, results, table);
     int failed = failsOnTestFailure(surefire) ? results.failures().size() : 0;
     progress.moduleRan(module, true, failed);
+    Optional<EarlyExit> earlyExit = results.earlyExit();
+    if (earlyExit.isPresent()) {
+      throw new MojoFailureException(earlyExit.get().message());
+    }
     if (failed > 0 && !ReactorProgress.defersToEnd(session)) {
       throw new MojoFailureException(failureMessage(failed, module));
     }
@@ -316,6 +322,7 @@ public class RecordMojo extends AbstractCodeTracerMojo {
       throws MojoExecutionException, MojoFailureException {
     try {
       Files.deleteIfExists(runner.result());
+      Files.deleteIfExists(RunJournal.besides(runner.result()));
       List<String> command = fork.command(agentArgument, runner, "runner.args");
       getLog().debug("Forked test JVM: " + String.join(" ", fork.runner(agentArgument, runner).arguments()));
       int status = fork.run(command);
@@ -324,7 +331,7 @@ public class RecordMojo extends AbstractCodeTracerMojo {
             "the tests did not finish within Surefire's forkedProcessTimeoutInSeconds (" + fork.timeoutSeconds()
                 + " s) and were stopped; raise it, or select fewer tests with -Dcodetracer.test=...");
       }
-      Optional<TestRunResults> results = TestRunResults.read(runner.result());
+      Optional<TestRunResults> results = TestRunResults.readWithJournal(runner.result(), status);
       if (results.isEmpty()) {
         throw new MojoFailureException(
             "the forked test JVM ended (exit status " + status + ") without reporting its tests; its output is above."

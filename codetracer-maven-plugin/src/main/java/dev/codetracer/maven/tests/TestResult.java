@@ -1,7 +1,9 @@
 package dev.codetracer.maven.tests;
 
 import dev.codetracer.core.recording.TestFacts;
+import dev.codetracer.junit.runner.PartialRun;
 import dev.codetracer.junit.runner.RunResult;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -25,13 +27,12 @@ public record TestResult(
     String recordingProblem) {
 
   static TestResult of(RunResult.TestResult test) {
-    boolean invocation = test.methodName() != null && test.uniqueId().contains("-invocation:#");
     return new TestResult(
         test.uniqueId(),
         test.displayName(),
         test.className(),
         test.methodName(),
-        invocation ? test.displayName() : null,
+        parameters(test.uniqueId(), test.displayName(), test.methodName()),
         test.outcome(),
         false,
         test.failureType(),
@@ -39,6 +40,34 @@ public record TestResult(
         test.failureStack(),
         test.recording(),
         test.recordingProblem());
+  }
+
+  /**
+   * A test that was running when the JVM exited: failed, as Surefire counts it, with the
+   * recording the recorder kept as the JVM exited, when it kept one.
+   */
+  static TestResult exitedDuring(PartialRun.StartedTest test, int status) {
+    Path recording = test.recording() != null && Files.isDirectory(test.recording()) ? test.recording() : null;
+    String problem = test.recording() == null ? test.recordingProblem() : recording == null ? "the recorder kept nothing when the JVM exited" : null;
+    return new TestResult(
+        test.uniqueId(),
+        test.displayName(),
+        test.className(),
+        test.methodName(),
+        parameters(test.uniqueId(), test.displayName(), test.methodName()),
+        "failed",
+        false,
+        null,
+        "the test JVM exited (exit status " + status + ") while this test ran (most likely System.exit)",
+        null,
+        recording,
+        problem);
+  }
+
+  /** A parameterized invocation's display name ({@code [2] 3}), or null. */
+  private static String parameters(String uniqueId, String displayName, String methodName) {
+    boolean invocation = methodName != null && uniqueId.contains("-invocation:#");
+    return invocation ? displayName : null;
   }
 
   static TestResult of(RunResult.ContainerFailure container) {
@@ -64,7 +93,8 @@ public record TestResult(
 
   /** The failure, as its recording's metadata has it; null when there was none. */
   public TestFacts.Failure metadataFailure() {
-    return failureType == null ? null : new TestFacts.Failure(failureType, failureMessage, failureStack);
+    // a test that ended the JVM has a message and no exception
+    return failureType == null && failureMessage == null ? null : new TestFacts.Failure(failureType, failureMessage, failureStack);
   }
 
   public boolean failed() {

@@ -1,42 +1,115 @@
 package dev.codetracer.maven.tests;
 
 import com.fasterxml.jackson.jr.ob.JSON;
+import dev.codetracer.junit.runner.PartialRun;
+import dev.codetracer.junit.runner.RunJournal;
 import dev.codetracer.junit.runner.RunResult;
 import dev.codetracer.junit.runner.RunResultFile;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
-/** The outcomes of one forked run, read from the result file the runner wrote. */
+/**
+ * The outcomes of one forked run, read from the result file the runner wrote at its end, or, when
+ * the JVM ended before that, from the runner's journal of the tests as they ran.
+ */
 public final class TestRunResults {
   private final List<TestResult> results;
+  private final EarlyExit earlyExit;
 
   public TestRunResults(List<TestResult> results) {
-    this.results = List.copyOf(results);
+    this(results, null);
   }
 
-  /** Empty when the fork died before writing the file. */
-  public static Optional<TestRunResults> read(Path file) throws IOException {
-    if (!Files.isRegularFile(file)) {
-      return Optional.empty();
+  private TestRunResults(List<TestResult> results, EarlyExit earlyExit) {
+    this.results = List.copyOf(results);
+    this.earlyExit = earlyExit;
+  }
+
+  /** The result file's; empty when there is none (the JVM ended before the end of the run). */
+  public static Optional<TestRunResults> read(Path resultFile) throws IOException {
+    return Files.isRegularFile(resultFile) ? Optional.of(complete(resultFile)) : Optional.empty();
+  }
+
+  /**
+   * The result file's, else what the runner's journal says of a JVM that ended during the run.
+   *
+   * @param exitStatus the JVM's
+   * @return empty when the JVM ended before any test started (a bad argLine or agent option)
+   */
+  public static Optional<TestRunResults> readWithJournal(Path resultFile, int exitStatus) throws IOException {
+    Optional<TestRunResults> complete = read(resultFile);
+    Path journal = RunJournal.besides(resultFile);
+    if (complete.isPresent() || !Files.isRegularFile(journal)) {
+      return complete;
     }
+    PartialRun run;
+    try {
+      run = PartialRun.fromJson(journalLines(journal));
+    } catch (IllegalArgumentException e) {
+      throw new IOException("cannot read " + journal + ": " + e.getMessage(), e);
+    }
+    return run.noTestStarted() ? Optional.empty() : Optional.of(partial(run, exitStatus));
+  }
+
+  private static TestRunResults complete(Path resultFile) throws IOException {
     RunResult run;
     try {
-      run = RunResultFile.fromJson(JSON.std.mapFrom(file.toFile()));
+      run = RunResultFile.fromJson(JSON.std.mapFrom(resultFile.toFile()));
     } catch (IllegalArgumentException e) {
-      throw new IOException("cannot read " + file + ": " + e.getMessage(), e);
+      throw new IOException("cannot read " + resultFile + ": " + e.getMessage(), e);
     }
     List<TestResult> results = new ArrayList<>();
     run.tests().forEach(test -> results.add(TestResult.of(test)));
     run.containerFailures().forEach(container -> results.add(TestResult.of(container)));
-    return Optional.of(new TestRunResults(results));
+    return new TestRunResults(results);
+  }
+
+  private static TestRunResults partial(PartialRun run, int exitStatus) {
+    List<TestResult> results = new ArrayList<>();
+    run.finished().forEach(test -> results.add(TestResult.of(test)));
+    TestResult lastFinished = results.isEmpty() ? null : results.get(results.size() - 1);
+    TestResult running = null;
+    for (PartialRun.StartedTest test : run.unfinished()) {
+      TestResult exited = TestResult.exitedDuring(test, exitStatus);
+      running = running == null ? exited : running;
+      results.add(exited);
+    }
+    run.containerFailures().forEach(container -> results.add(TestResult.of(container)));
+    return new TestRunResults(results, new EarlyExit(exitStatus, running, lastFinished));
+  }
+
+  /** The journal's lines, parsed; the last may be cut off by the JVM's end and is then left out. */
+  private static List<Map<String, Object>> journalLines(Path journal) throws IOException {
+    List<String> lines = Files.readAllLines(journal, StandardCharsets.UTF_8);
+    List<Map<String, Object>> parsed = new ArrayList<>();
+    for (int i = 0; i < lines.size(); i++) {
+      if (lines.get(i).isBlank()) {
+        continue;
+      }
+      try {
+        parsed.add(JSON.std.mapFrom(lines.get(i)));
+      } catch (IOException e) {
+        if (i < lines.size() - 1) {
+          throw new IOException("cannot read line " + (i + 1) + " of " + journal + ": " + e.getMessage(), e);
+        }
+      }
+    }
+    return parsed;
   }
 
   public List<TestResult> all() {
     return results;
+  }
+
+  /** Set when the JVM ended before the run did: the results are those of the tests that ran until then. */
+  public Optional<EarlyExit> earlyExit() {
+    return Optional.ofNullable(earlyExit);
   }
 
   /** Tests that ran (not skipped), not counting failures outside a test. */
