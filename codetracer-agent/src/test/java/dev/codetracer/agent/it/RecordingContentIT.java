@@ -547,7 +547,8 @@ class RecordingContentIT {
     assertThat(Recordings.valuesAtLine(model, source, 39, "view")).containsExactly("[" + p3 + ", " + p2 + "]");
     assertThat(Recordings.valuesAtLine(model, source, 40, "view")).containsExactly("[" + p4 + ", " + p2 + "]");
     assertThat(Recordings.valuesAtLine(model, source, 41, "totals")).containsExactly("[(\"a\", 1), (\"b\", 2)]");
-    assertThat(Recordings.valuesAtLine(model, source, 42, "totals")).containsExactly("[(\"a\", 11), (\"b\", 2)]");
+    // line 42 again after the accessor x() it calls returned, for the output it writes then
+    assertThat(Recordings.valuesAtLine(model, source, 42, "totals")).containsExactly("[(\"a\", 11), (\"b\", 2)]", "[(\"a\", 11), (\"b\", 2)]");
   }
 
   @Test

@@ -146,6 +146,9 @@ public final class JvmTraceFinisher {
     if (result.outputDropped() > 0) {
       metadata.put("output_dropped", result.outputDropped());
     }
+    if (result.stepsAddedForOutput() > 0) {
+      metadata.put("steps_added_for_output", result.stepsAddedForOutput());
+    }
   }
 
   /** Counts the bytes of the stream file, for maxBytes. */

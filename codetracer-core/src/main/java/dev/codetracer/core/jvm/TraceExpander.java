@@ -76,6 +76,13 @@ public final class TraceExpander {
    */
   private String lastThrown;
   private String failure;
+  /**
+   * A frame was left (returned, thrown or unwound) since the stream's last step, which was that
+   * frame's or its callees': output now would belong to code that is no longer running (see {@link
+   * #stepBackToTheCallersLine}).
+   */
+  private boolean frameLeftSinceLastStep;
+  private long stepsAddedForOutput;
   private Charset outputCharset = StandardCharsets.UTF_8;
   /** Standard error's charset, when the log says (it did not always: then standard output's). */
   private Charset errorCharset;
@@ -123,11 +130,21 @@ public final class TraceExpander {
   /** The pending run of a method not on the stack (entered before the recording started). */
   private Run orphanRun;
 
+  /**
+   * The line of a method's last step and the variables in scope there (indexes into its variables).
+   */
+  private record StepLine(RawDefinition.Method method, int line, int[] visible) {}
+
+  /** The last step of a method not on the stack (entered before the recording started), or null. */
+  private StepLine orphanLine;
+
   /** What the expander works out once per method: its slot count, its variables' stream ids. */
   private static final class MethodInfo {
     final int slotCount;
     /** The stream's variable id of each of the method's variables, -1 until first used. */
     final int[] variableIds;
+    /** The variables of its parameters (some parameters may have none): those in scope at its call's step. */
+    final int[] parameterVariables;
 
     MethodInfo(RawDefinition.Method method) {
       int maxSlot = -1;
@@ -137,6 +154,7 @@ public final class TraceExpander {
       slotCount = maxSlot + 1;
       variableIds = new int[method.variables().size()];
       java.util.Arrays.fill(variableIds, -1);
+      parameterVariables = java.util.Arrays.stream(method.arguments()).filter(index -> index >= 0).toArray();
     }
   }
 
@@ -150,6 +168,8 @@ public final class TraceExpander {
     boolean pendingCall = true;
     ValueRecord returnValue;
     Run run;
+    /** The line of the frame's last step, the one it is on; null before its call's step. */
+    StepLine line;
 
     Frame(RawDefinition.Method method, MethodInfo info) {
       this.method = method;
@@ -194,6 +214,7 @@ public final class TraceExpander {
         failure,
         outputDropped,
         lastOutput != 0 && lastOutput != '\n',
+        stepsAddedForOutput,
         facts);
   }
 
@@ -314,6 +335,7 @@ public final class TraceExpander {
     } else if (!emitStep(method, probe.line())) {
       return;
     }
+    steppedAt(frame, new StepLine(method, probe.line(), probe.visible()));
     if (frame != null) {
       emitVisible(frame, probe.visible());
     }
@@ -337,6 +359,15 @@ public final class TraceExpander {
       if (++next == cycle.length) {
         next = 0;
       }
+    }
+  }
+
+  /** Notes the line the frame (null: a method not on the stack) has just stepped to. */
+  private void steppedAt(Frame frame, StepLine line) {
+    if (frame != null) {
+      frame.line = line;
+    } else {
+      orphanLine = line;
     }
   }
 
@@ -375,6 +406,7 @@ public final class TraceExpander {
       if (!emitStep(run.method, line.line())) {
         return;
       }
+      steppedAt(run.frame, new StepLine(run.method, line.line(), line.visible()));
       if (run.frame != null) {
         emitVisible(run.frame, line.visible());
       }
@@ -432,6 +464,9 @@ public final class TraceExpander {
     finishPendingCall();
     if (stopped || !isOnStack(methodId)) {
       orphanRun = null;
+      if (orphanLine != null && orphanLine.method().id() == methodId) {
+        orphanLine = null;
+      }
       return;
     }
     // an exception comes right before its exit, so it went to the top frame when frames above
@@ -439,6 +474,7 @@ public final class TraceExpander {
     ValueRecord lastValue = stack.peek().returnValue;
     unwindTo(methodId);
     Frame frame = stack.pop();
+    frameLeftSinceLastStep = true;
     ValueRecord value = thrown ? lastValue : frame.returnValue;
     lastThrown = null;
     if (thrown) {
@@ -484,6 +520,7 @@ public final class TraceExpander {
     finishPendingCall();
     while (stack.peek().method.id() != methodId) {
       stack.pop();
+      frameLeftSinceLastStep = true;
       emit(new TraceEvent.Return(values.error(lastThrown != null ? "threw " + lastThrown : "<unwound>")));
     }
   }
@@ -511,12 +548,37 @@ public final class TraceExpander {
     if (text.isEmpty()) {
       return;
     }
+    stepBackToTheCallersLine();
     lastOutput = text.charAt(text.length() - 1);
     if (pendingLogKind != kind) {
       flushLog();
       pendingLogKind = kind;
     }
     pendingLog.append(text);
+  }
+
+  /**
+   * Output of a frame whose callee returned since the last step, before a step of its own: in the
+   * stream it would belong to the callee's last step, so the frame steps again at its line, the
+   * one that made the call, with its variables as they are now. No step when no frame is left to
+   * write it (the outermost recorded method returned) or its line is not known.
+   */
+  private void stepBackToTheCallersLine() {
+    if (!frameLeftSinceLastStep || stopped) {
+      return;
+    }
+    Frame top = stack.peek();
+    StepLine line = top != null ? top.line : orphanLine;
+    if (line == null) {
+      return;
+    }
+    if (!emitStep(line.method(), line.line())) {
+      return;
+    }
+    stepsAddedForOutput++;
+    if (top != null) {
+      emitVisible(top, line.visible());
+    }
   }
 
   private StreamText stdoutText() {
@@ -588,6 +650,7 @@ public final class TraceExpander {
     if (!emitStep(method, line)) {
       return;
     }
+    frame.line = new StepLine(method, line, frame.info.parameterVariables);
     emit(new TraceEvent.Call(functionId, args));
   }
 
@@ -607,6 +670,7 @@ public final class TraceExpander {
     int pathId = pathId(method.path());
     emit(new TraceEvent.Step(pathId, line));
     steps++;
+    frameLeftSinceLastStep = false;
     return true;
   }
 

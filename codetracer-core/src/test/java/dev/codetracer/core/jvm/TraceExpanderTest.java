@@ -215,6 +215,149 @@ class TraceExpanderTest {
     assertThat(none.result().outputDropped()).isEqualTo("no step\n".length());
   }
 
+  /**
+   * OutAttr's main: line 7 {@code total = 0}, line 8 {@code for (i = 1; i <= 2; i++) total +=
+   * twice(i)}, line 9 {@code println("total " + total + " last " + twice(5))}, line 10 {@code
+   * println("done")}; twice: line 3 {@code r = x * 2}, line 4 {@code return r}.
+   */
+  private static ChangeLogFixture outputAfterCalls() {
+    ChangeLogFixture log = new ChangeLogFixture()
+        .method(0, "main", 6, 0, "total", "i")
+        .method(1, "twice", 2, 1, "x", "r")
+        .probe(0, 0, 7).probe(1, 0, 8, 0, 1).probe(2, 0, 9, 0).probe(3, 0, 10, 0)
+        .probe(4, 1, 3, 0).probe(5, 1, 4, 0, 1)
+        .call(0).step(0).intValue(0, 0)
+        .intValue(1, 1);
+    int total = 0;
+    for (int i = 1; i <= 2; i++) {
+      log.step(1);
+      twice(log, i);
+      total += 2 * i;
+      log.intValue(0, total).intValue(1, i + 1);
+    }
+    log.step(1).step(2);
+    twice(log, 5);
+    return log.stdout("total " + total + " last 10\n")
+        .step(3).stdout("done\n")
+        .ret(0);
+  }
+
+  private static void twice(ChangeLogFixture log, int x) {
+    log.call(1).intValue(0, x)
+        .step(4).intValue(1, 2 * x)
+        .step(5).intValue(RawEvents.RETURN_SLOT, 2 * x).ret(1);
+  }
+
+  @Test
+  void outputAfterACallReturnedBelongsToAStepOfTheCallersLine() throws IOException {
+    Expanded e = expand(outputAfterCalls());
+    TraceModel model = e.model();
+    TraceModel.Output printed = model.output().get(0);
+    assertThat(printed.content()).isEqualTo("total 6 last 10\n");
+    TraceModel.Step step = model.step(printed.step());
+    assertThat(step.line()).isEqualTo(9);
+    assertThat(step.call().function()).isEqualTo("Main.main");
+    assertThat(model.valueAt(printed.step(), "total").map(model::render)).hasValue("6");
+    assertThat(model.stepsAt(ChangeLogFixture.PATH, 9)).as("the line's own step, and its step after twice(5) returned").hasSize(2);
+    assertThat(model.stepsAt(ChangeLogFixture.PATH, 8)).as("calls followed by no output add no step").hasSize(3);
+    assertThat(model.step(model.output().get(1).step()).line()).isEqualTo(10);
+    assertThat(e.result().steps()).isEqualTo(model.stepCount());
+    assertThat(e.result().stepsAddedForOutput()).isEqualTo(1);
+  }
+
+  @Test
+  void theCallersStepAfterAReturnIsTheSameInJsonAndBin() throws IOException {
+    Path run = Files.createTempDirectory(dir, "run");
+    Path raw = outputAfterCalls().write(run.resolve("trace.raw"), true);
+    Path bin = run.resolve("trace.bin");
+    try (RawLogReader reader = new RawLogReader(raw); BinTraceWriter writer = BinTraceWriter.create(bin)) {
+      new TraceExpander(writer, limit -> false, ExpansionLimits.defaults()).expand(reader);
+    }
+    assertThat(TraceReader.readAll(bin)).isEqualTo(expand(outputAfterCalls()).events());
+  }
+
+  @Test
+  void outputAfterACallFromTheLastLineOfARunBelongsToThatLine() throws IOException {
+    // main: line 3 a = 7, line 4 helper() as one run; helper at line 8; then output on line 4
+    ChangeLogFixture log = new ChangeLogFixture()
+        .method(0, "main", 3, 0, "a").method(1, "helper", 8, 0)
+        .run(0, 0, 3, new int[0], List.of(new RawDefinition.RunLine(4, new int[] {0})), 0, -1)
+        .probe(1, 1, 8).probe(2, 0, 5, 0)
+        .call(0).step(0).intValue(0, 7)
+        .call(1).step(1).ret(1)
+        .stdout("after helper\n")
+        .step(2)
+        .ret(0);
+    TraceModel model = expand(log).model();
+    int step = model.output().get(0).step();
+    assertThat(model.step(step).line()).isEqualTo(4);
+    assertThat(model.step(step).call().function()).isEqualTo("Main.main");
+    assertThat(model.valueAt(step, "a").map(model::render)).hasValue("7");
+  }
+
+  @Test
+  void outputAfterACallFromAMethodWithoutLinesBelongsToItsCallStep() throws IOException {
+    // lineless (a class without line numbers: no probes, its call step at line 1) calls helper, then prints
+    ChangeLogFixture log = new ChangeLogFixture()
+        .method(0, "main", 3, 0).method(1, "lineless", 1, 1, "arg0").method(2, "helper", 8, 0)
+        .probe(0, 0, 3).probe(1, 2, 8).probe(2, 0, 4)
+        .call(0).step(0)
+        .call(1).intValue(0, 42)
+        .call(2).step(1).ret(2)
+        .stdout("from lineless\n")
+        .ret(1)
+        .step(2)
+        .ret(0);
+    TraceModel model = expand(log).model();
+    int step = model.output().get(0).step();
+    assertThat(model.step(step).line()).isEqualTo(1);
+    assertThat(model.step(step).call().function()).isEqualTo("Main.lineless");
+    assertThat(model.valueAt(step, "arg0").map(model::render)).hasValue("42");
+  }
+
+  @Test
+  void outputAfterTheOutermostRecordedMethodReturnedAddsNoStep() throws IOException {
+    ChangeLogFixture log = new ChangeLogFixture()
+        .method(0, "main", 3, 0).probe(0, 0, 3)
+        .call(0).step(0).ret(0)
+        .stdout("from a shutdown hook\n");
+    Expanded e = expand(log);
+    TraceModel model = e.model();
+    assertThat(model.stepCount()).isEqualTo(1);
+    assertThat(e.result().stepsAddedForOutput()).isZero();
+    assertThat(model.output()).singleElement().satisfies(o -> assertThat(o.step()).isZero());
+  }
+
+  @Test
+  void outputAfterACallReturnedToAMethodEnteredBeforeTheRecordingBelongsToItsLine() throws IOException {
+    ChangeLogFixture log = new ChangeLogFixture()
+        .method(0, "test", 3, 0).method(1, "helper", 8, 0)
+        .probe(0, 0, 4).probe(1, 1, 8)
+        .step(0)
+        .call(1).step(1).ret(1)
+        .stdout("after helper\n")
+        .ret(0);
+    TraceModel model = expand(log).model();
+    int step = model.output().get(0).step();
+    assertThat(model.step(step).line()).isEqualTo(4);
+    assertThat(model.stepCount()).isEqualTo(3);
+  }
+
+  @Test
+  void outputInAHandlerAfterAnExceptionLeftSeveralFramesAddsNoStep() throws IOException {
+    ChangeLogFixture log = new ChangeLogFixture()
+        .method(0, "main", 3, 0).method(1, "outer", 7, 0).method(2, "inner", 11, 0)
+        .probe(0, 0, 4).probe(1, 1, 7).probe(2, 2, 11).handlerEntry(3, 0).probe(4, 0, 5)
+        .call(0).step(0)
+        .call(1).step(1).call(2).step(2)
+        .thrown(2, "java.lang.IllegalStateException: boom").thrown(1, "java.lang.IllegalStateException: boom")
+        .step(3).step(4).stdout("caught\n")
+        .ret(0);
+    TraceModel model = expand(log).model();
+    assertThat(model.stepCount()).isEqualTo(4);
+    assertThat(model.step(model.output().get(0).step()).line()).isEqualTo(5);
+  }
+
   @Test
   void elementEventsChangeTheArrayOfTheirLocal() throws IOException {
     ChangeLogFixture log = new ChangeLogFixture()
