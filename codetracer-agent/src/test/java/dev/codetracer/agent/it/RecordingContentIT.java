@@ -451,6 +451,31 @@ class RecordingContentIT {
   }
 
   @Test
+  void outputWrittenAfterACallOnTheSameLineReturnedIsAtAStepOfTheCallersLine() {
+    TraceModel model = model("samples.OutputAfterCalls");
+    Path source = Samples.source("samples.OutputAfterCalls");
+    List<TraceModel.Output> output = model.output();
+    // printf writes "point " before it calls Point.toString, the rest after
+    assertThat(output).extracting(TraceModel.Output::content)
+        .containsExactly("total 6 last 10\n", "point ", "(1, 2)\n", "[1, 2, 3]\n", "done\n");
+    assertThat(output.subList(0, 4)).extracting(o -> model.step(o.step()).line()).containsExactly(23L, 25L, 25L, 27L);
+    assertThat(output).allSatisfy(o -> {
+      assertThat(model.step(o.step()).path()).isEqualTo(source.toString());
+      assertThat(model.step(o.step()).call().function()).isEqualTo("samples.OutputAfterCalls.main");
+    });
+    assertThat(model.valueAt(output.get(0).step(), "total").map(model::render)).hasValue("6");
+    // the loop on line 22 has one line number entry, so one step, which its calls returning to it add none to
+    assertThat(Recordings.valuesAtLine(model, source, 22, "total")).as("calls followed by no output add no step")
+        .containsExactly("0");
+
+    SampleRun lineless = SampleRuns.recorded("samples.OutputAfterCalls", Jvm.JAVA_17, Samples.Debug.NONE, "");
+    TraceModel calls = Recordings.check(lineless.folder());
+    assertThat(calls.output()).extracting(TraceModel.Output::content).contains("total 6 last 10\n");
+    assertThat(calls.output()).as("at main's call step, its only one").allSatisfy(o ->
+        assertThat(calls.step(o.step()).call().function()).isEqualTo("samples.OutputAfterCalls.main"));
+  }
+
+  @Test
   void aCharacterSplitBetweenTwoWritesIsRecordedWholeAtTheWriteThatEndsIt() {
     Path folder = SampleRuns.newFolder("split-characters");
     List<String> command = new java.util.ArrayList<>(

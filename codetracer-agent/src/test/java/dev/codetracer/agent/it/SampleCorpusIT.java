@@ -26,7 +26,7 @@ class SampleCorpusIT {
           "samples.Proxies", "samples.Mocks", "samples.Values", "samples.Output", "samples.Growth", "samples.NestedChanges",
           "samples.Construction", "samples.Constructors", "samples.RunExceptions", "samples.Overflow",
           "samples.TightLoops", "samples.UncaughtLoud", "samples.Secrets", "samples.WrappedSubclasses",
-          "samples.OverflowTop", "samples.Floats", "samples.DeepHalt");
+          "samples.OverflowTop", "samples.Floats", "samples.DeepHalt", "samples.OutputAfterCalls");
 
   /** Samples whose standard output is not all written by the recorded thread. */
   private static final Set<String> OUTPUT_FROM_OTHER_THREADS = Set.of("samples.Threads");
