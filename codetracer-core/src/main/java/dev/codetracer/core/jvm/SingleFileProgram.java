@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import javax.tools.JavaCompiler;
@@ -23,9 +24,10 @@ import javax.tools.ToolProvider;
  * {@code java [options] Main.java args}: a program run by the source launcher. The launcher
  * compiles in memory without local variable names, so a recording of it could show no locals.
  * This compiles the file beforehand with {@code javac -g} of the same JDK as the {@code java} that
- * runs it, and runs the launcher's choice of class (the file's first top-level class) from the
- * classes. When that is not possible (no {@code javac}, a compile error), the command runs as it
- * was given and the launcher reports its own errors.
+ * runs it, from the source files that JDK's launcher would use ({@link SourceLauncherCompilation}),
+ * and runs the launcher's choice of class (the file's first top-level class) from the classes.
+ * When that is not possible (no {@code javac}, a JDK of unknown version, a compile error), the
+ * command runs as it was given and the launcher reports its own errors.
  */
 final class SingleFileProgram {
   private final List<String> command;
@@ -61,9 +63,17 @@ final class SingleFileProgram {
       return Optional.empty();
     }
     Path source = sourceFile(workdir);
+    TopLevel topLevel = topLevel(source);
+    OptionalInt version = JdkRelease.featureVersion(javac.get().getParent().getParent());
+    Optional<SourceLauncherCompilation> launcherCompilation =
+        version.isEmpty() ? Optional.empty() : SourceLauncherCompilation.of(version.getAsInt(), source, topLevel.packageName());
+    if (launcherCompilation.isEmpty()) {
+      return Optional.empty();
+    }
     List<String> launcherOptions = command.subList(1, fileIndex);
     String classPath = valueOf(launcherOptions, "-cp", "-classpath", "--class-path");
     List<String> javacCommand = new ArrayList<>(List.of(javac.get().toString(), "-g", "-nowarn", "-proc:none", "-d", classes.toString()));
+    javacCommand.addAll(launcherCompilation.get().javacOptions());
     String release = valueOf(launcherOptions, "--source");
     if (release != null) {
       javacCommand.addAll(List.of("--release", release));
@@ -99,33 +109,41 @@ final class SingleFileProgram {
     }
     rewritten.add("-cp");
     rewritten.add(classPath == null ? classes.toString() : classes + File.pathSeparator + classPath);
-    rewritten.add(mainClass(source));
+    rewritten.add(topLevel.firstClass());
     rewritten.addAll(command.subList(fileIndex + 1, command.size()));
     return Optional.of(rewritten);
   }
 
   /** The launcher's choice: the first top-level class in the file (else the file's name). */
   static String mainClass(Path source) {
+    return topLevel(source).firstClass();
+  }
+
+  /** What a source file declares at its top level: its package ("" for none) and its first class, with the package. */
+  private record TopLevel(String packageName, String firstClass) {}
+
+  private static TopLevel topLevel(Path source) {
     String stem = source.getFileName().toString().replaceFirst("\\.java$", "");
     JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
     if (compiler == null) {
-      return stem;
+      return new TopLevel("", stem);
     }
     try (StandardJavaFileManager files = compiler.getStandardFileManager(null, null, StandardCharsets.UTF_8)) {
       JavacTask task =
           (JavacTask) compiler.getTask(null, files, diagnostic -> { }, List.of("-proc:none"), null, files.getJavaFileObjects(source));
       for (CompilationUnitTree unit : task.parse()) {
-        String packagePrefix = unit.getPackageName() == null ? "" : unit.getPackageName() + ".";
+        String packageName = unit.getPackageName() == null ? "" : unit.getPackageName().toString();
+        String packagePrefix = packageName.isEmpty() ? "" : packageName + ".";
         for (Tree declaration : unit.getTypeDecls()) {
           if (declaration instanceof ClassTree type && type.getSimpleName().length() > 0) {
-            return packagePrefix + type.getSimpleName();
+            return new TopLevel(packageName, packagePrefix + type.getSimpleName());
           }
         }
       }
     } catch (IOException | RuntimeException e) {
       // a file this JDK cannot parse: the launcher's rule for compact source files is the name
     }
-    return stem;
+    return new TopLevel("", stem);
   }
 
   private static Optional<Path> javacBeside(String java, Path workdir) {

@@ -65,4 +65,53 @@ class SingleFileProgramTest {
     SingleFileProgram program = SingleFileProgram.of(List.of(java, "Broken.java"), workdir).orElseThrow();
     assertThat(program.compiledCommand(workdir, workdir.resolve("classes"))).isEmpty();
   }
+
+  /** {@code multi/App.java} using {@code Helper} of {@code multi/Helper.java}, and another Helper.java in the working directory. */
+  private void writeMultiFileProgramAndAnotherHelper() throws Exception {
+    write("multi/App.java", "public class App { public static void main(String[] a) { System.out.println(new Helper().say()); } }\n");
+    write("multi/Helper.java", "public class Helper { String say() { int n = 3; return \"multi-file \" + n; } }\n");
+    write("Helper.java", "public class Helper { String say() { return \"the working directory's\"; } }\n");
+  }
+
+  private String run(List<String> command) throws Exception {
+    Process run = new ProcessBuilder(command).directory(workdir.toFile()).redirectErrorStream(true).start();
+    String output = new String(run.getInputStream().readAllBytes());
+    assertThat(run.waitFor()).as(output).isZero();
+    return output;
+  }
+
+  @Test
+  void beforeJava22NoOtherSourceFileIsCompiledNotEvenOneInTheWorkingDirectory() throws Exception {
+    writeMultiFileProgramAndAnotherHelper();
+    SingleFileProgram program = SingleFileProgram.of(List.of(Jvm.JAVA_17.java.toString(), "multi/App.java"), workdir).orElseThrow();
+
+    assertThat(program.compiledCommand(workdir, workdir.resolve("out/classes")))
+        .as("the launcher cannot compile it (cannot find symbol Helper), so it runs as given").isEmpty();
+  }
+
+  @Test
+  void fromJava22TheOtherSourceFilesAreThoseBesideTheFileNotTheWorkingDirectorys() throws Exception {
+    Jvm.JAVA_25.assumeInstalled();
+    writeMultiFileProgramAndAnotherHelper();
+    SingleFileProgram program = SingleFileProgram.of(List.of(Jvm.JAVA_25.java.toString(), "multi/App.java"), workdir).orElseThrow();
+    Path classes = workdir.resolve("out/classes");
+
+    List<String> command = program.compiledCommand(workdir, classes).orElseThrow();
+
+    assertThat(run(command)).isEqualTo("multi-file 3\n");
+    assertThat(new String(Files.readAllBytes(classes.resolve("Helper.class")), StandardCharsets.ISO_8859_1))
+        .as("the other file is compiled with -g too").contains("LocalVariableTable");
+  }
+
+  @Test
+  void fromJava22AProgramOfSeveralFilesInAPackageCompilesFromAnotherDirectory() throws Exception {
+    Jvm.JAVA_25.assumeInstalled();
+    write("src/app/Main.java", "package app;\npublic class Main { public static void main(String[] a) { System.out.println(Util.twice(2)); } }\n");
+    write("src/app/Util.java", "package app;\nclass Util { static int twice(int x) { return 2 * x; } }\n");
+    SingleFileProgram program = SingleFileProgram.of(List.of(Jvm.JAVA_25.java.toString(), "src/app/Main.java"), workdir).orElseThrow();
+
+    List<String> command = program.compiledCommand(workdir, workdir.resolve("out/classes")).orElseThrow();
+
+    assertThat(run(command)).isEqualTo("4\n");
+  }
 }

@@ -1,0 +1,112 @@
+package dev.codetracer.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code codetracer record -- java Main.java}: the source file is compiled beforehand (for its local
+ * variable names), and the recorded program is still the one {@code java Main.java} runs.
+ */
+class RecordSourceFileIT {
+  @TempDir Path sandbox;
+
+  /** What the plain launcher does with a command, run in the sandbox. */
+  private record Plain(int exitCode, String stdout) {}
+
+  private Plain runPlain(Jvm jvm, String... args) throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>(List.of(jvm.java.toString()));
+    command.addAll(List.of(args));
+    Path out = sandbox.resolve("tmp/plain-out.txt");
+    Process process = new ProcessBuilder(command).directory(sandbox.toFile())
+        .redirectOutput(out.toFile()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    return new Plain(process.waitFor(), Files.readString(out));
+  }
+
+  private CliProcess.Result record(Path output, Jvm jvm, String... args) {
+    List<String> command = new ArrayList<>(List.of("record", "-o", output.toString(), "--", jvm.java.toString()));
+    command.addAll(List.of(args));
+    return CliProcess.in(sandbox).workdir(sandbox).run(command);
+  }
+
+  private static JsonNode metadata(Path output) throws IOException {
+    return new ObjectMapper().readTree(output.resolve("trace_metadata.json").toFile());
+  }
+
+  /** {@code multi/App.java} and its {@code multi/Helper.java}, run from the folder above. */
+  private void writeMultiFileProgram() throws IOException {
+    Files.createDirectories(sandbox.resolve("multi"));
+    Files.writeString(sandbox.resolve("multi/App.java"), """
+        public class App {
+          public static void main(String[] args) {
+            System.out.println("helper says " + new Helper().say());
+          }
+        }
+        """);
+    Files.writeString(sandbox.resolve("multi/Helper.java"), """
+        public class Helper {
+          String say() {
+            int n = 3;
+            return "multi-file " + n;
+          }
+        }
+        """);
+  }
+
+  private void writeHelperInTheWorkingDirectory() throws IOException {
+    Files.writeString(sandbox.resolve("Helper.java"), """
+        public class Helper {
+          String say() {
+            return "the working directory's helper";
+          }
+        }
+        """);
+  }
+
+  @Test
+  void onJava25AProgramOfSeveralFilesIsRecordedWithTheLocalNamesOfEachFile() throws Exception {
+    Jvm.JAVA_25.assumeInstalled();
+    writeMultiFileProgram();
+    Path output = sandbox.resolve("rec");
+
+    CliProcess.Result result = record(output, Jvm.JAVA_25, "multi/App.java");
+
+    assertThat(result.succeeded().stdout()).isEqualTo("helper says multi-file 3\n");
+    JsonNode metadata = metadata(output);
+    assertThat(metadata.has("source_file_compiled_with")).as(metadata.toString()).isTrue();
+    assertThat(metadata.has("classes_without_debug_info")).as(metadata.toString()).isFalse();
+  }
+
+  @Test
+  void onJava25ASourceFileOfTheSameNameInTheWorkingDirectoryIsNotTheProgramsOwn() throws Exception {
+    Jvm.JAVA_25.assumeInstalled();
+    writeMultiFileProgram();
+    writeHelperInTheWorkingDirectory();
+
+    CliProcess.Result result = record(sandbox.resolve("rec"), Jvm.JAVA_25, "multi/App.java");
+
+    assertThat(runPlain(Jvm.JAVA_25, "multi/App.java")).isEqualTo(new Plain(0, "helper says multi-file 3\n"));
+    assertThat(result.succeeded().stdout()).isEqualTo("helper says multi-file 3\n");
+  }
+
+  @Test
+  void onJava17AProgramOfSeveralFilesFailsToCompileAsItDoesUnrecorded() throws Exception {
+    writeMultiFileProgram();
+    writeHelperInTheWorkingDirectory();
+
+    CliProcess.Result result = record(sandbox.resolve("rec"), Jvm.JAVA_17, "multi/App.java");
+
+    assertThat(runPlain(Jvm.JAVA_17, "multi/App.java")).isEqualTo(new Plain(1, ""));
+    assertThat(result.exitCode()).as(result.toString()).isEqualTo(1);
+    assertThat(result.stdout()).isEmpty();
+    assertThat(result.stderr()).contains("error: cannot find symbol", "error: compilation failed");
+  }
+}
