@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,21 +21,39 @@ class RecordSourceFileIT {
   @TempDir Path sandbox;
 
   /** What the plain launcher does with a command, run in the sandbox. */
-  private record Plain(int exitCode, String stdout) {}
+  private record Plain(int exitCode, String stdout, String stderr) {
+    void shows(int expectedExitCode, String expectedStdout) {
+      assertThat(exitCode).as("the plain launcher's exit code; stderr:\n%s", stderr).isEqualTo(expectedExitCode);
+      assertThat(stdout).as("the plain launcher's output").isEqualTo(expectedStdout);
+    }
+  }
 
-  private Plain runPlain(Jvm jvm, String... args) throws IOException, InterruptedException {
+  private Plain runPlain(Map<String, String> environment, Jvm jvm, String... args) throws IOException, InterruptedException {
     List<String> command = new ArrayList<>(List.of(jvm.java.toString()));
     command.addAll(List.of(args));
-    Path out = sandbox.resolve("tmp/plain-out.txt");
-    Process process = new ProcessBuilder(command).directory(sandbox.toFile())
-        .redirectOutput(out.toFile()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-    return new Plain(process.waitFor(), Files.readString(out));
+    Path out = Files.createDirectories(sandbox.resolve("plain")).resolve("out.txt");
+    Path err = out.resolveSibling("err.txt");
+    ProcessBuilder builder = new ProcessBuilder(command).directory(sandbox.toFile()).redirectOutput(out.toFile()).redirectError(err.toFile());
+    builder.environment().putAll(environment);
+    return new Plain(builder.start().waitFor(), Files.readString(out), Files.readString(err));
+  }
+
+  private Plain runPlain(Jvm jvm, String... args) throws IOException, InterruptedException {
+    return runPlain(Map.of(), jvm, args);
+  }
+
+  private CliProcess cli() {
+    return CliProcess.in(sandbox).workdir(sandbox);
+  }
+
+  private CliProcess.Result record(CliProcess cli, Path output, Jvm jvm, String... args) {
+    List<String> command = new ArrayList<>(List.of("record", "-o", output.toString(), "--", jvm.java.toString()));
+    command.addAll(List.of(args));
+    return cli.run(command);
   }
 
   private CliProcess.Result record(Path output, Jvm jvm, String... args) {
-    List<String> command = new ArrayList<>(List.of("record", "-o", output.toString(), "--", jvm.java.toString()));
-    command.addAll(List.of(args));
-    return CliProcess.in(sandbox).workdir(sandbox).run(command);
+    return record(cli(), output, jvm, args);
   }
 
   private static JsonNode metadata(Path output) throws IOException {
@@ -93,7 +112,7 @@ class RecordSourceFileIT {
 
     CliProcess.Result result = record(sandbox.resolve("rec"), Jvm.JAVA_25, "multi/App.java");
 
-    assertThat(runPlain(Jvm.JAVA_25, "multi/App.java")).isEqualTo(new Plain(0, "helper says multi-file 3\n"));
+    runPlain(Jvm.JAVA_25, "multi/App.java").shows(0, "helper says multi-file 3\n");
     assertThat(result.succeeded().stdout()).isEqualTo("helper says multi-file 3\n");
   }
 
@@ -104,9 +123,39 @@ class RecordSourceFileIT {
 
     CliProcess.Result result = record(sandbox.resolve("rec"), Jvm.JAVA_17, "multi/App.java");
 
-    assertThat(runPlain(Jvm.JAVA_17, "multi/App.java")).isEqualTo(new Plain(1, ""));
+    runPlain(Jvm.JAVA_17, "multi/App.java").shows(1, "");
     assertThat(result.exitCode()).as(result.toString()).isEqualTo(1);
     assertThat(result.stdout()).isEmpty();
     assertThat(result.stderr()).contains("error: cannot find symbol", "error: compilation failed");
+  }
+
+  @Test
+  void theClassPathEnvironmentVariableIsTheRecordedProgramsClassPath() throws Exception {
+    Path childSource = Files.createDirectories(sandbox.resolve("child-source")).resolve("Child.java");
+    Files.writeString(childSource, """
+        public class Child {
+          public static String greet() {
+            return "child ran";
+          }
+        }
+        """);
+    Process javac = new ProcessBuilder(Jvm.JAVA_17.java.resolveSibling("javac").toString(),
+        "-d", sandbox.resolve("cls").toString(), childSource.toString()).inheritIO().start();
+    assertThat(javac.waitFor()).isZero();
+    Files.writeString(sandbox.resolve("UsesChild.java"), """
+        public class UsesChild {
+          public static void main(String[] args) {
+            System.out.println(Child.greet());
+          }
+        }
+        """);
+    Map<String, String> classPath = Map.of("CLASSPATH", sandbox.resolve("cls").toString());
+    Path output = sandbox.resolve("rec");
+
+    CliProcess.Result result = record(cli().env("CLASSPATH", classPath.get("CLASSPATH")), output, Jvm.JAVA_17, "UsesChild.java");
+
+    runPlain(classPath, Jvm.JAVA_17, "UsesChild.java").shows(0, "child ran\n");
+    assertThat(result.succeeded().stdout()).isEqualTo("child ran\n");
+    assertThat(metadata(output).has("source_file_compiled_with")).as("compiled beforehand, not run by the launcher").isTrue();
   }
 }

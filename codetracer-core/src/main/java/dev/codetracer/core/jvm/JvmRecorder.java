@@ -81,7 +81,7 @@ public final class JvmRecorder implements Recorder {
         List<String> program = request.command();
         Path sourceRoot = null;
         if (singleFile.isPresent()) {
-          Optional<List<String>> fromClasses = singleFile.get().compiledCommand(request.workdir(), compiled.resolve("classes"));
+          Optional<List<String>> fromClasses = singleFile.get().compiledCommand(request.workdir(), request.environment(), compiled.resolve("classes"));
           if (fromClasses.isPresent()) {
             program = fromClasses.get();
             sourceRoot = sourceFolder;

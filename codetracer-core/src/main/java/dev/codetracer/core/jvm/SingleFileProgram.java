@@ -12,9 +12,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import javax.tools.JavaCompiler;
 import javax.tools.StandardJavaFileManager;
@@ -54,10 +54,12 @@ final class SingleFileProgram {
   }
 
   /**
-   * Compiles the file into {@code classes} and returns the command that runs it from there, or
-   * empty when it could not be compiled (the original command then runs unchanged).
+   * Compiles the file into {@code classes} and returns the command that runs it from there, with
+   * the class path the launcher would give it after them, or empty when it could not be compiled
+   * (the original command then runs unchanged). {@code environment} is the program's: its {@code
+   * CLASSPATH} is the launcher's class path when the command gives none.
    */
-  Optional<List<String>> compiledCommand(Path workdir, Path classes) throws InterruptedException {
+  Optional<List<String>> compiledCommand(Path workdir, Map<String, String> environment, Path classes) throws InterruptedException {
     Optional<Path> javac = javacBeside(command.get(0), workdir);
     if (javac.isEmpty()) {
       return Optional.empty();
@@ -71,7 +73,7 @@ final class SingleFileProgram {
       return Optional.empty();
     }
     List<String> launcherOptions = command.subList(1, fileIndex);
-    String classPath = valueOf(launcherOptions, "-cp", "-classpath", "--class-path");
+    String classPath = LauncherClassPath.of(launcherOptions, environment);
     List<String> javacCommand = new ArrayList<>(List.of(javac.get().toString(), "-g", "-nowarn", "-proc:none", "-d", classes.toString()));
     javacCommand.addAll(launcherCompilation.get().javacOptions());
     String release = valueOf(launcherOptions, "--source");
@@ -81,9 +83,7 @@ final class SingleFileProgram {
     if (launcherOptions.contains("--enable-preview")) {
       javacCommand.add("--enable-preview");
     }
-    if (classPath != null) {
-      javacCommand.addAll(List.of("-cp", classPath));
-    }
+    javacCommand.addAll(List.of("-cp", classPath));
     javacCommand.add(source.toString());
     try {
       Files.createDirectories(classes);
@@ -99,16 +99,18 @@ final class SingleFileProgram {
     }
     List<String> rewritten = new ArrayList<>();
     rewritten.add(command.get(0));
-    for (int i = 0; i < launcherOptions.size(); i++) {
-      String option = launcherOptions.get(i);
-      if (option.equals("--source") || Set.of("-cp", "-classpath", "--class-path").contains(option)) {
+    List<String> otherOptions = LauncherClassPath.withoutClassPathOptions(launcherOptions);
+    for (int i = 0; i < otherOptions.size(); i++) {
+      String option = otherOptions.get(i);
+      if (option.equals("--source")) {
         i++;
       } else {
         rewritten.add(option);
       }
     }
+    // the compiled classes come first, as the launcher's own class loader looks in them first
     rewritten.add("-cp");
-    rewritten.add(classPath == null ? classes.toString() : classes + File.pathSeparator + classPath);
+    rewritten.add(classes + File.pathSeparator + classPath);
     rewritten.add(topLevel.firstClass());
     rewritten.addAll(command.subList(fileIndex + 1, command.size()));
     return Optional.of(rewritten);

@@ -2,10 +2,12 @@ package dev.codetracer.core.jvm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,9 +49,10 @@ class SingleFileProgramTest {
     SingleFileProgram program = SingleFileProgram.of(List.of(java, "-Xmx64m", "src/app/Main.java", "arg"), workdir).orElseThrow();
     Path classes = workdir.resolve("out/classes");
 
-    Optional<List<String>> command = program.compiledCommand(workdir, classes);
+    Optional<List<String>> command = program.compiledCommand(workdir, Map.of(), classes);
 
-    assertThat(command).contains(List.of(java, "-Xmx64m", "-cp", classes.toString(), "app.Main", "arg"));
+    assertThat(command).as("the launcher's class path, the working directory, after the classes")
+        .contains(List.of(java, "-Xmx64m", "-cp", classes + File.pathSeparator + ".", "app.Main", "arg"));
     byte[] bytes = Files.readAllBytes(classes.resolve("app/Main.class"));
     assertThat(new String(bytes, StandardCharsets.ISO_8859_1))
         .as("compiled with -g: the local's name is in the LocalVariableTable").contains("LocalVariableTable", "total");
@@ -63,7 +66,7 @@ class SingleFileProgramTest {
     write("Broken.java", "class Broken { void x( }");
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     SingleFileProgram program = SingleFileProgram.of(List.of(java, "Broken.java"), workdir).orElseThrow();
-    assertThat(program.compiledCommand(workdir, workdir.resolve("classes"))).isEmpty();
+    assertThat(program.compiledCommand(workdir, Map.of(), workdir.resolve("classes"))).isEmpty();
   }
 
   /** {@code multi/App.java} using {@code Helper} of {@code multi/Helper.java}, and another Helper.java in the working directory. */
@@ -85,7 +88,7 @@ class SingleFileProgramTest {
     writeMultiFileProgramAndAnotherHelper();
     SingleFileProgram program = SingleFileProgram.of(List.of(Jvm.JAVA_17.java.toString(), "multi/App.java"), workdir).orElseThrow();
 
-    assertThat(program.compiledCommand(workdir, workdir.resolve("out/classes")))
+    assertThat(program.compiledCommand(workdir, Map.of(), workdir.resolve("out/classes")))
         .as("the launcher cannot compile it (cannot find symbol Helper), so it runs as given").isEmpty();
   }
 
@@ -96,7 +99,7 @@ class SingleFileProgramTest {
     SingleFileProgram program = SingleFileProgram.of(List.of(Jvm.JAVA_25.java.toString(), "multi/App.java"), workdir).orElseThrow();
     Path classes = workdir.resolve("out/classes");
 
-    List<String> command = program.compiledCommand(workdir, classes).orElseThrow();
+    List<String> command = program.compiledCommand(workdir, Map.of(), classes).orElseThrow();
 
     assertThat(run(command)).isEqualTo("multi-file 3\n");
     assertThat(new String(Files.readAllBytes(classes.resolve("Helper.class")), StandardCharsets.ISO_8859_1))
@@ -110,8 +113,39 @@ class SingleFileProgramTest {
     write("src/app/Util.java", "package app;\nclass Util { static int twice(int x) { return 2 * x; } }\n");
     SingleFileProgram program = SingleFileProgram.of(List.of(Jvm.JAVA_25.java.toString(), "src/app/Main.java"), workdir).orElseThrow();
 
-    List<String> command = program.compiledCommand(workdir, workdir.resolve("out/classes")).orElseThrow();
+    List<String> command = program.compiledCommand(workdir, Map.of(), workdir.resolve("out/classes")).orElseThrow();
 
     assertThat(run(command)).isEqualTo("4\n");
+  }
+
+  /** {@code UsesChild.java}, whose class Child is compiled into {@code folder} (a folder of the working directory). */
+  private void writeProgramUsingAClassIn(String folder) throws Exception {
+    Path child = write("child-source/Child.java", "public class Child { public static String greet() { return \"child ran\"; } }\n");
+    Process javac = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "javac").toString(),
+        "-d", workdir.resolve(folder).toString(), child.toString()).inheritIO().start();
+    assertThat(javac.waitFor()).isZero();
+    write("UsesChild.java", "public class UsesChild { public static void main(String[] a) { System.out.println(Child.greet()); } }\n");
+  }
+
+  @Test
+  void theClassesInTheWorkingDirectoryAreOnTheClassPathAsTheyAreForTheLauncher() throws Exception {
+    writeProgramUsingAClassIn(".");
+    SingleFileProgram program = SingleFileProgram.of(List.of(Jvm.JAVA_17.java.toString(), "UsesChild.java"), workdir).orElseThrow();
+
+    List<String> command = program.compiledCommand(workdir, Map.of(), workdir.resolve("out/classes")).orElseThrow();
+
+    assertThat(run(command)).isEqualTo("child ran\n");
+  }
+
+  @Test
+  void theClassPathEnvironmentVariableIsTheLaunchersClassPathForCompilingAndRunning() throws Exception {
+    writeProgramUsingAClassIn("lib");
+    SingleFileProgram program = SingleFileProgram.of(List.of(Jvm.JAVA_17.java.toString(), "UsesChild.java"), workdir).orElseThrow();
+
+    List<String> command =
+        program.compiledCommand(workdir, Map.of("CLASSPATH", workdir.resolve("lib").toString()), workdir.resolve("out/classes")).orElseThrow();
+
+    assertThat(command).as("the command itself gives the class path").contains("-cp");
+    assertThat(run(command)).as("the compiled command runs without CLASSPATH").isEqualTo("child ran\n");
   }
 }
