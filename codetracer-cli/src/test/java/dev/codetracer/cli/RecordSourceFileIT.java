@@ -158,4 +158,45 @@ class RecordSourceFileIT {
     assertThat(result.succeeded().stdout()).isEqualTo("child ran\n");
     assertThat(metadata(output).has("source_file_compiled_with")).as("compiled beforehand, not run by the launcher").isTrue();
   }
+
+  private void writeProgramWithWarnings() throws IOException {
+    Files.writeString(sandbox.resolve("Warn.java"), """
+        import java.util.*;
+        public class Warn {
+          public static void main(String[] args) {
+            Integer i = new Integer(5);
+            List raw = new ArrayList();
+            raw.add("x");
+            System.out.println("warn " + i + raw);
+          }
+        }
+        """);
+  }
+
+  @Test
+  void theCompilersWarningsAreOnStandardErrorAsTheLaunchersAre() throws Exception {
+    writeProgramWithWarnings();
+
+    CliProcess.Result result = record(sandbox.resolve("rec"), Jvm.JAVA_17, "Warn.java");
+
+    Plain plain = runPlain(Jvm.JAVA_17, "Warn.java");
+    plain.shows(0, "warn 5[x]\n");
+    assertThat(plain.stderr()).contains("Warn.java:4: warning: [removal]", "Note: Warn.java uses unchecked or unsafe operations.");
+    assertThat(result.succeeded().stdout()).isEqualTo("warn 5[x]\n");
+    assertThat(result.stderr()).startsWith(plain.stderr() + "codetracer: recorded `");
+  }
+
+  @Test
+  void onJava25TheCompilersWarningsAreOnStandardErrorInFullAsTheLaunchersAre() throws Exception {
+    Jvm.JAVA_25.assumeInstalled();
+    writeProgramWithWarnings();
+
+    CliProcess.Result result = record(sandbox.resolve("rec"), Jvm.JAVA_25, "Warn.java");
+
+    Plain plain = runPlain(Jvm.JAVA_25, "Warn.java");
+    plain.shows(0, "warn 5[x]\n");
+    assertThat(plain.stderr()).contains("Warn.java:4: warning: [deprecation]", "Warn.java:6: warning: [unchecked]");
+    assertThat(result.succeeded().stdout()).isEqualTo("warn 5[x]\n");
+    assertThat(result.stderr()).startsWith(plain.stderr() + "codetracer: recorded `");
+  }
 }

@@ -81,9 +81,13 @@ public final class JvmRecorder implements Recorder {
         List<String> program = request.command();
         Path sourceRoot = null;
         if (singleFile.isPresent()) {
-          Optional<List<String>> fromClasses = singleFile.get().compiledCommand(request.workdir(), request.environment(), compiled.resolve("classes"));
+          Optional<SingleFileProgram.Compiled> fromClasses =
+              singleFile.get().compile(request.workdir(), request.environment(), compiled.resolve("classes"));
           if (fromClasses.isPresent()) {
-            program = fromClasses.get();
+            program = fromClasses.get().command();
+            // where the launcher prints them: the program's standard error, which it shares with codetracer
+            System.err.print(fromClasses.get().compilerMessages());
+            System.err.flush();
             sourceRoot = sourceFolder;
             metadata.put("source_file_compiled_with", "javac -g (the source launcher keeps no local variable names)");
           }

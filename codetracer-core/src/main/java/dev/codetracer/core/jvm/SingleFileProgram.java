@@ -4,9 +4,11 @@ import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.JavacTask;
+import dev.codetracer.core.record.ProgramEnvironment;
 import dev.codetracer.core.record.ProgramSearch;
 import java.io.File;
 import java.io.IOException;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,12 +56,22 @@ final class SingleFileProgram {
   }
 
   /**
+   * A compiled program.
+   *
+   * @param command the command that runs it from its classes
+   * @param compilerMessages what {@code javac} said (its warnings), which the launcher would have
+   *     printed on standard error before the program ran
+   */
+  record Compiled(List<String> command, String compilerMessages) {}
+
+  /**
    * Compiles the file into {@code classes} and returns the command that runs it from there, with
    * the class path the launcher would give it after them, or empty when it could not be compiled
-   * (the original command then runs unchanged). {@code environment} is the program's: its {@code
-   * CLASSPATH} is the launcher's class path when the command gives none.
+   * (the original command then runs unchanged, and the launcher reports the errors). {@code
+   * environment} is the program's: its {@code CLASSPATH} is the launcher's class path when the
+   * command gives none.
    */
-  Optional<List<String>> compiledCommand(Path workdir, Map<String, String> environment, Path classes) throws InterruptedException {
+  Optional<Compiled> compile(Path workdir, Map<String, String> environment, Path classes) throws InterruptedException {
     Optional<Path> javac = javacBeside(command.get(0), workdir);
     if (javac.isEmpty()) {
       return Optional.empty();
@@ -74,7 +86,7 @@ final class SingleFileProgram {
     }
     List<String> launcherOptions = command.subList(1, fileIndex);
     String classPath = LauncherClassPath.of(launcherOptions, environment);
-    List<String> javacCommand = new ArrayList<>(List.of(javac.get().toString(), "-g", "-nowarn", "-proc:none", "-d", classes.toString()));
+    List<String> javacCommand = new ArrayList<>(List.of(javac.get().toString(), "-g", "-proc:none", "-d", classes.toString()));
     javacCommand.addAll(launcherCompilation.get().javacOptions());
     String release = valueOf(launcherOptions, "--source");
     if (release != null) {
@@ -84,16 +96,23 @@ final class SingleFileProgram {
       javacCommand.add("--enable-preview");
     }
     javacCommand.addAll(List.of("-cp", classPath));
-    javacCommand.add(source.toString());
+    // as given, relative to the working directory, so that the messages name it as the launcher's do
+    javacCommand.add(command.get(fileIndex));
+    Path log = classes.resolveSibling("javac.log");
+    String compilerMessages;
     try {
       Files.createDirectories(classes);
-      Process process =
-          new ProcessBuilder(javacCommand).directory(workdir.toFile()).redirectErrorStream(true)
-              .redirectOutput(classes.resolveSibling("javac.log").toFile()).start();
+      ProcessBuilder builder = new ProcessBuilder(javacCommand).directory(workdir.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
+      // the program's JVM options are not javac's (whose JVM would also say "Picked up ..." among its messages)
+      builder.environment().keySet().removeAll(ProgramEnvironment.JVM_OPTION_VARIABLES);
+      Process process = builder.start();
       if (!process.waitFor(5, TimeUnit.MINUTES) || process.exitValue() != 0) {
         process.destroyForcibly();
         return Optional.empty();
       }
+      // in the default charset, javac's for its messages and the one System.err writes them back in
+      // (unlike Files.readString's strict UTF-8, never an error)
+      compilerMessages = new String(Files.readAllBytes(log), Charset.defaultCharset());
     } catch (IOException e) {
       return Optional.empty();
     }
@@ -113,7 +132,7 @@ final class SingleFileProgram {
     rewritten.add(classes + File.pathSeparator + classPath);
     rewritten.add(topLevel.firstClass());
     rewritten.addAll(command.subList(fileIndex + 1, command.size()));
-    return Optional.of(rewritten);
+    return Optional.of(new Compiled(rewritten, compilerMessages));
   }
 
   /** The launcher's choice: the first top-level class in the file (else the file's name). */

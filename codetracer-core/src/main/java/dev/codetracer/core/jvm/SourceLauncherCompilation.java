@@ -8,13 +8,14 @@ import java.util.Optional;
 
 /**
  * The {@code javac} options that compile a source file as the source launcher of a JDK version
- * does: which other source files it may use.
+ * does: which other source files it may use, and which warnings it shows.
  *
  * <p>The launcher of Java 11 to 21 compiles the file alone, with an empty source path: a class of
  * another source file is never looked up, not even one in the working directory (where {@code
  * javac}'s default, the class path, would find it). From Java 22 on (JEP 458) it finds the
  * program's other source files in the root of the file's package hierarchy, preferring them to
- * classes on the class path.
+ * classes on the class path, and shows deprecation and unchecked warnings in full rather than as
+ * a note.
  */
 final class SourceLauncherCompilation {
   /** The first release with a source launcher (JEP 330). */
@@ -38,7 +39,7 @@ final class SourceLauncherCompilation {
     if (featureVersion < FIRST_SOURCE_LAUNCHER) {
       return Optional.empty();
     }
-    List<String> options = new ArrayList<>();
+    List<String> options = new ArrayList<>(List.of("-Xdiags:verbose"));
     if (featureVersion < FIRST_MULTI_FILE_LAUNCHER) {
       options.addAll(List.of("-sourcepath", ""));
       return Optional.of(new SourceLauncherCompilation(options));
@@ -49,6 +50,7 @@ final class SourceLauncherCompilation {
     }
     // the launcher compiles the other files when their classes are first loaded; compiled here
     // with the program (implicitly, javac's default) their classes are in the folder when they are
+    options.addAll(List.of("-Xlint:deprecation", "-Xlint:unchecked", "-Xlint:-options"));
     options.addAll(List.of("-Xprefer:source", "-sourcepath", root.get().toString()));
     return Optional.of(new SourceLauncherCompilation(options));
   }

@@ -12,7 +12,7 @@ import java.util.Map;
  * them back, unchanged, to the programs the CLI starts.
  */
 public final class ProgramEnvironment {
-  static final List<String> JVM_OPTION_VARIABLES = List.of("JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS", "_JAVA_OPTIONS");
+  public static final List<String> JVM_OPTION_VARIABLES = List.of("JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS", "_JAVA_OPTIONS");
   static final String SET_ASIDE_PREFIX = "CODETRACER_";
 
   private ProgramEnvironment() {}

@@ -49,7 +49,7 @@ class SingleFileProgramTest {
     SingleFileProgram program = SingleFileProgram.of(List.of(java, "-Xmx64m", "src/app/Main.java", "arg"), workdir).orElseThrow();
     Path classes = workdir.resolve("out/classes");
 
-    Optional<List<String>> command = program.compiledCommand(workdir, Map.of(), classes);
+    Optional<List<String>> command = program.compile(workdir, Map.of(), classes).map(SingleFileProgram.Compiled::command);
 
     assertThat(command).as("the launcher's class path, the working directory, after the classes")
         .contains(List.of(java, "-Xmx64m", "-cp", classes + File.pathSeparator + ".", "app.Main", "arg"));
@@ -66,7 +66,7 @@ class SingleFileProgramTest {
     write("Broken.java", "class Broken { void x( }");
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     SingleFileProgram program = SingleFileProgram.of(List.of(java, "Broken.java"), workdir).orElseThrow();
-    assertThat(program.compiledCommand(workdir, Map.of(), workdir.resolve("classes"))).isEmpty();
+    assertThat(program.compile(workdir, Map.of(), workdir.resolve("classes"))).isEmpty();
   }
 
   /** {@code multi/App.java} using {@code Helper} of {@code multi/Helper.java}, and another Helper.java in the working directory. */
@@ -88,7 +88,7 @@ class SingleFileProgramTest {
     writeMultiFileProgramAndAnotherHelper();
     SingleFileProgram program = SingleFileProgram.of(List.of(Jvm.JAVA_17.java.toString(), "multi/App.java"), workdir).orElseThrow();
 
-    assertThat(program.compiledCommand(workdir, Map.of(), workdir.resolve("out/classes")))
+    assertThat(program.compile(workdir, Map.of(), workdir.resolve("out/classes")))
         .as("the launcher cannot compile it (cannot find symbol Helper), so it runs as given").isEmpty();
   }
 
@@ -99,7 +99,7 @@ class SingleFileProgramTest {
     SingleFileProgram program = SingleFileProgram.of(List.of(Jvm.JAVA_25.java.toString(), "multi/App.java"), workdir).orElseThrow();
     Path classes = workdir.resolve("out/classes");
 
-    List<String> command = program.compiledCommand(workdir, Map.of(), classes).orElseThrow();
+    List<String> command = program.compile(workdir, Map.of(), classes).orElseThrow().command();
 
     assertThat(run(command)).isEqualTo("multi-file 3\n");
     assertThat(new String(Files.readAllBytes(classes.resolve("Helper.class")), StandardCharsets.ISO_8859_1))
@@ -113,7 +113,7 @@ class SingleFileProgramTest {
     write("src/app/Util.java", "package app;\nclass Util { static int twice(int x) { return 2 * x; } }\n");
     SingleFileProgram program = SingleFileProgram.of(List.of(Jvm.JAVA_25.java.toString(), "src/app/Main.java"), workdir).orElseThrow();
 
-    List<String> command = program.compiledCommand(workdir, Map.of(), workdir.resolve("out/classes")).orElseThrow();
+    List<String> command = program.compile(workdir, Map.of(), workdir.resolve("out/classes")).orElseThrow().command();
 
     assertThat(run(command)).isEqualTo("4\n");
   }
@@ -132,7 +132,7 @@ class SingleFileProgramTest {
     writeProgramUsingAClassIn(".");
     SingleFileProgram program = SingleFileProgram.of(List.of(Jvm.JAVA_17.java.toString(), "UsesChild.java"), workdir).orElseThrow();
 
-    List<String> command = program.compiledCommand(workdir, Map.of(), workdir.resolve("out/classes")).orElseThrow();
+    List<String> command = program.compile(workdir, Map.of(), workdir.resolve("out/classes")).orElseThrow().command();
 
     assertThat(run(command)).isEqualTo("child ran\n");
   }
@@ -143,9 +143,67 @@ class SingleFileProgramTest {
     SingleFileProgram program = SingleFileProgram.of(List.of(Jvm.JAVA_17.java.toString(), "UsesChild.java"), workdir).orElseThrow();
 
     List<String> command =
-        program.compiledCommand(workdir, Map.of("CLASSPATH", workdir.resolve("lib").toString()), workdir.resolve("out/classes")).orElseThrow();
+        program.compile(workdir, Map.of("CLASSPATH", workdir.resolve("lib").toString()), workdir.resolve("out/classes")).orElseThrow().command();
 
     assertThat(command).as("the command itself gives the class path").contains("-cp");
     assertThat(run(command)).as("the compiled command runs without CLASSPATH").isEqualTo("child ran\n");
+  }
+
+  /** The output of the plain launcher's command on its standard error, when it ran with its standard output discarded. */
+  private String launchersStandardError(List<String> command) throws Exception {
+    Path err = workdir.resolve("plain-err.txt");
+    Process plain = new ProcessBuilder(command).directory(workdir.toFile())
+        .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(err.toFile()).start();
+    assertThat(plain.waitFor()).isZero();
+    return Files.readString(err);
+  }
+
+  private void writeProgramWithWarnings() throws Exception {
+    write("Warn.java", """
+        import java.util.*;
+        public class Warn {
+          public static void main(String[] args) {
+            Integer i = new Integer(5);
+            List raw = new ArrayList();
+            raw.add("x");
+            System.out.println(i + " " + raw);
+          }
+        }
+        """);
+  }
+
+  @Test
+  void theCompilersWarningsAreThoseTheLauncherPrints() throws Exception {
+    writeProgramWithWarnings();
+    List<String> command = List.of(Jvm.JAVA_17.java.toString(), "Warn.java");
+
+    SingleFileProgram.Compiled compiled =
+        SingleFileProgram.of(command, workdir).orElseThrow().compile(workdir, Map.of(), workdir.resolve("out/classes")).orElseThrow();
+
+    assertThat(compiled.compilerMessages())
+        .contains("Warn.java:4: warning: [removal] Integer(int) in Integer has been deprecated and marked for removal", "Note: ")
+        .isEqualTo(launchersStandardError(command));
+  }
+
+  @Test
+  void fromJava22TheCompilersWarningsAreThoseTheLauncherPrintsInFull() throws Exception {
+    Jvm.JAVA_25.assumeInstalled();
+    writeProgramWithWarnings();
+    List<String> command = List.of(Jvm.JAVA_25.java.toString(), "Warn.java");
+
+    SingleFileProgram.Compiled compiled =
+        SingleFileProgram.of(command, workdir).orElseThrow().compile(workdir, Map.of(), workdir.resolve("out/classes")).orElseThrow();
+
+    assertThat(compiled.compilerMessages())
+        .contains("Warn.java:4: warning: [deprecation]", "Warn.java:6: warning: [unchecked]")
+        .isEqualTo(launchersStandardError(command));
+  }
+
+  @Test
+  void aProgramWithoutWarningsHasNoCompilerMessages() throws Exception {
+    write("Quiet.java", "public class Quiet { public static void main(String[] a) { } }\n");
+    SingleFileProgram program = SingleFileProgram.of(List.of(Jvm.JAVA_17.java.toString(), "Quiet.java"), workdir).orElseThrow();
+
+    assertThat(program.compile(workdir, Map.of(), workdir.resolve("out/classes")).orElseThrow().compilerMessages()).isEmpty();
   }
 }

@@ -13,9 +13,9 @@ class SourceLauncherCompilationTest {
   @Test
   void beforeJava22NoOtherSourceFileIsLookedUp() {
     Path source = workdir.resolve("src/app/Main.java");
-    assertThat(SourceLauncherCompilation.of(17, source, "app").orElseThrow().javacOptions()).containsExactly("-sourcepath", "");
+    assertThat(SourceLauncherCompilation.of(17, source, "app").orElseThrow().javacOptions()).containsExactly("-Xdiags:verbose", "-sourcepath", "");
     assertThat(SourceLauncherCompilation.of(21, source, "elsewhere").orElseThrow().javacOptions())
-        .as("the package is not checked against the folders").containsExactly("-sourcepath", "");
+        .as("the package is not checked against the folders").containsExactly("-Xdiags:verbose", "-sourcepath", "");
   }
 
   @Test
@@ -27,6 +27,14 @@ class SourceLauncherCompilationTest {
         .containsSubsequence("-sourcepath", workdir.resolve("multi").toString());
     assertThat(SourceLauncherCompilation.of(25, workdir.resolve("src/com/acme/Main.java"), "com.acme").orElseThrow().javacOptions())
         .containsSubsequence("-sourcepath", workdir.resolve("src").toString());
+  }
+
+  @Test
+  void fromJava22DeprecationAndUncheckedWarningsAreShownInFull() {
+    assertThat(SourceLauncherCompilation.of(25, workdir.resolve("Main.java"), "").orElseThrow().javacOptions())
+        .contains("-Xdiags:verbose", "-Xlint:deprecation", "-Xlint:unchecked", "-Xlint:-options");
+    assertThat(SourceLauncherCompilation.of(21, workdir.resolve("Main.java"), "").orElseThrow().javacOptions())
+        .doesNotContain("-Xlint:deprecation", "-Xlint:unchecked");
   }
 
   @Test
