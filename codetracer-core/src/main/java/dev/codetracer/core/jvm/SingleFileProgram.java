@@ -32,6 +32,9 @@ import javax.tools.ToolProvider;
  * command runs as it was given and the launcher reports its own errors.
  */
 final class SingleFileProgram {
+  /** The system property with which the launcher tells a program the source file it runs. */
+  static final String SOURCE_FILE_PROPERTY = "jdk.launcher.sourcefile";
+
   private final List<String> command;
   private final int fileIndex;
 
@@ -127,6 +130,8 @@ final class SingleFileProgram {
         rewritten.add(option);
       }
     }
+    // as the launcher sets it (after any of the program's own): the file as given, made absolute
+    rewritten.add("-D" + SOURCE_FILE_PROPERTY + "=" + workdir.resolve(command.get(fileIndex)).toAbsolutePath());
     // the compiled classes come first, as the launcher's own class loader looks in them first
     rewritten.add("-cp");
     rewritten.add(classes + File.pathSeparator + classPath);

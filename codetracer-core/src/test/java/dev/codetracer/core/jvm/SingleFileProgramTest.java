@@ -52,7 +52,8 @@ class SingleFileProgramTest {
     Optional<List<String>> command = program.compile(workdir, Map.of(), classes).map(SingleFileProgram.Compiled::command);
 
     assertThat(command).as("the launcher's class path, the working directory, after the classes")
-        .contains(List.of(java, "-Xmx64m", "-cp", classes + File.pathSeparator + ".", "app.Main", "arg"));
+        .contains(List.of(java, "-Xmx64m", "-Djdk.launcher.sourcefile=" + workdir.resolve("src/app/Main.java"),
+            "-cp", classes + File.pathSeparator + ".", "app.Main", "arg"));
     byte[] bytes = Files.readAllBytes(classes.resolve("app/Main.class"));
     assertThat(new String(bytes, StandardCharsets.ISO_8859_1))
         .as("compiled with -g: the local's name is in the LocalVariableTable").contains("LocalVariableTable", "total");
@@ -205,5 +206,16 @@ class SingleFileProgramTest {
     SingleFileProgram program = SingleFileProgram.of(List.of(Jvm.JAVA_17.java.toString(), "Quiet.java"), workdir).orElseThrow();
 
     assertThat(program.compile(workdir, Map.of(), workdir.resolve("out/classes")).orElseThrow().compilerMessages()).isEmpty();
+  }
+
+  @Test
+  void theProgramIsToldItsSourceFileAsTheLauncherTellsIt() throws Exception {
+    write("src/Where.java", "public class Where { public static void main(String[] a) { System.out.println(System.getProperty(\"jdk.launcher.sourcefile\")); } }\n");
+    List<String> plain = List.of(Jvm.JAVA_17.java.toString(), "-Djdk.launcher.sourcefile=mine", "./src/../src/Where.java");
+    SingleFileProgram program = SingleFileProgram.of(plain, workdir).orElseThrow();
+
+    List<String> command = program.compile(workdir, Map.of(), workdir.resolve("out/classes")).orElseThrow().command();
+
+    assertThat(run(command)).isEqualTo(run(plain)).isEqualTo(workdir.resolve("./src/../src/Where.java").toAbsolutePath() + "\n");
   }
 }
