@@ -94,10 +94,9 @@ public final class RecorderBenchmark {
           + ",maxSteps=2000000000,maxEvents=100000000000,maxBytes=64g";
       // the JVM as codetracer record starts it
       command.add("-javaagent:" + agent + "=" + options);
-      command.addAll(ValueCodeInlining.forAgentOptions(options));
       command.add(RecordedStacks.option(List.of()));
-    }
-    if (mode.c1Alone()) {
+      command.addAll(mode.c1Alone() ? RecordedJit.forJvmOptions(List.of()) : ValueCodeInlining.forAgentOptions(options));
+    } else if (mode.c1Alone()) {
       command.addAll(RecordedJit.forJvmOptions(List.of()));
     }
     command.add("-cp");

@@ -3,7 +3,6 @@ package dev.codetracer.junit;
 import dev.codetracer.core.index.LocalRecordings;
 import dev.codetracer.core.jvm.RecordedJit;
 import dev.codetracer.core.jvm.RecordedStacks;
-import dev.codetracer.core.jvm.ValueCodeInlining;
 import dev.codetracer.core.record.ExportFolder;
 import dev.codetracer.core.record.RecordingPublisher;
 import dev.codetracer.junit.config.Backend;
@@ -205,8 +204,7 @@ final class ExtensionRun implements ExtensionContext.Store.CloseableResource, Au
     }
     String agentOptions = RerunAgentOptions.of(settings.agentOptions(), settings.maxSizeBytes());
     jvmOptions.addAll(stackOptions(jvmOptions, recorder.recorderLoaded()));
-    jvmOptions.addAll(ValueCodeInlining.forAgentOptions(agentOptions, jvmOptions));
-    jvmOptions.addAll(RecordedJit.forJvmOptions(jvmOptions, System.getenv()));
+    jvmOptions.addAll(RecordedJit.forRecordedJvm(agentOptions, jvmOptions, System.getenv()));
     return new RunnerJvm(
         java,
         jvmOptions,

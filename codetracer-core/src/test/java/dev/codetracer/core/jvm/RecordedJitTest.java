@@ -28,4 +28,14 @@ class RecordedJitTest {
     assertThat(RecordedJit.forJvmOptions(List.of(), Map.of("JDK_JAVA_OPTIONS", "-Xss2m -XX:TieredStopAtLevel=3"))).isEmpty();
     assertThat(RecordedJit.forJvmOptions(List.of(), Map.of("JDK_JAVA_OPTIONS", "-Xss2m", "PATH", "-Xint"))).containsExactly(RecordedJit.OPTION);
   }
+
+  @Test
+  void withC2TheValueCodeIsKeptOutOfTheProgramsCompiledMethods() {
+    assertThat(RecordedJit.forRecordedJvm("output=/r", List.of("-Xmx1g"), Map.of())).containsExactly(RecordedJit.OPTION);
+    assertThat(RecordedJit.forRecordedJvm("output=/r", List.of("-XX:TieredStopAtLevel=4"), Map.of()))
+        .isEqualTo(ValueCodeInlining.OPTIONS);
+    assertThat(RecordedJit.forRecordedJvm("values=none", List.of("-XX:TieredStopAtLevel=4"), Map.of())).isEmpty();
+    assertThat(RecordedJit.forRecordedJvm("output=/r", List.of(), Map.of("JAVA_TOOL_OPTIONS", "-XX:+TieredCompilation")))
+        .isEqualTo(ValueCodeInlining.OPTIONS);
+  }
 }

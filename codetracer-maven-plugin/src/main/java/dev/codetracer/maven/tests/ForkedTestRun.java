@@ -50,8 +50,7 @@ public record ForkedTestRun(
     systemProperties.forEach((key, value) -> jvmOptions.add("-D" + key + "=" + value));
     if (agentArgument != null) {
       jvmOptions.add(RecordedStacks.option(jvmOptions, environment));
-      jvmOptions.addAll(ValueCodeInlining.forAgentOptions(ValueCodeInlining.agentOptionsOf(agentArgument), jvmOptions));
-      jvmOptions.addAll(RecordedJit.forJvmOptions(jvmOptions, environment));
+      jvmOptions.addAll(RecordedJit.forRecordedJvm(ValueCodeInlining.agentOptionsOf(agentArgument), jvmOptions, environment));
     }
     return new RunnerCommand(java, jvmOptions, agentArgument, classpath, options);
   }
