@@ -92,10 +92,15 @@ final class SingleFileProgram {
     List<String> javacCommand = new ArrayList<>(List.of(javac.get().toString(), "-g", "-proc:none", "-d", classes.toString()));
     javacCommand.addAll(launcherCompilation.get().javacOptions());
     String release = valueOf(launcherOptions, "--source");
+    boolean preview = launcherOptions.contains("--enable-preview");
+    if (release == null && preview) {
+      // javac takes preview features only for a release it is told, which the launcher gives it: its own
+      release = String.valueOf(version.getAsInt());
+    }
     if (release != null) {
       javacCommand.addAll(List.of("--release", release));
     }
-    if (launcherOptions.contains("--enable-preview")) {
+    if (preview) {
       javacCommand.add("--enable-preview");
     }
     javacCommand.addAll(List.of("-cp", classPath));

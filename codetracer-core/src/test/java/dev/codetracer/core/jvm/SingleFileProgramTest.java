@@ -63,6 +63,20 @@ class SingleFileProgramTest {
   }
 
   @Test
+  void previewFeaturesAreCompiledForTheJavaThatRunsThem() throws Exception {
+    write("Preview.java", "public class Preview { public static void main(String[] a) { int n = 3; System.out.println(n); } }\n");
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    SingleFileProgram program = SingleFileProgram.of(List.of(java, "--enable-preview", "Preview.java"), workdir).orElseThrow();
+
+    List<String> command = program.compile(workdir, Map.of(), workdir.resolve("out/classes")).orElseThrow().command();
+
+    assertThat(command).contains("--enable-preview").endsWith("Preview");
+    Process run = new ProcessBuilder(command).directory(workdir.toFile()).redirectErrorStream(true).start();
+    assertThat(new String(run.getInputStream().readAllBytes())).isEqualTo("3\n");
+    assertThat(run.waitFor()).isZero();
+  }
+
+  @Test
   void aFileThatDoesNotCompileRunsAsGiven() throws Exception {
     write("Broken.java", "class Broken { void x( }");
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
