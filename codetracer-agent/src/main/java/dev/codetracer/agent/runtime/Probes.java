@@ -181,6 +181,15 @@ public final class Probes {
     }
   }
 
+  /**
+   * What a method reference to {@code Runtime.halt} made in recorded code calls instead ({@code
+   * Runtime.getRuntime()::halt}): ends the recording as {@link #halting} does, then halts.
+   */
+  public static void haltThrough(Runtime runtime, int status) {
+    halting(status);
+    runtime.halt(status);
+  }
+
   public static void valueI(int value, int meta) {
     if (Thread.currentThread() == thread) {
       put(RawEvents.value(meta, value));

@@ -71,6 +71,22 @@ class RuntimeHaltIT {
   }
 
   @Test
+  void aHaltThroughAMethodReferenceMadeInRecordedCodeEndsTheRecordingToo() {
+    for (String unbound : new String[] {null, "unbound"}) {
+      String[] args = unbound == null ? new String[0] : new String[] {unbound};
+      SampleRun plain = SampleRuns.plain("samples.HaltReference", Jvm.JAVA_17, Samples.Debug.FULL, args);
+      SampleRun recorded = SampleRuns.recorded("samples.HaltReference", Jvm.JAVA_17, Samples.Debug.FULL, "", args);
+
+      assertThat(plain.exitCode()).isEqualTo(unbound == null ? 5 : 6);
+      assertThat(recorded.exitCode()).isEqualTo(plain.exitCode());
+      assertThat(recorded.stdout()).isEqualTo(plain.stdout()).isEqualTo("halting with 5\n");
+      TraceModel model = Recordings.check(recorded.folder());
+      assertThat(model.standardOutput()).isEqualTo("halting with 5\n");
+      assertThat(Recordings.metadata(recorded.folder()).exitCode).isEqualTo(plain.exitCode());
+    }
+  }
+
+  @Test
   void aHaltByAProgramsShutdownHookWaitsForTheRecordingTheExitIsFinishing() {
     SampleRun plain = SampleRuns.plain("samples.HaltInHook", Jvm.JAVA_17, Samples.Debug.FULL);
     SampleRun recorded = SampleRuns.recorded("samples.HaltInHook", Jvm.JAVA_17, Samples.Debug.FULL, "");
