@@ -76,8 +76,7 @@ public final class StepView {
         frame.put("line", location.line());
       }
       frames.add(frame);
-      int first = index.callSubtreeFirstStep(call);
-      frameStep = first > 0 ? first - 1 : -1;
+      frameStep = index.callerStep(call);
     }
     return frames;
   }

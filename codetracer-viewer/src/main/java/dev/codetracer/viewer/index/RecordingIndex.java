@@ -200,6 +200,27 @@ public final class RecordingIndex implements Closeable {
     return calls.getLong((long) call * CALL_SIZE + CALL_RETURN_POSITION);
   }
 
+  /**
+   * The step of the line that made a call: its caller's last own step before the call's first,
+   * past the calls the caller made before it on that line ({@code f(g(x))}: {@code f}'s caller's
+   * line, not {@code g}'s last step). -1 when the caller has no step before it.
+   */
+  public int callerStep(int call) {
+    int caller = callParent(call);
+    int step = callSubtreeFirstStep(call) - 1;
+    while (step >= 0 && caller >= 0) {
+      int owner = stepCall(step);
+      if (owner == caller) {
+        return step;
+      }
+      if (owner < 0 || callDepth(owner) <= callDepth(caller)) {
+        return -1;
+      }
+      step = callSubtreeFirstStep(ancestorAtDepth(owner, callDepth(caller) + 1)) - 1;
+    }
+    return -1;
+  }
+
   /** The call's ancestor (or itself) at a depth. */
   public int ancestorAtDepth(int call, int depth) {
     int current = call;

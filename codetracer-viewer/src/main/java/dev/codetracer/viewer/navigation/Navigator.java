@@ -95,7 +95,7 @@ public final class Navigator {
     if (call < 0) {
       return step;
     }
-    int before = index.callSubtreeFirstStep(call) - 1;
+    int before = index.callerStep(call);
     return before >= 0 ? before : step;
   }
 

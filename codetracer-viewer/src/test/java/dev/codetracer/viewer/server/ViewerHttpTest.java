@@ -111,6 +111,21 @@ class ViewerHttpTest {
 
   @ParameterizedTest
   @EnumSource(TraceFileFormat.class)
+  void aCallMadeAfterAnotherOnTheSameLineHasThatLineAsItsCaller(TraceFileFormat format) throws Exception {
+    ViewerClient client = serve(SampleRecordings.twoCallsOnALine(temp.resolve("two-" + format), format), ServerOptions.loopback(0));
+    JsonNode second = client.get("/api/step?n=16").json();
+    assertThat(second.path("function").asText()).isEqualTo("shop.PriceCalculator.discounted");
+    assertThat(StreamSupport.stream(second.path("stack").spliterator(), false)
+            .map(f -> f.path("function").asText() + ":" + f.path("step").asText("-") + ":" + f.path("line").asText("-")))
+        .as("total at the step of its line 15, not at the first discounted call's last step")
+        .containsExactly("shop.PriceCalculator.discounted:16:5", "shop.PriceCalculator.total:10:15",
+            "shop.PriceCalculatorTest.totalAppliesTheDiscount:2:11", "<toplevel>:-:-");
+    assertThat(nav(client, 16, "out-back")).as("to the line that made the call").isEqualTo(10);
+    assertThat(nav(client, 12, "out-back")).isEqualTo(10);
+  }
+
+  @ParameterizedTest
+  @EnumSource(TraceFileFormat.class)
   void navigationMovesInBothDirections(TraceFileFormat format) throws Exception {
     ViewerClient client = sample(format);
     assertThat(nav(client, 16, "failure")).isEqualTo(16);

@@ -87,12 +87,36 @@ public final class SampleRecordings {
 
   /** With {@code trace.bin} frames of {@code frameSize} bytes: small ones make events cross frames. */
   public static Path failingTest(Path folder, TraceFileFormat format, int frameSize) throws IOException {
+    return write(folder, format, frameSize, SampleRecordings::writeFailingTest);
+  }
+
+  /**
+   * The same program, but for {@code total}'s last line, which calls {@code discounted} twice
+   * ({@code discounted(discounted(sum, percent), percent)}): steps 11 to 14 are the first call's,
+   * 15 to 18 the second's, both made at step 10.
+   */
+  public static Path twoCallsOnALine(Path folder, TraceFileFormat format) throws IOException {
+    return write(folder, format, BinTraceWriter.DEFAULT_FRAME_SIZE, script -> {
+      ValueRecord[] common = beforeTheDiscount(script);
+      ValueRecord ten = common[0];
+      ValueRecord hundred = common[1];
+      long intType = script.type(TypeKind.INT, "int");
+      ValueRecord one = new ValueRecord.Int(1, intType);
+      discounted(script, hundred, ten, ten);
+      discounted(script, ten, ten, one);
+      script.ret(one);
+      script.ret(one);
+    });
+  }
+
+  private static Path write(Path folder, TraceFileFormat format, int frameSize, java.util.function.Consumer<StreamScript> script)
+      throws IOException {
     Files.createDirectories(folder);
     Path streamFile = folder.resolve(format.fileName());
     try (TraceEventWriter writer = format == TraceFileFormat.BIN
         ? BinTraceWriter.create(streamFile, frameSize, BinTraceWriter.DEFAULT_LEVEL)
         : JsonTraceWriter.create(streamFile)) {
-      writeFailingTest(new StreamScript(writer, TEST_PATH));
+      script.accept(new StreamScript(writer, TEST_PATH));
     }
     TraceValidator.validate(streamFile);
     writeSource(folder, TEST_PATH, TEST_SOURCE);
@@ -105,6 +129,39 @@ public final class SampleRecordings {
     TraceMetadataFile.write(folder, metadata());
     RecordingFolder.open(folder);
     return folder;
+  }
+
+  /** The test up to {@code total}'s last line, which calls {@code discounted}: ten and a hundred, as values. */
+  private static ValueRecord[] beforeTheDiscount(StreamScript s) {
+    long intType = s.type(TypeKind.INT, "int");
+    long arrayType = s.type(TypeKind.SEQ, "int[]");
+    long calculatorType = s.structType("shop.PriceCalculator", Map.of());
+    ValueRecord calculator = new ValueRecord.Struct(List.of(), calculatorType);
+    ValueRecord prices = new ValueRecord.Sequence(List.of(new ValueRecord.Int(40, intType), new ValueRecord.Int(60, intType)), false, arrayType);
+    ValueRecord ten = new ValueRecord.Int(10, intType);
+    s.call("shop.PriceCalculatorTest.totalAppliesTheDiscount", TEST_PATH, 9, Map.of());
+    s.step(10, vars());
+    s.step(11, vars("calculator", calculator));
+    s.call("shop.PriceCalculator.total", MAIN_PATH, 10, vars("prices", prices, "percent", ten));
+    s.step(11, vars("prices", prices, "percent", ten));
+    int sum = 0;
+    for (int price : new int[] {40, 60}) {
+      s.step(12, vars("prices", prices, "percent", ten, "sum", new ValueRecord.Int(sum, intType)));
+      s.step(13, vars("prices", prices, "percent", ten, "sum", new ValueRecord.Int(sum, intType),
+          "price", new ValueRecord.Int(price, intType)));
+      sum += price;
+    }
+    s.step(12, vars("prices", prices, "percent", ten, "sum", new ValueRecord.Int(sum, intType)));
+    s.step(15, vars("prices", prices, "percent", ten, "sum", new ValueRecord.Int(sum, intType)));
+    return new ValueRecord[] {ten, new ValueRecord.Int(100, intType)};
+  }
+
+  private static void discounted(StreamScript s, ValueRecord price, ValueRecord percent, ValueRecord result) {
+    s.call("shop.PriceCalculator.discounted", MAIN_PATH, 4, vars("price", price, "percent", percent));
+    s.step(5, vars("price", price, "percent", percent));
+    s.step(6, vars("price", price, "percent", percent, "discount", result));
+    s.step(7, vars("price", price, "percent", percent, "discount", result, "result", result));
+    s.ret(result);
   }
 
   private static void writeFailingTest(StreamScript s) {
