@@ -95,9 +95,9 @@ public final class RecorderBenchmark {
       // the JVM as codetracer record starts it
       command.add("-javaagent:" + agent + "=" + options);
       command.add(RecordedStacks.option(List.of()));
-      command.addAll(mode.c1Alone() ? RecordedJit.forJvmOptions(List.of()) : ValueCodeInlining.forAgentOptions(options));
+      command.addAll(mode.c1Alone() ? List.of(RecordedJit.OPTION) : ValueCodeInlining.forAgentOptions(options));
     } else if (mode.c1Alone()) {
-      command.addAll(RecordedJit.forJvmOptions(List.of()));
+      command.addAll(List.of(RecordedJit.OPTION));
     }
     command.add("-cp");
     command.add(classes.toString());

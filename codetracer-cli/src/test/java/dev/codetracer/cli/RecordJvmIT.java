@@ -115,10 +115,14 @@ class RecordJvmIT {
         .run("record", "--", "java", "-XX:TieredStopAtLevel=4", "Jit.java");
     CliProcess.Result inEnvironment = CliProcess.in(sandbox).workdir(sandbox).env("JDK_JAVA_OPTIONS", "-XX:-TieredCompilation")
         .run("record", "--", "java", "Jit.java");
+    Files.writeString(sandbox.resolve("c2.options"), "-XX:TieredStopAtLevel=4\n");
+    CliProcess.Result inAnArgumentFile = CliProcess.in(sandbox).workdir(sandbox).env("JDK_JAVA_OPTIONS", "@c2.options")
+        .run("record", "--", "java", "Jit.java");
 
     assertThat(recorded.succeeded().stdout()).isEqualTo("1 true\n");
     assertThat(chosen.succeeded().stdout()).isEqualTo("4 true\n");
     assertThat(inEnvironment.succeeded().stdout()).endsWith(" false\n");
+    assertThat(inAnArgumentFile.succeeded().stdout()).isEqualTo("4 true\n");
   }
 
   @Test

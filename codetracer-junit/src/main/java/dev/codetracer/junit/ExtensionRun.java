@@ -204,7 +204,7 @@ final class ExtensionRun implements ExtensionContext.Store.CloseableResource, Au
     }
     String agentOptions = RerunAgentOptions.of(settings.agentOptions(), settings.maxSizeBytes());
     jvmOptions.addAll(stackOptions(jvmOptions, recorder.recorderLoaded()));
-    jvmOptions.addAll(RecordedJit.forRecordedJvm(agentOptions, jvmOptions, System.getenv()));
+    jvmOptions.addAll(RecordedJit.forRecordedJvm(agentOptions, jvmOptions, System.getenv(), workdir));
     return new RunnerJvm(
         java,
         jvmOptions,

@@ -94,7 +94,7 @@ public final class JvmRecorder implements Recorder {
         }
         String options = agentOptions(request, sourceRoot);
         List<String> command = RecordedStacks.withRecordedStacks(
-            withAgent(program, agent, options, request.environment()), request.environment());
+            withAgent(program, agent, options, request.environment(), request.workdir()), request.environment());
         return run(request, metadata, command, limits(options), claim);
       } finally {
         if (compiled != null) {
@@ -181,11 +181,11 @@ public final class JvmRecorder implements Recorder {
    * program's options or environment choose how it compiles, the options that keep the recorder's
    * value code out of the program's compiled methods ({@link RecordedJit}).
    */
-  static List<String> withAgent(List<String> command, Path agent, String options, Map<String, String> environment) {
+  static List<String> withAgent(List<String> command, Path agent, String options, Map<String, String> environment, Path workdir) {
     List<String> out = new ArrayList<>(command.size() + 5);
     out.add(command.get(0));
     out.add("-javaagent:" + agent + "=" + options);
-    out.addAll(RecordedJit.forRecordedJvm(options, command.subList(1, JavaLauncher.optionsEnd(command)), environment));
+    out.addAll(RecordedJit.forRecordedJvm(options, command.subList(1, JavaLauncher.optionsEnd(command)), environment, workdir));
     out.addAll(command.subList(1, command.size()));
     return out;
   }

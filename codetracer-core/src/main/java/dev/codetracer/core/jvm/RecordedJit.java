@@ -1,5 +1,6 @@
 package dev.codetracer.core.jvm;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,28 +30,27 @@ public final class RecordedJit {
 
   /**
    * The compile options of a JVM started only to be recorded with these agent options: C1 alone;
-   * or, when its own options or environment choose how it compiles, {@link ValueCodeInlining}'s,
-   * which matter with C2 only (with C1 alone, which inlines only the smallest methods, keeping the
-   * value code out of line made the unit-test-shaped workload 7% slower).
+   * or, when its own options, the files they name ({@code @argfiles}, {@code -XX:VMOptionsFile=})
+   * or its environment choose how it compiles, {@link ValueCodeInlining}'s when C2 is among its
+   * compilers (they matter with C2 only: with C1 alone, which inlines only the smallest methods,
+   * keeping the value code out of line made the unit-test-shaped workload 7% slower), and none
+   * when the program gives compile commands of its own (ours would silence what HotSpot prints for
+   * them).
+   *
+   * @param workdir where the JVM starts, against which the files its options name are read
    */
-  public static List<String> forRecordedJvm(String agentOptions, List<String> jvmOptions, Map<String, String> environment) {
-    List<String> c1Alone = forJvmOptions(jvmOptions, environment);
-    return c1Alone.isEmpty() ? ValueCodeInlining.forAgentOptions(agentOptions, jvmOptions) : c1Alone;
-  }
-
-  /** The options that make a recorded JVM compile with C1 alone: none when its own options choose. */
-  public static List<String> forJvmOptions(List<String> jvmOptions) {
-    return jvmOptions.stream().anyMatch(RecordedJit::choosesCompilation) ? List.of() : List.of(OPTION);
-  }
-
-  /**
-   * As {@link #forJvmOptions(List)}, for a JVM started with this environment: the options {@code
-   * JAVA_TOOL_OPTIONS} and {@code JDK_JAVA_OPTIONS} give count too.
-   */
-  public static List<String> forJvmOptions(List<String> jvmOptions, Map<String, String> environment) {
+  public static List<String> forRecordedJvm(
+      String agentOptions, List<String> jvmOptions, Map<String, String> environment, Path workdir) {
     List<String> options = new ArrayList<>(JvmOptionVariables.of(environment));
     options.addAll(jvmOptions);
-    return forJvmOptions(options);
+    options = JvmOptionFiles.expanded(options, workdir);
+    if (options.stream().noneMatch(RecordedJit::choosesCompilation)) {
+      return List.of(OPTION);
+    }
+    if (!compilesWithC2(options) || options.stream().anyMatch(RecordedJit::isCompileCommand)) {
+      return List.of();
+    }
+    return ValueCodeInlining.forAgentOptions(agentOptions, jvmOptions);
   }
 
   /** Whether a JVM option says how the JVM compiles, which a recorded JVM then keeps. */
@@ -59,9 +59,42 @@ public final class RecordedJit {
         || option.equals("-XX:+TieredCompilation")
         || option.equals("-XX:-TieredCompilation")
         || option.startsWith("-XX:CompilationMode=")
+        || option.equals("-XX:+UseJVMCICompiler")
         || option.equals("-Xint")
         || option.equals("-Xcomp")
         || option.equals("-Xmixed");
+  }
+
+  /** Whether the JVM these options start has C2 (or another optimizing compiler) among its compilers. */
+  static boolean compilesWithC2(List<String> options) {
+    boolean tiered = true;
+    boolean interpreterOnly = false;
+    boolean quickOnly = false;
+    int stopLevel = 4;
+    for (String option : options) {
+      if (option.equals("-Xint")) {
+        interpreterOnly = true;
+      } else if (option.equals("-Xmixed") || option.equals("-Xcomp")) {
+        interpreterOnly = false;
+      } else if (option.equals("-XX:-TieredCompilation")) {
+        tiered = false;
+      } else if (option.equals("-XX:+TieredCompilation")) {
+        tiered = true;
+      } else if (option.startsWith("-XX:CompilationMode=")) {
+        quickOnly = option.endsWith("=quick-only");
+      } else if (option.startsWith("-XX:TieredStopAtLevel=")) {
+        try {
+          stopLevel = Integer.parseInt(option.substring("-XX:TieredStopAtLevel=".length()));
+        } catch (NumberFormatException e) {
+          // the JVM refuses it
+        }
+      }
+    }
+    return !interpreterOnly && !quickOnly && (!tiered || stopLevel >= 4);
+  }
+
+  private static boolean isCompileCommand(String option) {
+    return option.startsWith("-XX:CompileCommand") && !ValueCodeInlining.isOneOf(option);
   }
 
   /** Whether an option is the one this adds (the program's command, as the user typed it, is shown without it). */

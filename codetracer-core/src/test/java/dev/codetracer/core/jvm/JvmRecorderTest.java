@@ -24,30 +24,30 @@ class JvmRecorderTest {
   @Test
   void putsTheAgentRightAfterTheJavaExecutable() {
     List<String> command = JvmRecorder.withAgent(
-        List.of("java", "-Xmx1g", "-jar", "app.jar", "--flag"), Path.of("/a/agent.jar"), "output=/r,finish=external", Map.of());
+        List.of("java", "-Xmx1g", "-jar", "app.jar", "--flag"), Path.of("/a/agent.jar"), "output=/r,finish=external", Map.of(), Path.of("/w"));
     assertThat(command).containsExactly(
         "java", "-javaagent:/a/agent.jar=output=/r,finish=external", "-XX:TieredStopAtLevel=1", "-Xmx1g", "-jar", "app.jar", "--flag");
-    assertThat(JvmRecorder.withAgent(List.of("java", "Main"), Path.of("/a/agent.jar"), "output=/r,values=none", Map.of()))
+    assertThat(JvmRecorder.withAgent(List.of("java", "Main"), Path.of("/a/agent.jar"), "output=/r,values=none", Map.of(), Path.of("/w")))
         .containsExactly("java", "-javaagent:/a/agent.jar=output=/r,values=none", "-XX:TieredStopAtLevel=1", "Main");
   }
 
   @Test
   void keepsTheJitTheProgramsOptionsChoose() {
     assertThat(JvmRecorder.withAgent(
-            List.of("java", "-XX:TieredStopAtLevel=4", "Main", "-Xint"), Path.of("/a/agent.jar"), "output=/r", Map.of()))
+            List.of("java", "-XX:TieredStopAtLevel=4", "Main", "-Xint"), Path.of("/a/agent.jar"), "output=/r", Map.of(), Path.of("/w")))
         .as("with C2, the value code is kept out of the program's compiled methods")
         .containsExactly("java", "-javaagent:/a/agent.jar=output=/r",
             "-XX:CompileCommand=quiet", "-XX:CompileCommand=dontinline,dev.codetracer.agent.values.*::*",
             "-XX:CompileCommand=dontinline,dev.codetracer.agent.shaded.core.jvm.ValueEncoder::*",
             "-XX:TieredStopAtLevel=4", "Main", "-Xint");
     assertThat(JvmRecorder.withAgent(
-            List.of("java", "-XX:TieredStopAtLevel=4", "Main", "-Xint"), Path.of("/a/agent.jar"), "values=none", Map.of()))
+            List.of("java", "-XX:TieredStopAtLevel=4", "Main", "-Xint"), Path.of("/a/agent.jar"), "values=none", Map.of(), Path.of("/w")))
         .as("no values recorded: the value code never runs")
         .containsExactly("java", "-javaagent:/a/agent.jar=values=none", "-XX:TieredStopAtLevel=4", "Main", "-Xint");
     assertThat(JvmRecorder.withAgent(
-            List.of("java", "Main"), Path.of("/a/agent.jar"), "values=none", Map.of("JDK_JAVA_OPTIONS", "-Xmx1g -XX:-TieredCompilation")))
+            List.of("java", "Main"), Path.of("/a/agent.jar"), "values=none", Map.of("JDK_JAVA_OPTIONS", "-Xmx1g -XX:-TieredCompilation"), Path.of("/w")))
         .containsExactly("java", "-javaagent:/a/agent.jar=values=none", "Main");
-    assertThat(JvmRecorder.withAgent(List.of("java", "Main", "-Xint"), Path.of("/a/agent.jar"), "values=none", Map.of()))
+    assertThat(JvmRecorder.withAgent(List.of("java", "Main", "-Xint"), Path.of("/a/agent.jar"), "values=none", Map.of(), Path.of("/w")))
         .as("an argument of the program's")
         .contains("-XX:TieredStopAtLevel=1");
   }

@@ -50,7 +50,8 @@ public record ForkedTestRun(
     systemProperties.forEach((key, value) -> jvmOptions.add("-D" + key + "=" + value));
     if (agentArgument != null) {
       jvmOptions.add(RecordedStacks.option(jvmOptions, environment));
-      jvmOptions.addAll(RecordedJit.forRecordedJvm(ValueCodeInlining.agentOptionsOf(agentArgument), jvmOptions, environment));
+      jvmOptions.addAll(
+          RecordedJit.forRecordedJvm(ValueCodeInlining.agentOptionsOf(agentArgument), jvmOptions, environment, workingDirectory));
     }
     return new RunnerCommand(java, jvmOptions, agentArgument, classpath, options);
   }
