@@ -7,12 +7,14 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.StringJoiner;
 import java.util.regex.Pattern;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassTooLargeException;
 import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.MethodTooLargeException;
 import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
 import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.ClassNode;
 import org.objectweb.asm.tree.LineNumberNode;
@@ -65,7 +67,7 @@ public final class ClassInstrumenter {
           return null;
         }
         Definitions.get().fact("methods_not_instrumented[]",
-            MethodNames.readableClass(e.getClassName()) + "." + e.getMethodName() + TraceMetadata.TOO_LARGE);
+            MethodNames.readableClass(e.getClassName()) + "." + e.getMethodName() + parameters(e.getDescriptor()) + TraceMetadata.TOO_LARGE);
       } catch (ClassTooLargeException e) {
         Definitions.get().fact("classes_not_instrumented[]", MethodNames.readableClass(e.getClassName()) + TraceMetadata.TOO_LARGE);
         return null;
@@ -122,6 +124,16 @@ public final class ClassInstrumenter {
     }
     Definitions.get().addClass(definitions, classFacts);
     return instrumented;
+  }
+
+  /** A method's parameter types as written in Java ({@code (int, String[])}), which tell overloads apart. */
+  private static String parameters(String descriptor) {
+    StringJoiner types = new StringJoiner(", ", "(", ")");
+    for (Type type : Type.getArgumentTypes(descriptor)) {
+      String name = type.getClassName();
+      types.add(name.substring(name.lastIndexOf('.') + 1));
+    }
+    return types.toString();
   }
 
   /** javac's name for the source file of a class: its top-level class's, with {@code .java}. */

@@ -46,7 +46,7 @@ class TooLargeMethodsIT {
     assertThat(model.callsOf("large.Large.small")).singleElement().hasToString("large.Large.small(q=21) -> 42");
     assertThat(model.callsOf("large.Large.large")).isEmpty();
     assertThat(Recordings.metadata(folder).extra().get("methods_not_instrumented"))
-        .isEqualTo(List.of("large.Large.large: too large with probes"));
+        .isEqualTo(List.of("large.Large.large(long, long): too large with probes"));
     assertThat(Recordings.metadata(folder).extra()).doesNotContainKey("classes_not_instrumented");
   }
 
