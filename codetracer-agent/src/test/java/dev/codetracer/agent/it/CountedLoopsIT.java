@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.codetracer.core.recording.RecordingFolder;
 import dev.codetracer.core.recording.TraceMetadata;
+import dev.codetracer.core.testing.Jvm;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.ArrayList;

@@ -13,6 +13,7 @@ import dev.codetracer.core.record.TraceFormat;
 import dev.codetracer.core.recording.RecordingFolder;
 import dev.codetracer.core.recording.TraceMetadata;
 import dev.codetracer.core.recording.TraceMetadataFile;
+import dev.codetracer.core.testing.Jvm;
 import dev.codetracer.core.trace.TraceEvent;
 import dev.codetracer.core.trace.TraceModel;
 import dev.codetracer.core.trace.TraceReader;

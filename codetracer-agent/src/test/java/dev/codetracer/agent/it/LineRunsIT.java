@@ -3,6 +3,7 @@ package dev.codetracer.agent.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.codetracer.core.recording.RecordingFolder;
+import dev.codetracer.core.testing.Jvm;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.codetracer.core.jvm.AgentOptions;
 import dev.codetracer.core.recording.TraceMetadata;
+import dev.codetracer.core.testing.Jvm;
 import dev.codetracer.core.trace.EventLogKind;
 import dev.codetracer.core.trace.TraceModel;
 import dev.codetracer.core.trace.TypeSpecificInfo;

@@ -3,6 +3,7 @@ package dev.codetracer.agent.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.codetracer.core.recording.TraceMetadata;
+import dev.codetracer.core.testing.Jvm;
 import dev.codetracer.core.trace.TraceModel;
 import java.util.ArrayList;
 import java.util.List;

@@ -2,6 +2,7 @@ package dev.codetracer.agent.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.codetracer.core.testing.Jvm;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

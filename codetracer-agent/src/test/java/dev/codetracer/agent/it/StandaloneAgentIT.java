@@ -7,6 +7,7 @@ import dev.codetracer.core.recording.FunctionIndexFile;
 import dev.codetracer.core.recording.RecordingFolder;
 import dev.codetracer.core.recording.RecordingId;
 import dev.codetracer.core.recording.TraceMetadata;
+import dev.codetracer.core.testing.Jvm;
 import dev.codetracer.core.trace.TraceModel;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -3,6 +3,7 @@ package dev.codetracer.agent.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.codetracer.core.jvm.ValueCodeInlining;
+import dev.codetracer.core.testing.Jvm;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;

@@ -2,6 +2,7 @@ package dev.codetracer.core.jvm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.codetracer.core.testing.Jvm;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

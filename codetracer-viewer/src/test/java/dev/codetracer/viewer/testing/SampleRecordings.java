@@ -97,13 +97,10 @@ public final class SampleRecordings {
    */
   public static Path twoCallsOnALine(Path folder, TraceFileFormat format) throws IOException {
     return write(folder, format, BinTraceWriter.DEFAULT_FRAME_SIZE, script -> {
-      ValueRecord[] common = beforeTheDiscount(script);
-      ValueRecord ten = common[0];
-      ValueRecord hundred = common[1];
-      long intType = script.type(TypeKind.INT, "int");
-      ValueRecord one = new ValueRecord.Int(1, intType);
-      discounted(script, hundred, ten, ten);
-      discounted(script, ten, ten, one);
+      BeforeTheDiscount before = beforeTheDiscount(script);
+      ValueRecord one = new ValueRecord.Int(1, script.type(TypeKind.INT, "int"));
+      discounted(script, before.hundred(), before.ten(), before.ten());
+      discounted(script, before.ten(), before.ten(), one);
       script.ret(one);
       script.ret(one);
     });
@@ -131,8 +128,11 @@ public final class SampleRecordings {
     return folder;
   }
 
-  /** The test up to {@code total}'s last line, which calls {@code discounted}: ten and a hundred, as values. */
-  private static ValueRecord[] beforeTheDiscount(StreamScript s) {
+  /** Values the script uses again after {@link #beforeTheDiscount}. */
+  private record BeforeTheDiscount(ValueRecord ten, ValueRecord hundred, ValueRecord calculator) {}
+
+  /** The test up to {@code total}'s last line, which calls {@code discounted}. */
+  private static BeforeTheDiscount beforeTheDiscount(StreamScript s) {
     long intType = s.type(TypeKind.INT, "int");
     long arrayType = s.type(TypeKind.SEQ, "int[]");
     long calculatorType = s.structType("shop.PriceCalculator", Map.of());
@@ -153,7 +153,7 @@ public final class SampleRecordings {
     }
     s.step(12, vars("prices", prices, "percent", ten, "sum", new ValueRecord.Int(sum, intType)));
     s.step(15, vars("prices", prices, "percent", ten, "sum", new ValueRecord.Int(sum, intType)));
-    return new ValueRecord[] {ten, new ValueRecord.Int(100, intType)};
+    return new BeforeTheDiscount(ten, new ValueRecord.Int(100, intType), calculator);
   }
 
   private static void discounted(StreamScript s, ValueRecord price, ValueRecord percent, ValueRecord result) {
@@ -165,41 +165,14 @@ public final class SampleRecordings {
   }
 
   private static void writeFailingTest(StreamScript s) {
-    long intType = s.type(TypeKind.INT, "int");
-    long arrayType = s.type(TypeKind.SEQ, "int[]");
-    long calculatorType = s.structType("shop.PriceCalculator", Map.of());
     long errorType = s.type(TypeKind.ERROR, "org.opentest4j.AssertionFailedError");
-    ValueRecord calculator = new ValueRecord.Struct(List.of(), calculatorType);
-    ValueRecord prices = new ValueRecord.Sequence(List.of(new ValueRecord.Int(40, intType), new ValueRecord.Int(60, intType)), false, arrayType);
-    ValueRecord ten = new ValueRecord.Int(10, intType);
+    BeforeTheDiscount before = beforeTheDiscount(s);
+    discounted(s, before.hundred(), before.ten(), before.ten());
+    s.ret(before.ten());
 
-    s.call("shop.PriceCalculatorTest.totalAppliesTheDiscount", TEST_PATH, 9, Map.of());
-    s.step(10, vars());
-    s.step(11, vars("calculator", calculator));
-
-    s.call("shop.PriceCalculator.total", MAIN_PATH, 10, vars("prices", prices, "percent", ten));
-    s.step(11, vars("prices", prices, "percent", ten));
-    int sum = 0;
-    for (int price : new int[] {40, 60}) {
-      s.step(12, vars("prices", prices, "percent", ten, "sum", new ValueRecord.Int(sum, intType)));
-      s.step(13, vars("prices", prices, "percent", ten, "sum", new ValueRecord.Int(sum, intType),
-          "price", new ValueRecord.Int(price, intType)));
-      sum += price;
-    }
-    s.step(12, vars("prices", prices, "percent", ten, "sum", new ValueRecord.Int(sum, intType)));
-    s.step(15, vars("prices", prices, "percent", ten, "sum", new ValueRecord.Int(sum, intType)));
-
-    ValueRecord hundred = new ValueRecord.Int(100, intType);
-    s.call("shop.PriceCalculator.discounted", MAIN_PATH, 4, vars("price", hundred, "percent", ten));
-    s.step(5, vars("price", hundred, "percent", ten));
-    s.step(6, vars("price", hundred, "percent", ten, "discount", ten));
-    s.step(7, vars("price", hundred, "percent", ten, "discount", ten, "result", ten));
-    s.ret(ten);
-    s.ret(ten);
-
-    s.step(12, vars("calculator", calculator, "total", ten));
+    s.step(12, vars("calculator", before.calculator(), "total", before.ten()));
     s.output(EventLogKind.WRITE, "total = 10\n");
-    s.step(13, vars("calculator", calculator, "total", ten));
+    s.step(13, vars("calculator", before.calculator(), "total", before.ten()));
     s.output(EventLogKind.ERROR, "org.opentest4j.AssertionFailedError: " + FAILURE_MESSAGE);
     s.ret(new ValueRecord.Error("org.opentest4j.AssertionFailedError: " + FAILURE_MESSAGE, errorType));
   }
