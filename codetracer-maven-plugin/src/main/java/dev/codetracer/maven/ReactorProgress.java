@@ -1,10 +1,12 @@
 package dev.codetracer.maven;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -16,7 +18,8 @@ import org.eclipse.aether.SessionData;
  * What the record goal has seen across the modules of one build, so that a multi-module build
  * runs every module, prints every module's summary, and fails once at the end: when tests failed
  * somewhere, when no module had a test that matched, or when no module had the main class to
- * record. A single-module build, and a parallel one (whose last module may finish before the
+ * record. It also remembers which module records a main class that comes from a library, so that
+ * only one does. A single-module build, and a parallel one (whose last module may finish before the
  * others), decide in each module.
  */
 final class ReactorProgress {
@@ -29,6 +32,8 @@ final class ReactorProgress {
   /** Main classes some module did not have, each with the classes of the same simple name the modules have. */
   private final Map<String, Set<String>> mainClassesMissing = new LinkedHashMap<>();
   private final Set<String> mainClassesFound = new HashSet<>();
+  /** Main classes from libraries, each with the first module that records it. */
+  private final Map<String, String> libraryMainClassRecorders = new HashMap<>();
 
   static ReactorProgress of(MavenSession session) {
     SessionData data = session.getRepositorySession().getData();
@@ -73,6 +78,16 @@ final class ReactorProgress {
 
   synchronized void mainClassMissing(String mainClass, List<String> similar) {
     mainClassesMissing.computeIfAbsent(mainClass, name -> new TreeSet<>()).addAll(similar);
+  }
+
+  /**
+   * Makes this module the one that records a main class from a library, unless one already is.
+   *
+   * @return the module that already records it, or empty when this one now does
+   */
+  synchronized Optional<String> firstToRecord(String mainClass, String module) {
+    String first = libraryMainClassRecorders.putIfAbsent(mainClass, module);
+    return first == null || first.equals(module) ? Optional.empty() : Optional.of(first);
   }
 
   /** The main classes that no module had, each with up to five classes of that simple name that the modules have. */

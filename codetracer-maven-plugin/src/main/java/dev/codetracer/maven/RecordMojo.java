@@ -73,7 +73,10 @@ public class RecordMojo extends AbstractCodeTracerMojo {
   @Parameter(property = "codetracer.test")
   String test;
 
-  /** Records a run of this main class (on the runtime class path) instead of the tests. */
+  /**
+   * Records a run of this main class (on the runtime class path) instead of the tests. In a
+   * multi-module build, the module whose own classes have it records it, once for the build.
+   */
   @Parameter(property = "codetracer.mainClass")
   String mainClass;
 
@@ -463,6 +466,11 @@ public class RecordMojo extends AbstractCodeTracerMojo {
       throw new MojoFailureException(mainClassMissingMessage(name, module + "'s classes or its runtime dependencies", similar));
     }
     progress.mainClassFound(name);
+    Optional<String> recordedElsewhere = ReactorMainClass.recordedElsewhere(name, session, project, progress);
+    if (recordedElsewhere.isPresent()) {
+      getLog().info("No main program to record in " + module + ": " + recordedElsewhere.get());
+      return;
+    }
     Path basedir = project.getBasedir().toPath().toAbsolutePath().normalize();
     MainProgramRecording recording =
         new MainProgramRecording(

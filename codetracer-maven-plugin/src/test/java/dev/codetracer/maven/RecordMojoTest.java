@@ -9,13 +9,19 @@ import dev.codetracer.junit.runner.RunnerCommand;
 import dev.codetracer.junit.runner.RunnerOptions;
 import dev.codetracer.maven.surefire.SurefireConfiguration;
 import dev.codetracer.maven.tests.ForkedTestRun;
+import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import org.apache.maven.artifact.Artifact;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugin.logging.Log;
+import org.apache.maven.plugin.logging.SystemStreamLog;
 import org.apache.maven.project.MavenProject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -169,6 +175,46 @@ class RecordMojoTest {
     assertThatThrownBy(harness.<RecordMojo>mojo("record", reactor, app)::execute)
         .hasMessage("main class Shop does not exist in any module's classes or runtime dependencies (did you mean com.acme.app.Shop?):"
             + " give the fully qualified name with -Dcodetracer.mainClass=com.acme.app.Shop");
+  }
+
+  @Test
+  void inAReactorTheModulesThatHaveTheMainClassThroughADependencyOnTheModuleWithItAreSkipped() throws Exception {
+    classFile("core/target/classes", "com.acme.core.Util");
+    MavenProject core = MojoHarness.project(basedir.resolve("core"), "core", "jar");
+    MavenProject app = dependingOn(MojoHarness.project(basedir.resolve("app"), "app", "jar"), core);
+    MavenProject app2 = dependingOn(MojoHarness.project(basedir.resolve("app2"), "app2", "jar"), core);
+    MavenSession reactor = harness.reactor(List.of(core, app, app2), userProperties("codetracer.mainClass=com.acme.core.Util", "codetracer.args=1 2"));
+
+    List<String> infos = new ArrayList<>();
+    for (MavenProject dependent : List.of(app, app2)) {
+      RecordMojo mojo = harness.mojo("record", reactor, dependent);
+      mojo.setLog(infoInto(infos));
+      mojo.execute();
+    }
+
+    assertThat(infos).contains(
+        "No main program to record in app: com.acme.core.Util is in the classes of core, which records it",
+        "No main program to record in app2: com.acme.core.Util is in the classes of core, which records it");
+    assertThat(basedir.resolve("app/target/codetracer")).doesNotExist();
+    assertThat(basedir.resolve("app2/target/codetracer")).doesNotExist();
+  }
+
+  /** The project with the other's classes folder on its runtime class path, as a reactor gives it. */
+  private static MavenProject dependingOn(MavenProject project, MavenProject dependency) {
+    Artifact artifact = MojoHarness.artifact(dependency.getGroupId(), dependency.getArtifactId(), dependency.getVersion(),
+        new File(dependency.getBuild().getOutputDirectory()));
+    artifact.setScope(Artifact.SCOPE_COMPILE);
+    project.setArtifacts(new LinkedHashSet<>(List.of(artifact)));
+    return project;
+  }
+
+  private static Log infoInto(List<String> infos) {
+    return new SystemStreamLog() {
+      @Override
+      public void info(CharSequence content) {
+        infos.add(content.toString());
+      }
+    };
   }
 
   @Test
