@@ -224,6 +224,12 @@ public class RecordMojo extends AbstractCodeTracerMojo {
         shown.add(completeRetained(result, registration));
       }
     }
+    Optional<EarlyExit> earlyExit = results.earlyExit();
+    if (earlyExit.isPresent() && earlyExit.get().beforeFirstTest()) {
+      progress.moduleRan(module, true, 0);
+      printFailures(results.failures());
+      throw new MojoFailureException(earlyExit.get().message());
+    }
     if (results.isEmpty()) {
       noTestMatched(progress, module, selection, testClasses, false);
       return;
@@ -238,7 +244,6 @@ public class RecordMojo extends AbstractCodeTracerMojo {
     printSummary(module, results, table);
     int failed = failsOnTestFailure(surefire) ? results.failures().size() : 0;
     progress.moduleRan(module, true, failed);
-    Optional<EarlyExit> earlyExit = results.earlyExit();
     if (earlyExit.isPresent()) {
       throw new MojoFailureException(earlyExit.get().message());
     }
@@ -409,7 +414,11 @@ public class RecordMojo extends AbstractCodeTracerMojo {
           .findFirst()
           .ifPresent(row -> getLog().info("Open one with: codetracer run " + row.folder()));
     }
-    List<TestResult> failures = results.failures();
+    printFailures(results.failures());
+    getLog().info("");
+  }
+
+  private void printFailures(List<TestResult> failures) {
     if (!failures.isEmpty()) {
       getLog().error("Failures:");
       for (TestResult failure : failures) {
@@ -417,7 +426,6 @@ public class RecordMojo extends AbstractCodeTracerMojo {
         getLog().error("  " + failure.label() + ": " + shortType(failure.failureType()) + (message.isEmpty() ? "" : ": " + message));
       }
     }
-    getLog().info("");
   }
 
   private static String shortType(String type) {

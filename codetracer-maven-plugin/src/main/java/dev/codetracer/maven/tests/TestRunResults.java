@@ -40,7 +40,9 @@ public final class TestRunResults {
    * The result file's, else what the runner's journal says of a JVM that ended during the run.
    *
    * @param exitStatus the JVM's
-   * @return empty when the JVM ended before any test started (a bad argLine or agent option)
+   * @return empty when the JVM ended before the runner started the run (a bad argLine or agent
+   *     option: no journal); a run without tests and with an {@link #earlyExit} when it ended
+   *     after the journal's header and before the first test
    */
   public static Optional<TestRunResults> readWithJournal(Path resultFile, int exitStatus) throws IOException {
     Optional<TestRunResults> complete = read(resultFile);
@@ -48,13 +50,17 @@ public final class TestRunResults {
     if (complete.isPresent() || !Files.isRegularFile(journal)) {
       return complete;
     }
+    List<Map<String, Object>> lines = journalLines(journal);
+    if (lines.isEmpty()) {
+      return Optional.empty();
+    }
     PartialRun run;
     try {
-      run = PartialRun.fromJson(journalLines(journal));
+      run = PartialRun.fromJson(lines);
     } catch (IllegalArgumentException e) {
       throw new IOException("cannot read " + journal + ": " + e.getMessage(), e);
     }
-    return run.noTestStarted() ? Optional.empty() : Optional.of(partial(run, exitStatus));
+    return Optional.of(partial(run, exitStatus));
   }
 
   private static TestRunResults complete(Path resultFile) throws IOException {
@@ -80,8 +86,9 @@ public final class TestRunResults {
       running = running == null ? exited : running;
       results.add(exited);
     }
-    run.containerFailures().forEach(container -> results.add(TestResult.of(container)));
-    return new TestRunResults(results, new EarlyExit(exitStatus, running, lastFinished));
+    List<TestResult> containers = run.containerFailures().stream().map(TestResult::of).toList();
+    results.addAll(containers);
+    return new TestRunResults(results, new EarlyExit(exitStatus, running, lastFinished, containers));
   }
 
   /** The journal's lines, parsed; the last may be cut off by the JVM's end and is then left out. */

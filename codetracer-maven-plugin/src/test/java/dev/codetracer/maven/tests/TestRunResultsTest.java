@@ -109,9 +109,38 @@ class TestRunResultsTest {
   }
 
   @Test
-  void aJvmThatEndedBeforeAnyTestStartedReportsNothing() throws IOException {
+  void aJvmThatExitedAfterTheRunStartedAndBeforeItsFirstTestSaysSo() throws IOException {
     journal(HEADER);
-    assertThat(TestRunResults.readWithJournal(resultFile, 2)).as("a journal without tests").isEmpty();
+
+    TestRunResults results = read(6);
+
+    assertThat(results.isEmpty()).isTrue();
+    assertThat(results.failures()).isEmpty();
+    assertThat(results.earlyExit()).hasValueSatisfying(exit -> assertThat(exit.message()).isEqualTo(
+        "the test JVM exited (exit status 6) after the test run started and before its first test"
+            + " (System.exit in a static initializer or @BeforeAll?), so no test ran"));
+  }
+
+  @Test
+  void aJvmThatExitedBeforeItsFirstTestReportsTheFailuresOutsideTestsBeforeIt() throws IOException {
+    journal(HEADER, "{\"event\":\"container_failed\",\"unique_id\":\"" + CALC + "\",\"display_name\":\"CalcTest\",\"outcome\":\"failed\","
+        + "\"failure_type\":\"java.lang.IllegalStateException\",\"failure_message\":\"no database\",\"failure_stack\":null}");
+
+    TestRunResults results = read(6);
+
+    assertThat(results.failures()).singleElement().satisfies(container -> {
+      assertThat(container.container()).isTrue();
+      assertThat(container.label()).isEqualTo("CalcTest");
+      assertThat(container.failureMessage()).isEqualTo("no database");
+    });
+    assertThat(results.earlyExit()).hasValueSatisfying(exit -> assertThat(exit.message()).endsWith(
+        "so no test ran; before it, CalcTest failed outside any test (see the failures above)"));
+  }
+
+  @Test
+  void aJvmThatNeverStartedTheRunReportsNothing() throws IOException {
+    journal();
+    assertThat(TestRunResults.readWithJournal(resultFile, 2)).as("a journal without its header").isEmpty();
 
     Files.delete(RunJournal.besides(resultFile));
     assertThat(TestRunResults.readWithJournal(resultFile, 2)).as("no journal: the JVM never reached the runner").isEmpty();
