@@ -28,8 +28,9 @@ import javax.tools.ToolProvider;
  * This compiles the file beforehand with {@code javac -g} of the same JDK as the {@code java} that
  * runs it, from the source files that JDK's launcher would use ({@link SourceLauncherCompilation}),
  * and runs the launcher's choice of class (the file's first top-level class) from the classes.
- * When that is not possible (no {@code javac}, a JDK of unknown version, a compile error), the
- * command runs as it was given and the launcher reports its own errors.
+ * When that is not possible (no {@code javac}, a JDK of unknown version, options its launcher
+ * refuses, a compile error), the command runs as it was given and the launcher reports its own
+ * errors.
  */
 final class SingleFileProgram {
   /** The system property with which the launcher tells a program the source file it runs. */
@@ -94,6 +95,10 @@ final class SingleFileProgram {
     String release = valueOf(launcherOptions, "--source");
     boolean preview = launcherOptions.contains("--enable-preview");
     if (release == null && preview) {
+      if (version.getAsInt() < SourceLauncherCompilation.FIRST_PREVIEW_WITHOUT_SOURCE) {
+        // this launcher refuses it ("--enable-preview must be used with --source") and says so itself
+        return Optional.empty();
+      }
       // javac takes preview features only for a release it is told, which the launcher gives it: its own
       release = String.valueOf(version.getAsInt());
     }

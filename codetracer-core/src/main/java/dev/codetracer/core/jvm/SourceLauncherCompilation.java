@@ -22,6 +22,11 @@ final class SourceLauncherCompilation {
   static final int FIRST_SOURCE_LAUNCHER = 11;
   /** The first release whose launcher runs programs of several source files (JEP 458). */
   static final int FIRST_MULTI_FILE_LAUNCHER = 22;
+  /**
+   * The first release whose launcher takes {@code --enable-preview} without {@code --source}
+   * (JDK-8323605), compiling for its own release; older ones refuse it.
+   */
+  static final int FIRST_PREVIEW_WITHOUT_SOURCE = 23;
 
   private final List<String> javacOptions;
 

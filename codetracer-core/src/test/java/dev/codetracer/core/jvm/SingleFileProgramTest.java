@@ -64,9 +64,10 @@ class SingleFileProgramTest {
   }
 
   @Test
-  void previewFeaturesAreCompiledForTheJavaThatRunsThem() throws Exception {
+  void fromJava23PreviewFeaturesWithoutSourceAreCompiledForTheJavaThatRunsThem() throws Exception {
+    Jvm.JAVA_25.assumeInstalled();
     write("Preview.java", "public class Preview { public static void main(String[] a) { int n = 3; System.out.println(n); } }\n");
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    String java = Jvm.JAVA_25.java.toString();
     SingleFileProgram program = SingleFileProgram.of(List.of(java, "--enable-preview", "Preview.java"), workdir).orElseThrow();
 
     List<String> command = program.compile(workdir, Map.of(), workdir.resolve("out/classes")).orElseThrow().command();
@@ -75,6 +76,19 @@ class SingleFileProgramTest {
     Process run = new ProcessBuilder(command).directory(workdir.toFile()).redirectErrorStream(true).start();
     assertThat(new String(run.getInputStream().readAllBytes())).isEqualTo("3\n");
     assertThat(run.waitFor()).isZero();
+  }
+
+  @Test
+  void beforeJava23PreviewFeaturesWithoutSourceRunAsGivenForTheLauncherRefusesThem() throws Exception {
+    write("Preview.java", "public class Preview { public static void main(String[] a) { System.out.println(3); } }\n");
+    List<String> command = List.of(Jvm.JAVA_17.java.toString(), "--enable-preview", "Preview.java");
+    Process plain = new ProcessBuilder(command).directory(workdir.toFile()).redirectErrorStream(true).start();
+    assertThat(new String(plain.getInputStream().readAllBytes())).contains("error: --enable-preview must be used with --source");
+    assertThat(plain.waitFor()).isEqualTo(1);
+
+    SingleFileProgram program = SingleFileProgram.of(command, workdir).orElseThrow();
+
+    assertThat(program.compile(workdir, Map.of(), workdir.resolve("out/classes"))).isEmpty();
   }
 
   @Test
