@@ -14,8 +14,8 @@ import java.util.Optional;
  * another source file is never looked up, not even one in the working directory (where {@code
  * javac}'s default, the class path, would find it). From Java 22 on (JEP 458) it finds the
  * program's other source files in the root of the file's package hierarchy, preferring them to
- * classes on the class path, and shows deprecation and unchecked warnings in full rather than as
- * a note.
+ * classes on the class path, shows deprecation and unchecked warnings in full rather than as a
+ * note, and keeps to itself the notes that a program uses preview features.
  */
 final class SourceLauncherCompilation {
   /** The first release with a source launcher (JEP 330). */
@@ -56,6 +56,10 @@ final class SourceLauncherCompilation {
     // the launcher compiles the other files when their classes are first loaded; compiled here
     // with the program (implicitly, javac's default) their classes are in the folder when they are
     options.addAll(List.of("-Xlint:deprecation", "-Xlint:unchecked", "-Xlint:-options"));
+    // the launcher drops javac's deferred notes ("uses preview features", "Recompile with
+    // -Xlint:preview"), which no option of javac's but this hidden one does; with the warnings
+    // above in full, they are the only notes it would print
+    options.add("-XDsuppressNotes");
     options.addAll(List.of("-Xprefer:source", "-sourcepath", root.get().toString()));
     return Optional.of(new SourceLauncherCompilation(options));
   }

@@ -7,6 +7,7 @@ import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -227,6 +228,48 @@ class SingleFileProgramTest {
     assertThat(compiled.compilerMessages())
         .contains("Warn.java:4: warning: [deprecation]", "Warn.java:6: warning: [unchecked]")
         .isEqualTo(launchersStandardError(command));
+  }
+
+  @Test
+  void onJava25ThePreviewFeaturesNotesAreNotShownAsTheLauncherDoesNotShowThem() throws Exception {
+    Jvm.JAVA_25.assumeInstalled();
+    write("Prev.java", """
+        public class Prev {
+          public static void main(String[] args) {
+            Object o = 42;
+            System.out.println(switch (o) { case int i when i > 40 -> "big"; default -> "other"; });
+          }
+        }
+        """);
+    for (List<String> options : List.of(List.of("--enable-preview"), List.of("--enable-preview", "--source", "25"))) {
+      List<String> command = new ArrayList<>(List.of(Jvm.JAVA_25.java.toString()));
+      command.addAll(options);
+      command.add("Prev.java");
+
+      SingleFileProgram.Compiled compiled = SingleFileProgram.of(command, workdir).orElseThrow()
+          .compile(workdir, Map.of(), workdir.resolve("out/classes")).orElseThrow();
+
+      assertThat(compiled.compilerMessages()).as(String.join(" ", options)).isEqualTo(launchersStandardError(command)).isEmpty();
+      assertThat(run(compiled.command())).isEqualTo("big\n");
+    }
+  }
+
+  @Test
+  void onJava17ThePreviewFeaturesNotesAreShownAsTheLauncherShowsThem() throws Exception {
+    write("Prev.java", """
+        public class Prev {
+          public static void main(String[] args) {
+            Object o = 42;
+            System.out.println(switch (o) { case Integer i && i > 40 -> "big"; default -> "other"; });
+          }
+        }
+        """);
+    List<String> command = List.of(Jvm.JAVA_17.java.toString(), "--enable-preview", "--source", "17", "Prev.java");
+
+    SingleFileProgram.Compiled compiled =
+        SingleFileProgram.of(command, workdir).orElseThrow().compile(workdir, Map.of(), workdir.resolve("out/classes")).orElseThrow();
+
+    assertThat(compiled.compilerMessages()).contains("Note: Prev.java uses preview features of Java SE 17.").isEqualTo(launchersStandardError(command));
   }
 
   @Test

@@ -38,6 +38,12 @@ class SourceLauncherCompilationTest {
   }
 
   @Test
+  void fromJava22TheNotesThatAProgramUsesPreviewFeaturesAreNotShown() {
+    assertThat(SourceLauncherCompilation.of(25, workdir.resolve("Main.java"), "").orElseThrow().javacOptions()).contains("-XDsuppressNotes");
+    assertThat(SourceLauncherCompilation.of(17, workdir.resolve("Main.java"), "").orElseThrow().javacOptions()).doesNotContain("-XDsuppressNotes");
+  }
+
+  @Test
   void whatTheLauncherRunsDifferentlyIsNotCompiledBeforehand() throws Exception {
     assertThat(SourceLauncherCompilation.of(10, workdir.resolve("Main.java"), "")).as("no source launcher").isEmpty();
     assertThat(SourceLauncherCompilation.of(25, workdir.resolve("src/Main.java"), "app"))
