@@ -18,7 +18,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
+import javax.tools.DiagnosticListener;
 import javax.tools.JavaCompiler;
+import javax.tools.JavaFileObject;
 import javax.tools.StandardJavaFileManager;
 import javax.tools.ToolProvider;
 
@@ -164,9 +166,12 @@ final class SingleFileProgram {
     if (compiler == null) {
       return new TopLevel("", stem);
     }
-    try (StandardJavaFileManager files = compiler.getStandardFileManager(null, null, StandardCharsets.UTF_8)) {
+    // the file manager too: it reports bytes the charset cannot read on codetracer's standard
+    // error, where the launcher (reading them as U+FFFD) says nothing
+    DiagnosticListener<JavaFileObject> silent = diagnostic -> { };
+    try (StandardJavaFileManager files = compiler.getStandardFileManager(silent, null, StandardCharsets.UTF_8)) {
       JavacTask task =
-          (JavacTask) compiler.getTask(null, files, diagnostic -> { }, List.of("-proc:none"), null, files.getJavaFileObjects(source));
+          (JavacTask) compiler.getTask(null, files, silent, List.of("-proc:none"), null, files.getJavaFileObjects(source));
       for (CompilationUnitTree unit : task.parse()) {
         String packageName = unit.getPackageName() == null ? "" : unit.getPackageName().toString();
         String packagePrefix = packageName.isEmpty() ? "" : packageName + ".";

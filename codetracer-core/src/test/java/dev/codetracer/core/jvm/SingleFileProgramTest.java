@@ -3,7 +3,9 @@ package dev.codetracer.core.jvm;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.codetracer.core.testing.Jvm;
+import java.io.ByteArrayOutputStream;
 import java.io.File;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -98,6 +100,30 @@ class SingleFileProgramTest {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     SingleFileProgram program = SingleFileProgram.of(List.of(java, "Broken.java"), workdir).orElseThrow();
     assertThat(program.compile(workdir, Map.of(), workdir.resolve("classes"))).isEmpty();
+  }
+
+  @Test
+  void aFileNotInTheLaunchersEncodingRunsAsGivenWithoutAWordOnStandardError() throws Exception {
+    // "café" in Latin-1: the launcher reads the é as U+FFFD and says nothing; javac refuses it
+    byte[] latin1 = "public class Lat { public static void main(String[] a) { String s = \"caf\u00e9\"; System.out.println(s.length() + \" \" + (int) s.charAt(3)); } }\n"
+        .getBytes(StandardCharsets.ISO_8859_1);
+    Files.write(workdir.resolve("Lat.java"), latin1);
+    List<String> command = List.of(Jvm.JAVA_17.java.toString(), "Lat.java");
+    assertThat(launchersStandardError(command)).isEmpty();
+    assertThat(run(command)).isEqualTo("4 65533\n");
+    SingleFileProgram program = SingleFileProgram.of(command, workdir).orElseThrow();
+    ByteArrayOutputStream codetracersStandardError = new ByteArrayOutputStream();
+    PrintStream standardError = System.err;
+    Optional<SingleFileProgram.Compiled> compiled;
+    System.setErr(new PrintStream(codetracersStandardError, true));
+    try {
+      compiled = program.compile(workdir, Map.of(), workdir.resolve("out/classes"));
+    } finally {
+      System.setErr(standardError);
+    }
+
+    assertThat(compiled).as("the launcher runs it, as javac cannot compile it").isEmpty();
+    assertThat(codetracersStandardError.toString()).as("nothing the launcher would not print").isEmpty();
   }
 
   /** {@code multi/App.java} using {@code Helper} of {@code multi/Helper.java}, and another Helper.java in the working directory. */
