@@ -106,6 +106,47 @@ class RecordSourceFileIT {
   }
 
   @Test
+  void onJava25AProgramStartedInsideItsPackageFolderIsRecordedWithTheSourceOfEachFile() throws Exception {
+    Jvm.JAVA_25.assumeInstalled();
+    Path packageFolder = Files.createDirectories(sandbox.resolve("p/com/acme/util")).getParent();
+    Files.writeString(packageFolder.resolve("Main.java"), """
+        package com.acme;
+        import com.acme.util.Helper;
+        public class Main {
+          public static void main(String[] args) {
+            System.out.println(Helper.twice(Other.three()));
+          }
+        }
+        """);
+    Files.writeString(packageFolder.resolve("Other.java"), """
+        package com.acme;
+        class Other {
+          static int three() {
+            return 3;
+          }
+        }
+        """);
+    Files.writeString(packageFolder.resolve("util/Helper.java"), """
+        package com.acme.util;
+        public class Helper {
+          public static int twice(int n) {
+            return 2 * n;
+          }
+        }
+        """);
+    Path output = sandbox.resolve("rec");
+
+    CliProcess.Result result = record(cli().workdir(packageFolder), output, Jvm.JAVA_25, "Main.java");
+
+    assertThat(result.succeeded().stdout()).isEqualTo("6\n");
+    Path recordedSources = output.resolve("source").resolve(sandbox.getRoot().relativize(packageFolder));
+    assertThat(recordedSources.resolve("Main.java")).hasSameTextualContentAs(packageFolder.resolve("Main.java"));
+    assertThat(recordedSources.resolve("Other.java")).hasSameTextualContentAs(packageFolder.resolve("Other.java"));
+    assertThat(recordedSources.resolve("util/Helper.java")).hasSameTextualContentAs(packageFolder.resolve("util/Helper.java"));
+    assertThat(metadata(output).has("classes_without_source")).as(metadata(output).toString()).isFalse();
+  }
+
+  @Test
   void onJava25ASourceFileOfTheSameNameInTheWorkingDirectoryIsNotTheProgramsOwn() throws Exception {
     Jvm.JAVA_25.assumeInstalled();
     writeMultiFileProgram();

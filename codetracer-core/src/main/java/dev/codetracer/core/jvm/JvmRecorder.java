@@ -69,11 +69,11 @@ public final class JvmRecorder implements Recorder {
   public ProgramExit record(RecordRequest request, TraceMetadata metadata) throws IOException, InterruptedException {
     Path agent = AgentJar.locate().orElseThrow(() -> new RecorderUnavailableException("no JVM recorder agent"));
     Optional<SingleFileProgram> singleFile = SingleFileProgram.of(request.command(), request.workdir());
-    Path sourceFolder = singleFile.map(file -> file.sourceFile(request.workdir()).getParent()).orElse(null);
+    Path launcherSourceRoot = singleFile.map(file -> file.sourceRoot(request.workdir())).orElse(null);
     // claimed before anything is written into the folder, so that a record killed at any point
     // leaves a folder codetracer finish knows (its options: as the program will most likely get them)
     try (UnfinishedRecording.Claim claim =
-        UnfinishedRecording.claim(request.folder(), metadata, request.format(), agentOptions(request, sourceFolder))) {
+        UnfinishedRecording.claim(request.folder(), metadata, request.format(), agentOptions(request, launcherSourceRoot))) {
       // in the recording folder, not the temporary one: a record killed meanwhile leaves it where
       // codetracer finish removes it
       Path compiled = singleFile.isPresent() ? Files.createDirectories(request.folder().resolve(COMPILED_CLASSES)) : null;
@@ -88,7 +88,7 @@ public final class JvmRecorder implements Recorder {
             // where the launcher prints them: the program's standard error, which it shares with codetracer
             System.err.print(fromClasses.get().compilerMessages());
             System.err.flush();
-            sourceRoot = sourceFolder;
+            sourceRoot = launcherSourceRoot;
             metadata.put("source_file_compiled_with", "javac -g (the source launcher keeps no local variable names)");
           }
         }
@@ -158,8 +158,9 @@ public final class JvmRecorder implements Recorder {
   }
 
   /**
-   * The agent's options: where and how to write, the user's own options, and the folder of a
-   * single source file compiled beforehand (its classes run from elsewhere).
+   * The agent's options: where and how to write, the user's own options, and the source root of a
+   * single source file compiled beforehand (its classes run from elsewhere), where its sources and
+   * those of the other files compiled with it are found.
    */
   static String agentOptions(RecordRequest request, Path sourceRoot) {
     StringBuilder options = new StringBuilder();

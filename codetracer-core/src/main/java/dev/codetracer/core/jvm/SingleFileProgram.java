@@ -62,6 +62,16 @@ final class SingleFileProgram {
   }
 
   /**
+   * Where the launcher finds the program's source files: the root of the file's package folders
+   * ({@link SourceLauncherCompilation#packageRoot}), or the file's folder when they do not match
+   * its package (which the launcher before Java 22 allows).
+   */
+  Path sourceRoot(Path workdir) {
+    Path source = sourceFile(workdir);
+    return SourceLauncherCompilation.packageRoot(source, topLevel(source).packageName()).orElse(source.getParent());
+  }
+
+  /**
    * A compiled program.
    *
    * @param command the command that runs it from its classes

@@ -39,6 +39,18 @@ class SingleFileProgramTest {
   }
 
   @Test
+  void theSourceRootIsTheRootOfTheFilesPackageFolders() throws Exception {
+    write("p/com/acme/Main.java", "package com.acme;\npublic class Main { public static void main(String[] a) {} }\n");
+    write("flat/Main.java", "package com.acme;\npublic class Main { public static void main(String[] a) {} }\n");
+    Path packageFolder = workdir.resolve("p/com/acme");
+
+    assertThat(SingleFileProgram.of(List.of("java", "Main.java"), packageFolder).orElseThrow().sourceRoot(packageFolder))
+        .isEqualTo(workdir.resolve("p"));
+    assertThat(SingleFileProgram.of(List.of("java", "flat/Main.java"), workdir).orElseThrow().sourceRoot(workdir))
+        .as("folders not the package's: the file's own").isEqualTo(workdir.resolve("flat"));
+  }
+
+  @Test
   void theMainClassIsTheFirstTopLevelClass() throws Exception {
     Path file = write("Shop.java", "package com.acme;\nrecord Item(int p) {}\nclass Shop { public static void main(String[] a) {} }\n");
     assertThat(SingleFileProgram.mainClass(file)).isEqualTo("com.acme.Item");
