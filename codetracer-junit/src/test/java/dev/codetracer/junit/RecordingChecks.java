@@ -69,4 +69,18 @@ final class RecordingChecks {
     assertThat(model.callsOf("sample.Cart.total")).isNotEmpty();
     return recording;
   }
+
+  /** The values at the first step on the line of a sample's source that holds {@code marker}, rendered. */
+  static Map<String, String> valuesAtLine(Path folder, String sampleName, String marker) {
+    RecordingFolder recording = RecordingFolder.open(folder);
+    TraceValidator.validate(recording.eventStream());
+    TraceModel model = TraceModel.load(recording.eventStream());
+    Path source = sampleSource(sampleName);
+    int line = lineOf(source, marker);
+    List<Integer> steps = model.stepsAt(source.toString(), line);
+    assertThat(steps).as("steps at %s.java:%d", sampleName, line).isNotEmpty();
+    Map<String, String> values = new java.util.TreeMap<>();
+    model.variablesAt(steps.get(0)).forEach((name, value) -> values.put(name, model.render(value)));
+    return values;
+  }
 }

@@ -90,4 +90,44 @@ class RerunModeTest {
     assertThat(lines)
         .allMatch(line -> line.startsWith("codetracer: warning: no recording of ") && line.contains("could not start"));
   }
+
+  @ParameterizedTest(name = "JUnit Platform {0}")
+  @MethodSource("junitVersions")
+  void aTestThatEndsTheRerunJvmLosesNeitherTheRecordingsBeforeItNorItsOwn(String junit) {
+    SampleResult recorded =
+        SampleRun.of(junit, home)
+            .selectClassName("sample.ExitWhenRunAgainSample")
+            .property("codetracer.rerun.jvmArgs", "-Dsample.exitWhenRunAgain=true")
+            .env("CODETRACER_AGENT_JAR", TestJvms.agentJar().toString())
+            .run();
+
+    assertThat(recorded.outcomes().values()).as(recorded.toString()).hasSize(3).allMatch(outcome -> outcome.startsWith("failed"));
+    assertThat(recorded.exitCode()).isEqualTo(1);
+
+    Map<String, TraceMetadata> byTest = recorded.metadataByTestId();
+    assertThat(byTest.keySet()).as(recorded.toString()).containsExactlyInAnyOrder(SampleIds.FAILS_BEFORE, SampleIds.EXITS_WHEN_RUN_AGAIN);
+    TraceMetadata before = byTest.get(SampleIds.FAILS_BEFORE);
+    assertThat(before.recordMode).isEqualTo("rerun");
+    assertThat(before.reproduced).isTrue();
+    assertThat(before.failureMessage).isEqualTo("expected: <20> but was: <15>");
+    TraceMetadata exited = byTest.get(SampleIds.EXITS_WHEN_RUN_AGAIN);
+    assertThat(exited.recordMode).isEqualTo("rerun");
+    assertThat(exited.testOutcome).isEqualTo("failed");
+    assertThat(exited.reproduced).isFalse();
+    assertThat(exited.failureMessage).isEqualTo("failed before exiting");
+    assertThat(RecordingChecks.valuesAtLine(recorded.recordingOf("ExitWhenRunAgainSample.exitsWhenRunAgain"),
+            "ExitWhenRunAgainSample", "System.exit(status)"))
+        .containsEntry("status", "3");
+
+    List<String> lines = recorded.codetracerLines();
+    assertThat(lines).as(recorded.toString()).hasSize(3);
+    assertThat(lines.get(0))
+        .startsWith("codetracer: ExitWhenRunAgainSample.failsBefore failed; recorded when run again in a fresh JVM, where it failed again: ");
+    assertThat(lines.get(1))
+        .startsWith("codetracer: ExitWhenRunAgainSample.exitsWhenRunAgain failed; when run again in a fresh JVM, "
+            + "that JVM exited (exit status 3) while it ran (most likely System.exit); recording of that run until the exit: ");
+    assertThat(lines.get(2))
+        .startsWith("codetracer: warning: no recording of ExitWhenRunAgainSample.failsAfter: the JVM running the failed tests again "
+            + "exited (exit status 3) while running ExitWhenRunAgainSample.exitsWhenRunAgain (most likely System.exit), before running it (log: ");
+  }
 }

@@ -15,5 +15,9 @@ final class SampleIds {
   static final String FAILS_FIRST_TIME = FLAKY + "/[method:failsFirstTime()]";
   static final String FAILS_ALWAYS = FLAKY + "/[method:failsAlways()]";
 
+  static final String EXIT_WHEN_RUN_AGAIN = "[engine:junit-jupiter]/[class:sample.ExitWhenRunAgainSample]";
+  static final String FAILS_BEFORE = EXIT_WHEN_RUN_AGAIN + "/[method:failsBefore()]";
+  static final String EXITS_WHEN_RUN_AGAIN = EXIT_WHEN_RUN_AGAIN + "/[method:exitsWhenRunAgain()]";
+
   private SampleIds() {}
 }

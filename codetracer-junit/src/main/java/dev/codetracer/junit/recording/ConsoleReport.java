@@ -55,6 +55,17 @@ public final class ConsoleReport {
   }
 
   /**
+   * A recording of a failed test run again in a fresh JVM that exited while the test ran (the
+   * recorder keeps what it recorded as a JVM exits).
+   *
+   * @param status the JVM's exit status
+   */
+  public void rerunExited(TestDescription test, int status, Path folder, NotShown notShown) {
+    line(out, test.label() + " failed; when run again in a fresh JVM, that JVM exited (exit status " + status
+        + ") while it ran (most likely System.exit); recording of that run until the exit: " + located(folder) + notShown(notShown));
+  }
+
+  /**
    * What a recording does not show: the threads that ran recorded code meanwhile (the first few
    * by name, and how many in all), and whether it holds no steps at all (no recorded code ran on
    * the test's thread).

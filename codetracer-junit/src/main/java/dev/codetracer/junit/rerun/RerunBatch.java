@@ -7,6 +7,7 @@ import dev.codetracer.junit.recording.ConsoleReport;
 import dev.codetracer.junit.recording.TestRecordingPublisher;
 import dev.codetracer.junit.runner.FailureDescription;
 import dev.codetracer.junit.runner.KeepPolicy;
+import dev.codetracer.junit.runner.PartialRun;
 import dev.codetracer.junit.runner.RunResult;
 import dev.codetracer.junit.runner.RunnerOptions;
 import dev.codetracer.junit.runner.TestDescription;
@@ -17,6 +18,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 
@@ -81,19 +83,75 @@ public final class RerunBatch {
     RunnerOptions options = new RunnerOptions().output(output).result(work.resolve("result.json")).keep(KeepPolicy.ALL);
     failed.forEach(test -> options.selectUniqueId(test.test().uniqueId()));
     RunnerJvm.Outcome outcome = runner.run(options, work);
-    if (outcome.result() == null) {
+    if (outcome.result() == null && outcome.partial() == null) {
       failed.forEach(test -> report.noRecording(test.test(), "the JVM that was to run it again failed: " + outcome.problem()));
       return;
     }
-    Map<String, RunResult.TestResult> results = new HashMap<>();
-    outcome.result().tests().forEach(result -> results.put(result.uniqueId(), result));
+    boolean allRecorded =
+        outcome.result() != null
+            ? recordAll(failed, outcome.result().tests(), outcome)
+            : recordUntilExit(failed, new RerunExit(outcome.exitCode(), outcome.partial()), outcome);
+    if (allRecorded) {
+      FileTrees.deleteQuietly(work);
+    }
+  }
+
+  private boolean recordAll(List<FailedTest> failed, List<RunResult.TestResult> reruns, RunnerJvm.Outcome outcome) {
+    Map<String, RunResult.TestResult> results = byUniqueId(reruns);
     boolean allRecorded = true;
     for (FailedTest test : failed) {
       allRecorded &= record(test, results.get(test.test().uniqueId()), outcome);
     }
-    if (allRecorded) {
-      FileTrees.deleteQuietly(work);
+    return allRecorded;
+  }
+
+  /**
+   * The rerun JVM ended during the run: the tests its journal has as finished are recorded as
+   * usual, the one that was running with what the recorder kept as the JVM exited; the others
+   * share one line.
+   */
+  private boolean recordUntilExit(List<FailedTest> failed, RerunExit exit, RunnerJvm.Outcome outcome) {
+    Map<String, RunResult.TestResult> finished = byUniqueId(exit.run().finished());
+    List<TestDescription> notRun = new ArrayList<>();
+    for (FailedTest test : failed) {
+      String uniqueId = test.test().uniqueId();
+      Optional<PartialRun.StartedTest> running = exit.running(uniqueId);
+      if (finished.containsKey(uniqueId)) {
+        record(test, finished.get(uniqueId), outcome);
+      } else if (running.isPresent()) {
+        recordExited(test, exit, running.get(), outcome);
+      } else {
+        notRun.add(test.test());
+      }
     }
+    if (!notRun.isEmpty()) {
+      report.noRecordings(notRun, exit.notRunAgain(notRun.size()) + " (log: " + outcome.log() + ")");
+    }
+    return false; // the work folder keeps the log of the JVM's end
+  }
+
+  private void recordExited(FailedTest failed, RerunExit exit, PartialRun.StartedTest running, RunnerJvm.Outcome outcome) {
+    TestDescription test = failed.test();
+    Optional<Path> kept = RerunExit.recordingOf(running);
+    if (kept.isEmpty()) {
+      report.noRecording(test, exit.noRecordingOfRunning(running) + " (log: " + outcome.log() + ")");
+      return;
+    }
+    Path folder = kept.get();
+    try {
+      RecordingPublisher.Published published =
+          publisher.publish(folder, test, TestOutcome.FAILED, failed.failure(), RecordMode.RERUN.metadataValue(), false);
+      published.warnings().forEach(warning -> report.warning(test.label() + ": " + warning));
+      report.rerunExited(test, exit.status(), folder, ConsoleReport.NotShown.of(published.recording().metadata()));
+    } catch (RuntimeException e) {
+      report.noRecording(test, e.getMessage());
+    }
+  }
+
+  private static Map<String, RunResult.TestResult> byUniqueId(List<RunResult.TestResult> tests) {
+    Map<String, RunResult.TestResult> byId = new HashMap<>();
+    tests.forEach(test -> byId.put(test.uniqueId(), test));
+    return byId;
   }
 
   private boolean record(FailedTest failed, RunResult.TestResult rerun, RunnerJvm.Outcome outcome) {

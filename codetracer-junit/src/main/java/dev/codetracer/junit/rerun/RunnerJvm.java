@@ -1,6 +1,7 @@
 package dev.codetracer.junit.rerun;
 
 import com.fasterxml.jackson.jr.ob.JSON;
+import dev.codetracer.junit.runner.PartialRun;
 import dev.codetracer.junit.runner.RunResult;
 import dev.codetracer.junit.runner.RunResultFile;
 import dev.codetracer.junit.runner.RunnerCommand;
@@ -30,9 +31,11 @@ public record RunnerJvm(
    * How the JVM ended.
    *
    * @param result the runner's result file, or null when it wrote none
+   * @param partial when the JVM ended by itself without a result file, what the runner's journal
+   *     says it got through; null when there is no journal (the JVM never reached the runner's run)
    * @param problem why there is no result, or null
    */
-  public record Outcome(int exitCode, RunResult result, Path log, String problem) {}
+  public record Outcome(int exitCode, RunResult result, PartialRun partial, Path log, String problem) {}
 
   /** The {@code java} running this JVM. */
   public static Path currentJava() {
@@ -72,22 +75,32 @@ public record RunnerJvm(
               .redirectInput(ProcessBuilder.Redirect.from(nullDevice()))
               .start();
     } catch (IOException e) {
-      return new Outcome(-1, null, log, "the JVM could not start (" + java + "): " + e.getMessage());
+      return new Outcome(-1, null, null, log, "the JVM could not start (" + java + "): " + e.getMessage());
     }
     if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
       process.descendants().forEach(ProcessHandle::destroyForcibly);
       process.destroyForcibly();
       process.waitFor(10, TimeUnit.SECONDS);
-      return new Outcome(-1, null, log, "the JVM did not finish within " + timeout.toSeconds() + " s (codetracer.rerun.timeout); log: " + log);
+      return new Outcome(-1, null, null, log, "the JVM did not finish within " + timeout.toSeconds() + " s (codetracer.rerun.timeout); log: " + log);
     }
     int exit = process.exitValue();
     if (!Files.isRegularFile(options.result())) {
-      return new Outcome(exit, null, log, "the JVM ended (exit code " + exit + ") without a result; log: " + log + lastLine(log));
+      return withoutResult(exit, options.result(), log);
     }
     try {
-      return new Outcome(exit, readResult(options.result()), log, null);
+      return new Outcome(exit, readResult(options.result()), null, log, null);
     } catch (IOException | RuntimeException e) {
-      return new Outcome(exit, null, log, "cannot read the result file " + options.result() + ": " + e.getMessage() + "; log: " + log);
+      return new Outcome(exit, null, null, log, "cannot read the result file " + options.result() + ": " + e.getMessage() + "; log: " + log);
+    }
+  }
+
+  private static Outcome withoutResult(int exit, Path resultFile, Path log) {
+    String problem = "the JVM ended (exit code " + exit + ") without a result; log: " + log;
+    try {
+      PartialRun partial = RunJournalFile.besides(resultFile).orElse(null);
+      return new Outcome(exit, null, partial, log, problem + lastLine(log));
+    } catch (IOException e) {
+      return new Outcome(exit, null, null, log, problem + lastLine(log) + "; " + e.getMessage());
     }
   }
 
