@@ -1,5 +1,8 @@
 package dev.codetracer.junit.runner;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,6 +27,33 @@ public record PartialRun(List<RunResult.TestResult> finished, List<RunResult.Con
   /** True when no test even started: the JVM ended before the tests or during discovery. */
   public boolean noTestStarted() {
     return finished.isEmpty() && unfinished.isEmpty();
+  }
+
+  /** Parses one line of a journal as a JSON object (the runner itself has no JSON parser). */
+  public interface LineParser {
+    Map<String, Object> parse(String line) throws IOException;
+  }
+
+  /**
+   * A journal's lines, parsed, for {@link #fromJson}: a line that cannot be parsed is an error,
+   * but for the last, which the JVM's end may have cut off, and which is then left out.
+   */
+  public static List<Map<String, Object>> parsedLines(Path journal, LineParser parser) throws IOException {
+    List<String> lines = Files.readAllLines(journal, StandardCharsets.UTF_8);
+    List<Map<String, Object>> parsed = new ArrayList<>();
+    for (int i = 0; i < lines.size(); i++) {
+      if (lines.get(i).isBlank()) {
+        continue;
+      }
+      try {
+        parsed.add(parser.parse(lines.get(i)));
+      } catch (IOException e) {
+        if (i < lines.size() - 1) {
+          throw new IOException("cannot read line " + (i + 1) + " of " + journal + ": " + e.getMessage(), e);
+        }
+      }
+    }
+    return parsed;
   }
 
   /**

@@ -4,10 +4,8 @@ import com.fasterxml.jackson.jr.ob.JSON;
 import dev.codetracer.junit.runner.PartialRun;
 import dev.codetracer.junit.runner.RunJournal;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,7 +27,7 @@ public final class RunJournalFile {
     if (!Files.isRegularFile(journal)) {
       return Optional.empty();
     }
-    List<Map<String, Object>> lines = lines(journal);
+    List<Map<String, Object>> lines = PartialRun.parsedLines(journal, JSON.std::mapFrom);
     if (lines.isEmpty()) {
       return Optional.empty();
     }
@@ -38,24 +36,5 @@ public final class RunJournalFile {
     } catch (IllegalArgumentException e) {
       throw new IOException("cannot read " + journal + ": " + e.getMessage(), e);
     }
-  }
-
-  /** The journal's lines, parsed; the last may be cut off by the JVM's end and is then left out. */
-  private static List<Map<String, Object>> lines(Path journal) throws IOException {
-    List<String> lines = Files.readAllLines(journal, StandardCharsets.UTF_8);
-    List<Map<String, Object>> parsed = new ArrayList<>();
-    for (int i = 0; i < lines.size(); i++) {
-      if (lines.get(i).isBlank()) {
-        continue;
-      }
-      try {
-        parsed.add(JSON.std.mapFrom(lines.get(i)));
-      } catch (IOException e) {
-        if (i < lines.size() - 1) {
-          throw new IOException("cannot read line " + (i + 1) + " of " + journal + ": " + e.getMessage(), e);
-        }
-      }
-    }
-    return parsed;
   }
 }

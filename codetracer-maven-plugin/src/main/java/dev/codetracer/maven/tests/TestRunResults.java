@@ -6,7 +6,6 @@ import dev.codetracer.junit.runner.RunJournal;
 import dev.codetracer.junit.runner.RunResult;
 import dev.codetracer.junit.runner.RunResultFile;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -50,7 +49,7 @@ public final class TestRunResults {
     if (complete.isPresent() || !Files.isRegularFile(journal)) {
       return complete;
     }
-    List<Map<String, Object>> lines = journalLines(journal);
+    List<Map<String, Object>> lines = PartialRun.parsedLines(journal, JSON.std::mapFrom);
     if (lines.isEmpty()) {
       return Optional.empty();
     }
@@ -89,25 +88,6 @@ public final class TestRunResults {
     List<TestResult> containers = run.containerFailures().stream().map(TestResult::of).toList();
     results.addAll(containers);
     return new TestRunResults(results, new EarlyExit(exitStatus, running, lastFinished, containers));
-  }
-
-  /** The journal's lines, parsed; the last may be cut off by the JVM's end and is then left out. */
-  private static List<Map<String, Object>> journalLines(Path journal) throws IOException {
-    List<String> lines = Files.readAllLines(journal, StandardCharsets.UTF_8);
-    List<Map<String, Object>> parsed = new ArrayList<>();
-    for (int i = 0; i < lines.size(); i++) {
-      if (lines.get(i).isBlank()) {
-        continue;
-      }
-      try {
-        parsed.add(JSON.std.mapFrom(lines.get(i)));
-      } catch (IOException e) {
-        if (i < lines.size() - 1) {
-          throw new IOException("cannot read line " + (i + 1) + " of " + journal + ": " + e.getMessage(), e);
-        }
-      }
-    }
-    return parsed;
   }
 
   public List<TestResult> all() {
