@@ -3,7 +3,6 @@ package dev.codetracer.agent.values;
 import dev.codetracer.core.jvm.RawEvents;
 import dev.codetracer.core.jvm.ValueEncoder;
 import java.util.Arrays;
-import java.util.function.Predicate;
 
 /**
  * Tells, without encoding an object, how it changed since its last snapshot: not at all (its
@@ -21,16 +20,16 @@ final class ChangeDetector {
   private static final Object READ_WHOLE = new Object();
 
   private final SnapshotWriter snapshots;
-  /** Whether a new element may be kept as it is, for the writer thread to encode ({@link KeptChange}). */
-  private final Predicate<Object> keptAsItIs;
+  /** Which new elements may be kept as they are, for the writer thread to encode ({@link KeptChange}). */
+  private final KeepPolicy keeping;
   private final ValueEncoder scratch = new ValueEncoder(1 << 10);
   /** Children a fingerprint being made may still look into. */
   private int budget;
   private Fingerprint deltaFingerprint;
 
-  ChangeDetector(SnapshotWriter snapshots, Predicate<Object> keptAsItIs) {
+  ChangeDetector(SnapshotWriter snapshots, KeepPolicy keeping) {
     this.snapshots = snapshots;
-    this.keptAsItIs = keptAsItIs;
+    this.keeping = keeping;
   }
 
   /**
@@ -191,11 +190,7 @@ final class ChangeDetector {
    * collection: kept with them when they cannot change, else encoded now.
    */
   private Object changeOf(Object collection, Object[] items, int from, int to) throws ReflectiveOperationException {
-    boolean keepable = true;
-    for (int i = from; i < to && keepable; i++) {
-      keepable = items[i] == null || keptAsItIs.test(items[i]);
-    }
-    if (keepable) {
+    if (keeping.canKeepAll(items, from, to)) {
       return new KeptChange(scratch.toByteArray(), Arrays.copyOfRange(items, from, to));
     }
     snapshots.addedElements(collection, items, from, to, scratch);

@@ -51,8 +51,7 @@ public final class ValueCapture {
    * of it may be stale: all is forgotten at the next capture, when calls can be made again.
    */
   private boolean forgetRemembered;
-  /** A record is being constructed on this thread: records are snapshotted at once, not kept as they are. */
-  private boolean recordsUnderConstruction;
+  private final KeepPolicy keeping = new KeepPolicy();
   /** By class, the snapshot of its objects whose fields all hold their defaults ({@link #blankSnapshot}). */
   private final Map<Class<?>, byte[]> blankSnapshots = new IdentityHashMap<>();
 
@@ -63,7 +62,7 @@ public final class ValueCapture {
 
   private ValueCapture(SnapshotWriter snapshots) {
     this.snapshots = snapshots;
-    this.changes = new ChangeDetector(snapshots, this::canKeepAsItIs);
+    this.changes = new ChangeDetector(snapshots, keeping);
   }
 
   /** A capture for the writer thread: its own scratch state, the same layouts. */
@@ -169,15 +168,16 @@ public final class ValueCapture {
    * since it may escape its constructor with fields still to be set ({@code peek(this)}).
    */
   public void recordsUnderConstruction(boolean constructing) {
-    recordsUnderConstruction = constructing;
+    keeping.recordsUnderConstruction(constructing);
   }
 
   private Object keep(Object value) throws ReflectiveOperationException {
     if (value == null) {
       return null;
     }
-    if (isImmutable(value)) {
-      return keptAsItIs(value) ? value : snapshot(value);
+    ValueKind kind = ValueKind.of(value.getClass());
+    if (kind.isImmutable()) {
+      return keeping.canKeep(kind) ? value : snapshot(value);
     }
     Object copy = copyOfImmutables(value);
     return copy != null ? copy : snapshot(value);
@@ -194,7 +194,7 @@ public final class ValueCapture {
       return null;
     }
     if (value instanceof Object[] array) {
-      return array.length <= snapshots.maxElements() && allImmutable(array, array.length) ? array.clone() : null;
+      return array.length <= snapshots.maxElements() && keeping.canKeepAll(array, 0, array.length) ? array.clone() : null;
     }
     ValueKind kind = ValueKind.ofValue(value);
     if (kind != ValueKind.COLLECTION && kind != ValueKind.MAP) {
@@ -205,31 +205,12 @@ public final class ValueCapture {
     elements.reset(map);
     try {
       int total = JdkCollections.readerFor(value.getClass()).read(value, elements);
-      return allImmutable(elements.items, elements.count)
+      return keeping.canKeepAll(elements.items, 0, elements.count)
           ? new KeptElements(value.getClass(), map, total, Arrays.copyOf(elements.items, elements.count))
           : null;
     } finally {
       elements.reset(false);
     }
-  }
-
-  private boolean allImmutable(Object[] items, int count) {
-    for (int i = 0; i < count; i++) {
-      if (items[i] != null && !canKeepAsItIs(items[i])) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  /** Whether a value may be kept as it is and encoded later: it cannot change (see {@link #keptAsItIs}). */
-  private boolean canKeepAsItIs(Object value) {
-    return isImmutable(value) && keptAsItIs(value);
-  }
-
-  /** An immutable value kept as it is: any, but a record while one is under construction. */
-  private boolean keptAsItIs(Object immutable) {
-    return !recordsUnderConstruction || ValueKind.of(immutable.getClass()) != ValueKind.LEAF_RECORD;
   }
 
   private Object captureVariable(Object value, int depth, int slot) throws ReflectiveOperationException {
