@@ -1,6 +1,7 @@
 package dev.codetracer.cli.commands;
 
-import dev.codetracer.cli.console.RecordingContents;
+import dev.codetracer.cli.console.RecordingSummary;
+import dev.codetracer.cli.console.ShellWords;
 import dev.codetracer.core.CodeTracerException;
 import dev.codetracer.core.archive.ImportResult;
 import dev.codetracer.core.archive.RecordingExporter;
@@ -13,6 +14,7 @@ import dev.codetracer.core.recording.RecordingFolder;
 import dev.codetracer.core.recording.TraceMetadata;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -133,18 +135,10 @@ public final class FinishCommand implements Callable<Integer> {
           "codetracer: finished the recording of `" + command(metadata) + "`"
               + Optional.ofNullable(metadata.startTime).map(start -> " (started " + start + ")").orElse(""));
     }
-    out.println("  recording: " + recording.path());
-    out.println("  holds:     " + RecordingContents.describe(recording));
-    for (String omission : RecordingContents.omissions(recording)) {
-      out.println("  note:      " + omission);
-    }
-    if (Boolean.TRUE.equals(metadata.extra().get("recorder_killed"))) {
-      out.println("  note:      the program was killed too: the recording ends where its change log does");
-    }
-    out.println("  id:        " + id + (indexed ? "" : " (not in the index)"));
-    for (Path zip : published.zips()) {
-      out.println("  exported:  " + zip);
-    }
+    List<String> notes = Boolean.TRUE.equals(metadata.extra().get("recorder_killed"))
+        ? List.of("the program was killed too: the recording ends where its change log does")
+        : List.of();
+    RecordingSummary.print(out, recording, notes, indexed, published.zips());
     exportIfAsked(path, out);
     for (String warning : published.warnings()) {
       System.err.println("codetracer: warning: " + warning);
@@ -160,10 +154,9 @@ public final class FinishCommand implements Callable<Integer> {
   }
 
   private static String command(TraceMetadata metadata) {
-    StringBuilder command = new StringBuilder(metadata.program);
-    for (String arg : metadata.args) {
-      command.append(' ').append(arg);
-    }
-    return command.toString();
+    List<String> command = new ArrayList<>();
+    command.add(metadata.program);
+    command.addAll(metadata.args);
+    return ShellWords.join(command);
   }
 }

@@ -1,6 +1,6 @@
 package dev.codetracer.cli.commands;
 
-import dev.codetracer.cli.console.RecordingContents;
+import dev.codetracer.cli.console.RecordingSummary;
 import dev.codetracer.cli.console.ShellWords;
 import dev.codetracer.cli.console.TerminalProgress;
 import dev.codetracer.core.index.LocalRecordings;
@@ -115,15 +115,7 @@ public final class RecordCommand implements Callable<Integer> {
     out.printf(
         "codetracer: recorded `%s` (%s) in %.1f s%n",
         ShellWords.join(command), how, result.duration().toMillis() / 1000.0);
-    out.println("  recording: " + result.folder().path());
-    out.println("  holds:     " + RecordingContents.describe(result.folder()));
-    for (String omission : RecordingContents.omissions(result.folder())) {
-      out.println("  note:      " + omission);
-    }
-    out.println("  id:        " + id + (result.indexed() == null ? " (not in the index)" : ""));
-    for (Path zip : result.exports()) {
-      out.println("  exported:  " + zip);
-    }
+    RecordingSummary.print(out, result.folder(), List.of(), result.indexed() != null, result.exports());
     for (String warning : result.warnings()) {
       out.println("codetracer: warning: " + warning);
     }
