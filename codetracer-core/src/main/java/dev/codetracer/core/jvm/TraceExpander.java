@@ -135,7 +135,10 @@ public final class TraceExpander {
    */
   private record StepLine(RawDefinition.Method method, int line, int[] visible) {}
 
-  /** The last step of a method not on the stack (entered before the recording started), or null. */
+  /**
+   * The last step of a method not on the stack (entered before the recording started), or null; a
+   * frame on the stack keeps its own ({@link Frame#stepLine}).
+   */
   private StepLine orphanLine;
 
   /** What the expander works out once per method: its slot count, its variables' stream ids. */
@@ -168,8 +171,10 @@ public final class TraceExpander {
     boolean pendingCall = true;
     ValueRecord returnValue;
     Run run;
-    /** The line of the frame's last step, the one it is on; null before its call's step. */
-    StepLine line;
+    /** The line of the frame's last step, the one it is on; -1 before its call's step. */
+    int stepLine = -1;
+    /** The variables in scope at that step (indexes into the method's variables). */
+    int[] stepVisible;
 
     Frame(RawDefinition.Method method, MethodInfo info) {
       this.method = method;
@@ -335,7 +340,7 @@ public final class TraceExpander {
     } else if (!emitStep(method, probe.line())) {
       return;
     }
-    steppedAt(frame, new StepLine(method, probe.line(), probe.visible()));
+    steppedAt(frame, method, probe.line(), probe.visible());
     if (frame != null) {
       emitVisible(frame, probe.visible());
     }
@@ -363,11 +368,12 @@ public final class TraceExpander {
   }
 
   /** Notes the line the frame (null: a method not on the stack) has just stepped to. */
-  private void steppedAt(Frame frame, StepLine line) {
+  private void steppedAt(Frame frame, RawDefinition.Method method, int line, int[] visible) {
     if (frame != null) {
-      frame.line = line;
+      frame.stepLine = line;
+      frame.stepVisible = visible;
     } else {
-      orphanLine = line;
+      orphanLine = new StepLine(method, line, visible);
     }
   }
 
@@ -406,7 +412,7 @@ public final class TraceExpander {
       if (!emitStep(run.method, line.line())) {
         return;
       }
-      steppedAt(run.frame, new StepLine(run.method, line.line(), line.visible()));
+      steppedAt(run.frame, run.method, line.line(), line.visible());
       if (run.frame != null) {
         emitVisible(run.frame, line.visible());
       }
@@ -568,17 +574,15 @@ public final class TraceExpander {
       return;
     }
     Frame top = stack.peek();
-    StepLine line = top != null ? top.line : orphanLine;
-    if (line == null) {
-      return;
-    }
-    if (!emitStep(line.method(), line.line())) {
+    if (top != null) {
+      if (top.stepLine < 0 || !emitStep(top.method, top.stepLine)) {
+        return;
+      }
+      emitVisible(top, top.stepVisible);
+    } else if (orphanLine == null || !emitStep(orphanLine.method(), orphanLine.line())) {
       return;
     }
     stepsAddedForOutput++;
-    if (top != null) {
-      emitVisible(top, line.visible());
-    }
   }
 
   private StreamText stdoutText() {
@@ -650,7 +654,7 @@ public final class TraceExpander {
     if (!emitStep(method, line)) {
       return;
     }
-    frame.line = new StepLine(method, line, frame.info.parameterVariables);
+    steppedAt(frame, method, line, frame.info.parameterVariables);
     emit(new TraceEvent.Call(functionId, args));
   }
 
