@@ -40,6 +40,8 @@ final class SingleFileProgram {
 
   private final List<String> command;
   private final int fileIndex;
+  /** What the file declares, parsed at its first use (parsing starts a compiler). */
+  private TopLevel declared;
 
   private SingleFileProgram(List<String> command, int fileIndex) {
     this.command = command;
@@ -68,7 +70,7 @@ final class SingleFileProgram {
    */
   Path sourceRoot(Path workdir) {
     Path source = sourceFile(workdir);
-    return SourceLauncherCompilation.packageRoot(source, topLevel(source).packageName()).orElse(source.getParent());
+    return SourceLauncherCompilation.packageRoot(source, declared(workdir).packageName()).orElse(source.getParent());
   }
 
   /**
@@ -93,7 +95,7 @@ final class SingleFileProgram {
       return Optional.empty();
     }
     Path source = sourceFile(workdir);
-    TopLevel topLevel = topLevel(source);
+    TopLevel topLevel = declared(workdir);
     OptionalInt version = JdkRelease.featureVersion(javac.get().getParent().getParent());
     Optional<SourceLauncherCompilation> launcherCompilation =
         version.isEmpty() ? Optional.empty() : SourceLauncherCompilation.of(version.getAsInt(), source, topLevel.packageName());
@@ -169,6 +171,13 @@ final class SingleFileProgram {
 
   /** What a source file declares at its top level: its package ("" for none) and its first class, with the package. */
   private record TopLevel(String packageName, String firstClass) {}
+
+  private TopLevel declared(Path workdir) {
+    if (declared == null) {
+      declared = topLevel(sourceFile(workdir));
+    }
+    return declared;
+  }
 
   private static TopLevel topLevel(Path source) {
     String stem = source.getFileName().toString().replaceFirst("\\.java$", "");
