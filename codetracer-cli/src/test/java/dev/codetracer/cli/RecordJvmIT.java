@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.codetracer.core.recording.SourcePaths;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -93,6 +95,23 @@ class RecordJvmIT {
     assertThat(result.stdout()).isEqualTo("a d\n" + toolOptions + "|-Djdk=d\nnull\n");
     assertThat(result.stderr().split("Picked up JAVA_TOOL_OPTIONS", -1)).as(result.stderr()).hasSize(2);
     assertThat(result.stderr().split("Picked up JDK_JAVA_OPTIONS", -1)).as(result.stderr()).hasSize(2);
+  }
+
+  /** Classes compiled by hand ({@code javac -d classes src/...}) have their sources in the src beside them. */
+  @Test
+  void theSourcesOfAClassFolderAreFoundInTheSourceFolderBesideIt() throws Exception {
+    Path source = sandbox.resolve("src/app/Main.java");
+    Files.createDirectories(source.getParent());
+    Files.writeString(source, "package app;\n\npublic class Main {\n  public static void main(String[] args) {\n"
+        + "    int total = 4;\n    System.out.println(total);\n  }\n}\n");
+    assertThat(ToolProvider.getSystemJavaCompiler().run(null, null, null, "-g", "-d", sandbox.resolve("classes").toString(), source.toString()))
+        .isZero();
+
+    CliProcess.Result result = CliProcess.in(sandbox).workdir(sandbox).run("record", "-o", "rec", "--", "java", "-cp", "classes", "app.Main");
+
+    assertThat(result.succeeded().stdout()).isEqualTo("4\n");
+    assertThat(result.stderr()).contains("source/ (1 source file)");
+    assertThat(sandbox.resolve("rec").resolve(SourcePaths.copyPath(source.toString()))).hasSameTextualContentAs(source);
   }
 
   /** A recorded JVM compiles with C1 alone (RecordedJit), unless the program's options choose how it compiles. */

@@ -18,7 +18,8 @@ public final class ClassPathSourceRoots {
 
   /**
    * The source folders next to one class path entry: {@code src/<set>/java}, then {@code src}
-   * (for projects that keep packages right under it); none for a jar or an unknown layout.
+   * (for projects that keep packages right under it); for a class folder of no build tool's
+   * layout ({@code javac -d classes src/...}), the {@code src} beside it; none for a jar.
    */
   public static List<Path> nextTo(Path classPathEntry) {
     String unix = classPathEntry.toString().replace('\\', '/');
@@ -33,7 +34,12 @@ public final class ClassPathSourceRoots {
       project = classPathEntry.getParent().getParent().getParent().getParent();
       set = classPathEntry.getFileName().toString();
     }
-    return project == null ? List.of() : List.of(project.resolve("src/" + set + "/java"), project.resolve("src"));
+    if (project != null) {
+      return List.of(project.resolve("src/" + set + "/java"), project.resolve("src"));
+    }
+    boolean archive = unix.endsWith(".jar") || unix.endsWith(".zip");
+    Path parent = classPathEntry.getParent();
+    return archive || parent == null ? List.of() : List.of(parent.resolve("src"));
   }
 
   /**

@@ -21,7 +21,14 @@ class ClassPathSourceRootsTest {
     assertThat(ClassPathSourceRoots.nextTo(project.resolve("build/classes/java/integrationTest")))
         .containsExactly(project.resolve("src/integrationTest/java"), project.resolve("src"));
     assertThat(ClassPathSourceRoots.nextTo(project.resolve("lib/app.jar"))).isEmpty();
-    assertThat(ClassPathSourceRoots.nextTo(project.resolve("out"))).isEmpty();
+  }
+
+  @Test
+  void aClassFolderOfNoBuildToolsLayoutPointsAtTheSourceFolderBesideIt() {
+    Path project = temp.resolve("tool");
+    assertThat(ClassPathSourceRoots.nextTo(project.resolve("classes"))).containsExactly(project.resolve("src"));
+    assertThat(ClassPathSourceRoots.nextTo(project.resolve("out"))).containsExactly(project.resolve("src"));
+    assertThat(ClassPathSourceRoots.nextTo(project.resolve("lib/app.zip"))).isEmpty();
   }
 
   @Test
