@@ -53,6 +53,10 @@ final class FieldReader {
   }
 
   private void check(Object object) {
+    // the exact class first: in C1's code Class.isInstance is a call into the VM
+    if (object != null && object.getClass() == declaringClass) {
+      return;
+    }
     if (!declaringClass.isInstance(object)) {
       throw new IllegalArgumentException(field + " is not a field of " + (object == null ? "null" : object.getClass().getName()));
     }

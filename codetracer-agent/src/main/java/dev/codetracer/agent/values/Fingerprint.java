@@ -110,14 +110,10 @@ final class Fingerprint {
     return this;
   }
 
-  /** An array of leaves, by the copy of it the recording keeps (which no one changes). */
-  static Fingerprint ofCopiedArray(Object array, Object[] copy) {
-    return new Fingerprint(array, ValueKind.ARRAY, copy.length, copy, null);
-  }
-
-  /** A collection or map of leaves, by the copy of its elements the recording keeps (which no one changes). */
-  static Fingerprint ofKeptElements(Object collection, KeptElements kept) {
-    return new Fingerprint(collection, kept.map ? ValueKind.MAP : ValueKind.COLLECTION, kept.total, kept.items, null);
+  /** An array, collection or map of leaves, by the copy of its elements the recording keeps (which no one changes). */
+  static Fingerprint ofKeptElements(Object container, KeptElements kept) {
+    ValueKind kind = kept.map ? ValueKind.MAP : container instanceof Object[] ? ValueKind.ARRAY : ValueKind.COLLECTION;
+    return new Fingerprint(container, kind, kept.total, kept.items, null);
   }
 
   /** A StringBuilder's coder and first bytes. */

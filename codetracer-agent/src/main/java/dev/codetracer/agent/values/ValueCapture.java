@@ -185,7 +185,8 @@ public final class ValueCapture {
 
   /**
    * An array, collection or map whose shown elements all cannot change (such as {@code
-   * String.split}'s array, or a list of records of strings), as a copy of those elements: the
+   * String.split}'s array, or a list of records of strings), as a copy of those elements ({@link
+   * KeptElements}): the
    * container as it is now, which the writer thread can encode later, as it does immutable values.
    * Null for any other value, or when the snapshot shows no elements (depth 0).
    */
@@ -194,7 +195,10 @@ public final class ValueCapture {
       return null;
     }
     if (value instanceof Object[] array) {
-      return array.length <= snapshots.maxElements() && keeping.canKeepAll(array, 0, array.length) ? array.clone() : null;
+      // copied into an Object[]: clone() and a copy of the array's own type are calls into the VM in C1's code
+      return array.length <= snapshots.maxElements() && keeping.canKeepAll(array, 0, array.length)
+          ? new KeptElements(array.getClass(), false, array.length, Arrays.copyOf(array, array.length, Object[].class))
+          : null;
     }
     ValueKind kind = ValueKind.ofValue(value);
     if (kind != ValueKind.COLLECTION && kind != ValueKind.MAP) {
@@ -220,9 +224,6 @@ public final class ValueCapture {
       if (kept instanceof byte[] encoded) {
         row[slot] = encoded;
         fingerprints[depth][slot] = changes.fingerprint(value);
-      } else if (kept instanceof Object[] copy) {
-        row[slot] = KNOWN_BY_FINGERPRINT;
-        fingerprints[depth][slot] = Fingerprint.ofCopiedArray(value, copy);
       } else if (kept instanceof KeptElements elements) {
         row[slot] = KNOWN_BY_FINGERPRINT;
         fingerprints[depth][slot] = Fingerprint.ofKeptElements(value, elements);
@@ -378,7 +379,7 @@ public final class ValueCapture {
       snapshots.writeKept(elements, out);
     } else if (kept instanceof KeptChange change) {
       snapshots.writeKept(change, out);
-    } else if (kept instanceof Object[] || (kept != null && ValueKind.of(kept.getClass()) == ValueKind.LEAF_RECORD)) {
+    } else if (kept != null && ValueKind.of(kept.getClass()) == ValueKind.LEAF_RECORD) {
       snapshots.snapshot(kept, out);
     } else {
       try {

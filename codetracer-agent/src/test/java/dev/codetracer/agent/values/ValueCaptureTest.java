@@ -1,0 +1,55 @@
+package dev.codetracer.agent.values;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.codetracer.core.jvm.AgentOptions;
+import dev.codetracer.core.jvm.ValueEncoder;
+import org.junit.jupiter.api.Test;
+
+/** A variable's captures and re-captures, as the recording thread makes them at its lines. */
+class ValueCaptureTest {
+  private static final AgentOptions DEFAULTS = AgentOptions.parse("");
+  private static final int DEPTH = 1;
+  private static final int SLOT = 2;
+
+  private final ValueCapture capture = new ValueCapture(DEFAULTS);
+
+  @Test
+  void anArrayOfStringsIsKeptAsACopyAndFoundUnchangedUntilAnElementIs() {
+    String[] cells = {"ada", "apple", "3"};
+    Object kept = capture.capture(cells, DEPTH, SLOT);
+
+    assertThat(capture.refresh(cells, DEPTH, SLOT)).as("nothing changed").isSameAs(ValueCapture.SAME);
+
+    cells[1] = "pear";
+    Object changed = capture.refresh(cells, DEPTH, SLOT);
+
+    assertThat(changed).isNotSameAs(ValueCapture.SAME);
+    assertThat(encoded(changed)).isEqualTo(snapshot(new String[] {"ada", "pear", "3"}));
+    assertThat(encoded(kept)).as("the copy kept for the writer is the array as it was").isEqualTo(snapshot(new String[] {"ada", "apple", "3"}));
+    assertThat(capture.refresh(cells, DEPTH, SLOT)).as("the change is now known").isSameAs(ValueCapture.SAME);
+  }
+
+  @Test
+  void anArrayKeptAsACopyIsEncodedAsItsSnapshotWouldBe() {
+    String[] cells = {"x", null, "z"};
+
+    Object kept = capture.capture(cells, DEPTH, SLOT);
+
+    assertThat(kept).as("kept for the writer, not encoded on the recording thread").isNotInstanceOf(byte[].class);
+    assertThat(encoded(kept)).isEqualTo(snapshot(cells));
+  }
+
+  private byte[] encoded(Object kept) {
+    ValueEncoder out = new ValueEncoder(64);
+    capture.encodeKept(kept, out);
+    return out.toByteArray();
+  }
+
+  private static byte[] snapshot(Object value) {
+    ValueEncoder out = new ValueEncoder(64);
+    new SnapshotWriter(DEFAULTS.depth(), DEFAULTS.maxString(), DEFAULTS.maxElements(), SnapshotWriter.layouts(DEFAULTS.redact()))
+        .snapshot(value, out);
+    return out.toByteArray();
+  }
+}
