@@ -4,7 +4,7 @@ import dev.codetracer.core.jvm.ExpansionLimits;
 import dev.codetracer.core.jvm.ExpansionResult;
 import dev.codetracer.core.jvm.JvmTraceFinisher;
 import dev.codetracer.core.jvm.RawLog;
-import dev.codetracer.core.jvm.RecordedJit;
+import dev.codetracer.core.jvm.RecordedJvmOptions;
 import dev.codetracer.core.jvm.RecordedStacks;
 import dev.codetracer.core.jvm.ValueCodeInlining;
 import dev.codetracer.core.record.TraceFormat;
@@ -26,8 +26,9 @@ import java.util.stream.Stream;
  * The JVM recorder's benchmark: each workload runs as a real JVM process without the agent, with
  * it recording steps and calls only ({@code values=none}) and with full values, interleaved, N
  * times; medians are reported. The recorded JVMs are started as {@code codetracer record} starts
- * them (C1 alone among them, {@link RecordedJit}); for comparison, the program also runs
- * unrecorded with C1 alone, and recorded with full values and the JVM's default JIT. The program phase (the workload's rounds, timed inside the
+ * them (with C1 alone and the Parallel collector, {@link RecordedJvmOptions}); for comparison, the
+ * program also runs unrecorded with those options, and recorded with full values and the JVM's
+ * defaults (C1 and C2, G1). The program phase (the workload's rounds, timed inside the
  * program: wall and the recorded thread's CPU) and the finishing (expanding the change log into
  * trace.bin, timed here, as {@code codetracer record} does it) are reported apart.
  *
@@ -40,10 +41,10 @@ public final class RecorderBenchmark {
       long binBytes, long steps, long streamEvents, long rawEvents) {}
 
   /**
-   * How a workload is run: unrecorded or recording {@code values}, with C1 alone or with the
-   * JVM's default tiers (C1 and C2).
+   * How a workload is run: unrecorded or recording {@code values}, with the options of a JVM
+   * started only to be recorded ({@link RecordedJvmOptions}) or with the JVM's defaults.
    */
-  record Mode(String label, String values, boolean c1Alone) {
+  record Mode(String label, String values, boolean recordedJvmOptions) {
     boolean recorded() {
       return values != null;
     }
@@ -53,7 +54,8 @@ public final class RecorderBenchmark {
   private static final Mode STEPS = new Mode("steps + calls", "none", true);
   private static final Mode FULL = new Mode("full values", "full", true);
   private static final List<Mode> MODES = List.of(
-      PLAIN, new Mode("without agent, C1 alone", null, true), STEPS, FULL, new Mode("full values, C1 and C2", "full", false));
+      PLAIN, new Mode("without agent, C1 alone and Parallel GC", null, true), STEPS, FULL,
+      new Mode("full values, the JVM's defaults (C1 and C2, G1)", "full", false));
 
   public static void main(String[] argv) throws Exception {
     Path agent = Path.of(argv[0]).toAbsolutePath();
@@ -95,9 +97,10 @@ public final class RecorderBenchmark {
       // the JVM as codetracer record starts it
       command.add("-javaagent:" + agent + "=" + options);
       command.add(RecordedStacks.option(List.of()));
-      command.addAll(mode.c1Alone() ? List.of(RecordedJit.OPTION) : ValueCodeInlining.forAgentOptions(options));
-    } else if (mode.c1Alone()) {
-      command.addAll(List.of(RecordedJit.OPTION));
+      command.addAll(
+          mode.recordedJvmOptions() ? RecordedJvmOptions.forRecordedJvm(options, List.of(), Map.of(), folder) : ValueCodeInlining.forAgentOptions(options));
+    } else if (mode.recordedJvmOptions()) {
+      command.addAll(RecordedJvmOptions.forRecordedJvm("values=none", List.of(), Map.of(), folder));
     }
     command.add("-cp");
     command.add(classes.toString());

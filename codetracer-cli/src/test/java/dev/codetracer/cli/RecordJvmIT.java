@@ -145,6 +145,36 @@ class RecordJvmIT {
   }
 
   @Test
+  void theRecordedJvmCollectsWithTheParallelCollectorUnlessItsOptionsChoose() throws Exception {
+    Files.writeString(sandbox.resolve("Gc.java"), """
+        import java.lang.management.GarbageCollectorMXBean;
+        import java.lang.management.ManagementFactory;
+
+        public class Gc {
+          public static void main(String[] args) {
+            for (GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans()) {
+              System.out.println(collector.getName());
+            }
+          }
+        }
+        """);
+
+    Path output = sandbox.resolve("gc-recording");
+    CliProcess.Result recorded = CliProcess.in(sandbox).workdir(sandbox).run("record", "-o", output.toString(), "--", "java", "Gc.java");
+    CliProcess.Result chosen = CliProcess.in(sandbox).workdir(sandbox).run("record", "--", "java", "-XX:+UseSerialGC", "Gc.java");
+    CliProcess.Result tuned = CliProcess.in(sandbox).workdir(sandbox).env("JAVA_TOOL_OPTIONS", "-XX:MaxGCPauseMillis=50")
+        .run("record", "--", "java", "Gc.java");
+
+    assertThat(recorded.succeeded().stdout().lines()).contains("PS Scavenge");
+    assertThat(chosen.succeeded().stdout().lines()).contains("Copy");
+    assertThat(tuned.succeeded().stdout().lines()).as("the JVM's own default collector").contains("G1 Young Generation");
+    assertThat(Files.readString(output.resolve("trace_metadata.json")))
+        .as("the command as the user typed it")
+        .contains("Gc.java")
+        .doesNotContain("UseParallelGC");
+  }
+
+  @Test
   void aJvmThatRanNoRecordedCodeSaysSo() {
     CliProcess.Result result = CliProcess.in(sandbox).workdir(sandbox).run("record", "--", "java", "-cp", ".", "NoSuchClass");
 

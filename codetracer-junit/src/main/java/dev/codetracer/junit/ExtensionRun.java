@@ -1,7 +1,7 @@
 package dev.codetracer.junit;
 
 import dev.codetracer.core.index.LocalRecordings;
-import dev.codetracer.core.jvm.RecordedJit;
+import dev.codetracer.core.jvm.RecordedJvmOptions;
 import dev.codetracer.core.jvm.RecordedStacks;
 import dev.codetracer.core.record.ExportFolder;
 import dev.codetracer.core.record.RecordingPublisher;
@@ -204,7 +204,7 @@ final class ExtensionRun implements ExtensionContext.Store.CloseableResource, Au
     }
     String agentOptions = RerunAgentOptions.of(settings.agentOptions(), settings.maxSizeBytes());
     jvmOptions.addAll(stackOptions(jvmOptions, recorder.recorderLoaded()));
-    jvmOptions.addAll(RecordedJit.forRecordedJvm(agentOptions, jvmOptions, System.getenv(), workdir));
+    jvmOptions.addAll(RecordedJvmOptions.forRecordedJvm(agentOptions, jvmOptions, System.getenv(), workdir));
     return new RunnerJvm(
         java,
         jvmOptions,

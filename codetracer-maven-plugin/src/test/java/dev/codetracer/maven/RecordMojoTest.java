@@ -324,7 +324,7 @@ class RecordMojoTest {
         .containsSubsequence("-cp", RunnerCommand.joined(fork.classpath()), RunnerCommand.MAIN_CLASS)
         .endsWith(runner.toArguments().toArray(new String[0]))
         .noneMatch(arg -> arg.startsWith("-javaagent:/m2/")) // prepare-agent's agent is replaced by this run's
-        .containsSubsequence("-Xss4096k", "-XX:TieredStopAtLevel=1")
+        .containsSubsequence("-Xss4096k", "-XX:TieredStopAtLevel=1", "-XX:+UseParallelGC")
         .noneMatch(ValueCodeInlining::isOneOf);
     String classpath = arguments.get(arguments.indexOf("-cp") + 1);
     assertThat(classpath)

@@ -1,7 +1,7 @@
 package dev.codetracer.agent.output;
 
 import dev.codetracer.core.CodeTracerVersion;
-import dev.codetracer.core.jvm.RecordedJit;
+import dev.codetracer.core.jvm.RecordedJvmOptions;
 import dev.codetracer.core.jvm.ValueCodeInlining;
 import dev.codetracer.core.recording.DataDirectory;
 import dev.codetracer.core.recording.HostFacts;
@@ -53,7 +53,7 @@ final class AgentMetadata {
   /**
    * The program's command as the user would type it: without the {@code -javaagent:} of this
    * agent, given relative to the working directory or not, nor the compile options launchers add
-   * with it ({@link ValueCodeInlining}, {@link RecordedJit}).
+   * with it ({@link ValueCodeInlining}, {@link RecordedJvmOptions}).
    */
   static List<String> withoutThisAgent(List<String> arguments) {
     return withoutAgent(arguments, thisJar());
@@ -62,7 +62,7 @@ final class AgentMetadata {
   static List<String> withoutAgent(List<String> arguments, String agentJar) {
     List<String> kept = new ArrayList<>(arguments.size());
     for (String argument : arguments) {
-      if (!isAgent(argument, agentJar) && !ValueCodeInlining.isOneOf(argument) && !RecordedJit.isOurs(argument)) {
+      if (!isAgent(argument, agentJar) && !ValueCodeInlining.isOneOf(argument) && !RecordedJvmOptions.isOurs(argument)) {
         kept.add(argument);
       }
     }

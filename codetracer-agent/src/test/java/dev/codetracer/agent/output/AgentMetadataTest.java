@@ -10,7 +10,7 @@ class AgentMetadataTest {
   private static final String JAR = Path.of(System.getProperty("user.dir"), "lib", "codetracer-agent.jar").toString();
 
   @Test
-  void theRecordedCommandLeavesOutThisAgentGivenRelativeOrAbsoluteAndItsCompileCommands() {
+  void theRecordedCommandLeavesOutThisAgentGivenRelativeOrAbsoluteAndTheOptionsLaunchersAddWithIt() {
     List<String> arguments = List.of(
         "-Xmx1g",
         "-javaagent:lib/codetracer-agent.jar=start=api,excludes=a.*",
@@ -18,6 +18,7 @@ class AgentMetadataTest {
         "-XX:CompileCommand=dontinline,dev.codetracer.agent.values.*::*",
         "-XX:CompileCommand=dontinline,dev.codetracer.agent.shaded.core.jvm.ValueEncoder::*",
         "-XX:TieredStopAtLevel=1",
+        "-XX:+UseParallelGC",
         "-javaagent:" + JAR,
         "-javaagent:lib/other-agent.jar",
         "-cp",

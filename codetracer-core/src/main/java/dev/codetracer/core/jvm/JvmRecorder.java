@@ -26,7 +26,7 @@ import java.util.Optional;
 /**
  * The JVM backend: records {@code java ... Main}, {@code java -jar app.jar} and {@code java
  * Main.java} by putting {@code -javaagent:<agent jar>=<options>} right after the java executable
- * (with C1 alone, {@link RecordedJit}), and larger thread stacks ({@link RecordedStacks})
+ * (with C1 alone and the Parallel collector, {@link RecordedJvmOptions}), and larger thread stacks ({@link RecordedStacks})
  * after the other launcher options.
  * The program runs with standard input, output and error untouched; afterwards the agent's change
  * log is expanded into the recording ({@link JvmTraceFinisher}), also when the JVM was killed and
@@ -178,15 +178,15 @@ public final class JvmRecorder implements Recorder {
   }
 
   /**
-   * The command with {@code -javaagent:} right after the java executable and C1 alone, or, when the
-   * program's options or environment choose how it compiles, the options that keep the recorder's
-   * value code out of the program's compiled methods ({@link RecordedJit}).
+   * The command with {@code -javaagent:} right after the java executable, then the options of a JVM
+   * started only to be recorded ({@link RecordedJvmOptions}: C1 alone and the Parallel collector
+   * unless the program's options or environment choose).
    */
   static List<String> withAgent(List<String> command, Path agent, String options, Map<String, String> environment, Path workdir) {
     List<String> out = new ArrayList<>(command.size() + 5);
     out.add(command.get(0));
     out.add("-javaagent:" + agent + "=" + options);
-    out.addAll(RecordedJit.forRecordedJvm(options, command.subList(1, JavaLauncher.optionsEnd(command)), environment, workdir));
+    out.addAll(RecordedJvmOptions.forRecordedJvm(options, command.subList(1, JavaLauncher.optionsEnd(command)), environment, workdir));
     out.addAll(command.subList(1, command.size()));
     return out;
   }

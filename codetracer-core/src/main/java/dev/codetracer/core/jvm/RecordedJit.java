@@ -1,7 +1,6 @@
 package dev.codetracer.core.jvm;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -41,13 +40,15 @@ public final class RecordedJit {
    */
   public static List<String> forRecordedJvm(
       String agentOptions, List<String> jvmOptions, Map<String, String> environment, Path workdir) {
-    List<String> options = new ArrayList<>(JvmOptionVariables.of(environment));
-    options.addAll(jvmOptions);
-    options = JvmOptionFiles.expanded(options, workdir);
-    if (options.stream().noneMatch(RecordedJit::choosesCompilation)) {
+    return forGivenOptions(agentOptions, jvmOptions, RecordedJvmOptions.given(jvmOptions, environment, workdir));
+  }
+
+  /** As {@link #forRecordedJvm}, with the options the JVM will read ({@link RecordedJvmOptions#given}) at hand. */
+  static List<String> forGivenOptions(String agentOptions, List<String> jvmOptions, List<String> given) {
+    if (given.stream().noneMatch(RecordedJit::choosesCompilation)) {
       return List.of(OPTION);
     }
-    if (!compilesWithC2(options) || options.stream().anyMatch(RecordedJit::isCompileCommand)) {
+    if (!compilesWithC2(given) || given.stream().anyMatch(RecordedJit::isCompileCommand)) {
       return List.of();
     }
     return ValueCodeInlining.forAgentOptions(agentOptions, jvmOptions);

@@ -1,6 +1,6 @@
 package dev.codetracer.maven.tests;
 
-import dev.codetracer.core.jvm.RecordedJit;
+import dev.codetracer.core.jvm.RecordedJvmOptions;
 import dev.codetracer.core.jvm.RecordedStacks;
 import dev.codetracer.core.jvm.ValueCodeInlining;
 import dev.codetracer.junit.runner.RunnerCommand;
@@ -51,7 +51,7 @@ public record ForkedTestRun(
     if (agentArgument != null) {
       jvmOptions.add(RecordedStacks.option(jvmOptions, environment));
       jvmOptions.addAll(
-          RecordedJit.forRecordedJvm(ValueCodeInlining.agentOptionsOf(agentArgument), jvmOptions, environment, workingDirectory));
+          RecordedJvmOptions.forRecordedJvm(ValueCodeInlining.agentOptionsOf(agentArgument), jvmOptions, environment, workingDirectory));
     }
     return new RunnerCommand(java, jvmOptions, agentArgument, classpath, options);
   }
