@@ -13,8 +13,8 @@ import java.util.regex.Pattern;
  * reference into an older object go through a card check and a memory fence, and the recorder
  * stores references at nearly every line (the values it keeps, its fingerprints of collections).
  * With the Parallel collector the unit-test-shaped workload recorded ran 10% faster and its
- * steady rounds 20% faster; measured in {@code BENCHMARKS.md}, "C1 alone and the Parallel
- * collector for recorded JVMs".
+ * steady rounds 20% faster; measured in {@code BENCHMARKS.md}, "The Parallel collector for
+ * recorded JVMs".
  *
  * <p>As with {@link RecordedJit}: not for a user's own test JVM that merely has the agent, and a
  * user keeps G1 by giving it, {@code -XX:+UseG1GC}, or any option of {@link #choosesCollector}.
