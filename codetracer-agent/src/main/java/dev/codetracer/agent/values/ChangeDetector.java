@@ -71,11 +71,9 @@ final class ChangeDetector {
     if (kept < 0 || coder != 0 || count <= print.length()) {
       return null;
     }
-    scratch.reset();
-    scratch.latin1Append(kept, count, bytes, kept, nowKept);
-    byte[] growth = scratch.toByteArray();
     deltaFingerprint = print.grownText(count, bytes, nowKept);
-    return growth;
+    // encoded by the writer thread, from the print's copy of the text
+    return new KeptGrowth(kept, count, print.keptText(), kept, nowKept);
   }
 
   /**

@@ -138,6 +138,14 @@ final class Fingerprint {
     return this;
   }
 
+  /**
+   * A builder's print's copy of its Latin-1 text: the bytes it keeps are never changed, only
+   * added to (in a larger copy when they do not fit).
+   */
+  byte[] keptText() {
+    return ((Text) children).buffer;
+  }
+
   /** A struct: its primitive fields' bits, its reference fields and their {@code nested} prints. */
   static Fingerprint ofStruct(Object object, long[] primitives, Object[] references, Fingerprint[] nested) {
     return new Fingerprint(object, ValueKind.STRUCT, references.length, new Object[] {primitives, references}, nested);

@@ -379,6 +379,8 @@ public final class ValueCapture {
       snapshots.writeKept(elements, out);
     } else if (kept instanceof KeptChange change) {
       snapshots.writeKept(change, out);
+    } else if (kept instanceof KeptGrowth growth) {
+      out.latin1Append(growth.previousKept, growth.length, growth.text, growth.from, growth.to);
     } else if (kept != null && ValueKind.of(kept.getClass()) == ValueKind.LEAF_RECORD) {
       snapshots.snapshot(kept, out);
     } else {

@@ -4,15 +4,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.codetracer.core.jvm.AgentOptions;
 import dev.codetracer.core.jvm.ValueEncoder;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** A variable's captures and re-captures, as the recording thread makes them at its lines. */
+/**
+ * A variable's captures and re-captures, as the recording thread makes them at its lines. The JDK's
+ * own fields (a StringBuilder's) are read at their offsets, as in the agent (see {@link
+ * FieldReaderTest} for how the tests may).
+ */
 class ValueCaptureTest {
   private static final AgentOptions DEFAULTS = AgentOptions.parse("");
   private static final int DEPTH = 1;
   private static final int SLOT = 2;
 
   private final ValueCapture capture = new ValueCapture(DEFAULTS);
+
+  @BeforeAll
+  static void installTheReader() {
+    OffsetReaders.install(module -> {});
+  }
 
   @Test
   void anArrayOfStringsIsKeptAsACopyAndFoundUnchangedUntilAnElementIs() {
@@ -38,6 +48,42 @@ class ValueCaptureTest {
 
     assertThat(kept).as("kept for the writer, not encoded on the recording thread").isNotInstanceOf(byte[].class);
     assertThat(encoded(kept)).isEqualTo(snapshot(cells));
+  }
+
+  @Test
+  void aBuilderThatGrewIsKeptAsItsGrowthAsTheBuilderWasThen() {
+    StringBuilder text = new StringBuilder("ab");
+    capture.capture(text, DEPTH, SLOT);
+
+    text.append("cd");
+    Object grown = capture.refresh(text, DEPTH, SLOT);
+    text.setCharAt(2, 'X'); // in place, before the writer encodes the growth
+    Object rewritten = capture.refresh(text, DEPTH, SLOT);
+
+    assertThat(grown).as("kept for the writer, not encoded on the recording thread").isNotInstanceOf(byte[].class);
+    assertThat(encoded(grown)).as("encoded after later changes: as it was").isEqualTo(growth(2, 4, "cd"));
+    assertThat(encoded(rewritten)).as("not a growth: the builder anew").isEqualTo(snapshot(text));
+  }
+
+  @Test
+  void aBuilderThatGrewPastItsPrintsRoomKeepsItsEarlierGrowths() {
+    StringBuilder text = new StringBuilder("ab");
+    capture.capture(text, DEPTH, SLOT);
+
+    text.append("cd");
+    Object grown = capture.refresh(text, DEPTH, SLOT);
+    text.append("e".repeat(100));
+    Object grownAgain = capture.refresh(text, DEPTH, SLOT);
+
+    assertThat(encoded(grown)).isEqualTo(growth(2, 4, "cd"));
+    assertThat(encoded(grownAgain)).isEqualTo(growth(4, 104, "e".repeat(100)));
+  }
+
+  private static byte[] growth(int previousKept, int length, String added) {
+    ValueEncoder out = new ValueEncoder(64);
+    byte[] bytes = added.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+    out.latin1Append(previousKept, length, bytes, 0, bytes.length);
+    return out.toByteArray();
   }
 
   private byte[] encoded(Object kept) {
