@@ -118,16 +118,16 @@ final class ChangeDetector {
       int removed = lastCount - prefix - suffix;
       int added = count - prefix - suffix;
       int shownTotal = Math.max(total, count / unit);
-      scratch.reset();
+      ChangeStart start;
       if (!map && suffix == 0 && removed == 0) {
         if (total <= print.length()) {
           return null;
         }
-        scratch.startAppend(lastCount, total, added);
+        start = ChangeStart.append(lastCount, total, added);
       } else {
-        scratch.startSplice(map, lastCount / unit, shownTotal, prefix / unit, removed / unit, added / unit);
+        start = ChangeStart.splice(map, lastCount / unit, shownTotal, prefix / unit, removed / unit, added / unit);
       }
-      Object change = changeOf(value, items, prefix, prefix + added);
+      Object change = changeOf(value, start, items, prefix, prefix + added);
       // the kept elements' prints still hold: only the new ones need theirs
       Fingerprint[] known = null;
       Fingerprint[] lastNested = print.nested();
@@ -173,9 +173,7 @@ final class ChangeDetector {
       if (nestedOf(added.items, 0, added.count, null, 1) != null) {
         return READ_WHOLE;
       }
-      scratch.reset();
-      scratch.startAppend(kept, total, added.count);
-      Object change = changeOf(value, added.items, 0, added.count);
+      Object change = changeOf(value, ChangeStart.append(kept, total, added.count), added.items, 0, added.count);
       deltaFingerprint = print.grownChildren(total, added.items, 0, added.count);
       return change;
     } finally {
@@ -184,13 +182,16 @@ final class ChangeDetector {
   }
 
   /**
-   * The change whose start is in {@code scratch}, with the elements {@code from..to} added to the
-   * collection: kept with them when they cannot change, else encoded now.
+   * The change that starts as {@code start}, with the elements {@code from..to} added to the
+   * collection: kept with them for the writer thread when they cannot change, else encoded now.
    */
-  private Object changeOf(Object collection, Object[] items, int from, int to) throws ReflectiveOperationException {
+  private Object changeOf(Object collection, ChangeStart start, Object[] items, int from, int to)
+      throws ReflectiveOperationException {
     if (keeping.canKeepAll(items, from, to)) {
-      return new KeptChange(scratch.toByteArray(), Arrays.copyOfRange(items, from, to));
+      return new KeptChange(start, Arrays.copyOfRange(items, from, to));
     }
+    scratch.reset();
+    start.writeTo(scratch);
     snapshots.addedElements(collection, items, from, to, scratch);
     return scratch.toByteArray();
   }

@@ -94,7 +94,7 @@ final class SnapshotWriter {
   /** Writes a change kept with its new elements ({@link KeptChange}), exactly as {@link #addedElements} would have. */
   void writeKept(KeptChange change, ValueEncoder out) {
     int mark = out.size();
-    out.append(change.start, 0, change.start.length);
+    change.start.writeTo(out);
     budget = NODE_BUDGET;
     try {
       for (Object item : change.added) {
