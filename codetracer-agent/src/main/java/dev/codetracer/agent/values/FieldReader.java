@@ -19,6 +19,8 @@ final class FieldReader {
   /** Null: read through {@link #field}. */
   private final OffsetReader offsets;
   private final long offset;
+  /** The last class other than the declaring one whose instance was checked: a subclass of it. */
+  private Class<?> lastSubclass;
 
   private FieldReader(Field field, OffsetReader offsets, long offset) {
     this.field = field;
@@ -53,13 +55,15 @@ final class FieldReader {
   }
 
   private void check(Object object) {
-    // the exact class first: in C1's code Class.isInstance is a call into the VM
-    if (object != null && object.getClass() == declaringClass) {
+    // the declaring class and the last subclass seen first: in C1's code Class.isInstance is a call into the VM
+    Class<?> type = object != null ? object.getClass() : null;
+    if (type == declaringClass || (type != null && type == lastSubclass)) {
       return;
     }
     if (!declaringClass.isInstance(object)) {
       throw new IllegalArgumentException(field + " is not a field of " + (object == null ? "null" : object.getClass().getName()));
     }
+    lastSubclass = type;
   }
 
   Object get(Object object) throws IllegalAccessException {

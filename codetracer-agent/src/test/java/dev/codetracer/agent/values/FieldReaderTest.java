@@ -110,4 +110,15 @@ class FieldReaderTest {
     FieldReader i = reader(EveryKind.class, "i");
     assertThatThrownBy(() -> i.getInt("a string")).isInstanceOf(IllegalArgumentException.class);
   }
+
+  @Test
+  void aSubclassesInstanceIsReadAndAnotherClassStillRefusedAfterIt() throws Exception {
+    FieldReader i = reader(EveryKind.class, "i");
+
+    assertThat(i.getInt(new Child())).isEqualTo(-7);
+    assertThat(i.getInt(new Child())).as("again, the subclass now known").isEqualTo(-7);
+    assertThatThrownBy(() -> i.getInt("a string")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> i.getInt(null)).isInstanceOf(IllegalArgumentException.class);
+    assertThat(i.getInt(new EveryKind())).isEqualTo(-7);
+  }
 }
