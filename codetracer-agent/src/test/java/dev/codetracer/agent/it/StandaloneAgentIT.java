@@ -7,6 +7,7 @@ import dev.codetracer.core.recording.FunctionIndexFile;
 import dev.codetracer.core.recording.RecordingFolder;
 import dev.codetracer.core.recording.RecordingId;
 import dev.codetracer.core.recording.TraceMetadata;
+import dev.codetracer.core.testing.DefaultSigint;
 import dev.codetracer.core.testing.Jvm;
 import dev.codetracer.core.trace.TraceModel;
 import java.io.IOException;
@@ -146,7 +147,8 @@ class StandaloneAgentIT {
     Path markers = Files.createDirectories(SampleRuns.newFolder("interrupt-markers"));
     Path ready = markers.resolve("ready");
     Path logs = Files.createTempDirectory(Files.createDirectories(Samples.WORK.resolve("logs")), "run");
-    Process process = new ProcessBuilder(SampleRuns.command(Jvm.JAVA_17, "output=" + folder, Samples.Debug.FULL, "samples.Spin", ready.toString()))
+    Process process =
+        new ProcessBuilder(DefaultSigint.command(SampleRuns.command(Jvm.JAVA_17, "output=" + folder, Samples.Debug.FULL, "samples.Spin", ready.toString())))
         .directory(Samples.SOURCES.toFile())
         .redirectOutput(logs.resolve("out").toFile())
         .redirectError(logs.resolve("err").toFile())

@@ -6,6 +6,7 @@ import dev.codetracer.core.recording.FunctionIndexFile;
 import dev.codetracer.core.recording.TraceMetadata;
 import dev.codetracer.core.recording.TraceMetadataFile;
 import dev.codetracer.core.recording.TracePathsFile;
+import dev.codetracer.core.testing.DefaultSigint;
 import dev.codetracer.core.trace.EventLogKind;
 import dev.codetracer.core.trace.JsonTraceWriter;
 import dev.codetracer.core.trace.TraceEvent;
@@ -40,8 +41,8 @@ class HostCommandIT {
   @Test
   void servesARecordingWithATokenAndStopsOnCtrlC() throws Exception {
     Path folder = recording(temp.resolve("rec"));
-    Process host = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-jar", System.getProperty("codetracer.jar"), "host", folder.toString(), "--port", "0", "--token", "auto")
+    Process host = new ProcessBuilder(DefaultSigint.command(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-jar", System.getProperty("codetracer.jar"), "host", folder.toString(), "--port", "0", "--token", "auto")))
         .redirectErrorStream(true)
         .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
         .start();

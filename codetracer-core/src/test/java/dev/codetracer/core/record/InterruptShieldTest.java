@@ -2,17 +2,15 @@ package dev.codetracer.core.record;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.codetracer.core.testing.DefaultSigint;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /** While we ignore Ctrl-C, the programs we start must still die of it. */
 class InterruptShieldTest {
   /** A shell that sends itself SIGINT: it dies of it (128 + 2) unless it inherited "ignore". */
   private static final List<String> SELF_INTERRUPTING_SHELL = List.of("/bin/sh", "-c", "kill -INT $$; exit 7");
-  /** Runs a command with SIGINT back at its default disposition (GNU coreutils 8.31 and later). */
-  private static final List<String> SIGINT_AT_DEFAULT = List.of("env", "--default-signal=INT");
 
   @Test
   void aProgramStartedUnderTheShieldStillDiesOfSigint() throws Exception {
@@ -26,14 +24,8 @@ class InterruptShieldTest {
    * its default, as a JVM started from a terminal has it.
    */
   private static int exitCodeUnderShieldInAFreshJvm() throws Exception {
-    if (exitCode(concat(SIGINT_AT_DEFAULT, List.of("true"))) != 0) {
-      String reason = "this JVM inherited SIGINT as ignored, and `env --default-signal` is missing to start one that did not";
-      System.out.println("InterruptShieldTest skipped: " + reason);
-      Assumptions.abort(reason);
-    }
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    return exitCode(concat(SIGINT_AT_DEFAULT,
-        List.of(java, "-cp", System.getProperty("java.class.path"), UnderShield.class.getName())));
+    return exitCode(DefaultSigint.command(List.of(java, "-cp", System.getProperty("java.class.path"), UnderShield.class.getName())));
   }
 
   private static int exitCodeUnderShield() throws Exception {
@@ -44,10 +36,6 @@ class InterruptShieldTest {
 
   private static int exitCode(List<String> command) throws Exception {
     return new ProcessBuilder(command).inheritIO().start().waitFor();
-  }
-
-  private static List<String> concat(List<String> first, List<String> second) {
-    return java.util.stream.Stream.concat(first.stream(), second.stream()).toList();
   }
 
   /** The check as a program of its own: exits with the shell's exit code. */
