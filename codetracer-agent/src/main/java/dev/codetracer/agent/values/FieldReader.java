@@ -55,7 +55,7 @@ final class FieldReader {
   }
 
   private void check(Object object) {
-    // the declaring class and the last subclass seen first: in C1's code Class.isInstance is a call into the VM
+    // the declaring class and the last subclass first: in C1's code, Class.isInstance calls into the VM
     Class<?> type = object != null ? object.getClass() : null;
     if (type == declaringClass || (type != null && type == lastSubclass)) {
       return;

@@ -186,16 +186,16 @@ public final class ValueCapture {
   /**
    * An array, collection or map whose shown elements all cannot change (such as {@code
    * String.split}'s array, or a list of records of strings), as a copy of those elements ({@link
-   * KeptElements}): the
-   * container as it is now, which the writer thread can encode later, as it does immutable values.
-   * Null for any other value, or when the snapshot shows no elements (depth 0).
+   * KeptElements}): the container as it is now, which the writer thread can encode later, as it
+   * does immutable values. Null for any other value, or when the snapshot shows no elements (depth
+   * 0).
    */
   private Object copyOfImmutables(Object value) throws ReflectiveOperationException {
     if (snapshots.maxDepth() < 1) {
       return null;
     }
     if (value instanceof Object[] array) {
-      // copied into an Object[]: clone() and a copy of the array's own type are calls into the VM in C1's code
+      // copied into an Object[]: clone() and a copy of the array's own type call into the VM in C1's code
       return array.length <= snapshots.maxElements() && keeping.canKeepAll(array, 0, array.length)
           ? new KeptElements(array.getClass(), false, array.length, Arrays.copyOf(array, array.length, Object[].class))
           : null;

@@ -26,8 +26,8 @@ import java.util.Optional;
 /**
  * The JVM backend: records {@code java ... Main}, {@code java -jar app.jar} and {@code java
  * Main.java} by putting {@code -javaagent:<agent jar>=<options>} right after the java executable
- * (with C1 alone and the Parallel collector, {@link RecordedJvmOptions}), and larger thread stacks ({@link RecordedStacks})
- * after the other launcher options.
+ * (with C1 alone and the Parallel collector, {@link RecordedJvmOptions}), and larger thread stacks
+ * ({@link RecordedStacks}) after the other launcher options.
  * The program runs with standard input, output and error untouched; afterwards the agent's change
  * log is expanded into the recording ({@link JvmTraceFinisher}), also when the JVM was killed and
  * the agent could not finish it. While it records, the folder holds an {@link UnfinishedRecording}
