@@ -52,11 +52,9 @@ class ValueCaptureTest {
 
   @Test
   void aBuilderThatGrewIsKeptAsItsGrowthAsTheBuilderWasThen() {
-    StringBuilder text = new StringBuilder("ab");
-    capture.capture(text, DEPTH, SLOT);
+    StringBuilder text = captured(new StringBuilder("ab"));
 
-    text.append("cd");
-    Object grown = capture.refresh(text, DEPTH, SLOT);
+    Object grown = appendedAndRefreshed(text, "cd");
     text.setCharAt(2, 'X'); // in place, before the writer encodes the growth
     Object rewritten = capture.refresh(text, DEPTH, SLOT);
 
@@ -67,16 +65,23 @@ class ValueCaptureTest {
 
   @Test
   void aBuilderThatGrewPastItsPrintsRoomKeepsItsEarlierGrowths() {
-    StringBuilder text = new StringBuilder("ab");
-    capture.capture(text, DEPTH, SLOT);
+    StringBuilder text = captured(new StringBuilder("ab"));
 
-    text.append("cd");
-    Object grown = capture.refresh(text, DEPTH, SLOT);
-    text.append("e".repeat(100));
-    Object grownAgain = capture.refresh(text, DEPTH, SLOT);
+    Object grown = appendedAndRefreshed(text, "cd");
+    Object grownAgain = appendedAndRefreshed(text, "e".repeat(100));
 
     assertThat(encoded(grown)).isEqualTo(growth(2, 4, "cd"));
     assertThat(encoded(grownAgain)).isEqualTo(growth(4, 104, "e".repeat(100)));
+  }
+
+  private StringBuilder captured(StringBuilder text) {
+    capture.capture(text, DEPTH, SLOT);
+    return text;
+  }
+
+  private Object appendedAndRefreshed(StringBuilder text, String added) {
+    text.append(added);
+    return capture.refresh(text, DEPTH, SLOT);
   }
 
   private static byte[] growth(int previousKept, int length, String added) {
