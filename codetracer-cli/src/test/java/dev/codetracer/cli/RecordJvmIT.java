@@ -174,6 +174,27 @@ class RecordJvmIT {
         .doesNotContain("UseParallelGC");
   }
 
+  /**
+   * With the Parallel collector one object can take only about two thirds of the heap, where G1
+   * gives it nearly all: a program that sizes its heap keeps its collector, and so runs as it
+   * does unrecorded.
+   */
+  @Test
+  void aProgramThatSizesItsHeapKeepsItsCollectorAndWhatFitsInIt() throws Exception {
+    Files.writeString(sandbox.resolve("Big.java"), """
+        public class Big {
+          public static void main(String[] args) {
+            byte[] big = new byte[70 << 20];
+            System.out.println("allocated " + (big.length >> 20) + " MB");
+          }
+        }
+        """);
+
+    CliProcess.Result recorded = CliProcess.in(sandbox).workdir(sandbox).run("record", "--", "java", "-Xmx100m", "Big.java");
+
+    assertThat(recorded.succeeded().stdout()).as("as unrecorded, with G1").isEqualTo("allocated 70 MB\n");
+  }
+
   @Test
   void aJvmThatRanNoRecordedCodeSaysSo() {
     CliProcess.Result result = CliProcess.in(sandbox).workdir(sandbox).run("record", "--", "java", "-cp", ".", "NoSuchClass");

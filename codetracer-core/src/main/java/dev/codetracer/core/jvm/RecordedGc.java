@@ -5,7 +5,7 @@ import java.util.regex.Pattern;
 
 /**
  * How a JVM started only to be recorded collects its garbage: with the Parallel collector
- * ({@value #OPTION}), unless its own options choose or tune a collector.
+ * ({@value #OPTION}), unless its own options choose or tune a collector or size its heap.
  *
  * <p>Why: a recorded run is a batch job, judged by how long it takes, never by its pauses, which
  * is what the Parallel collector is for. G1, the default on a machine of 2 cores or more, keeps
@@ -15,6 +15,13 @@ import java.util.regex.Pattern;
  * With the Parallel collector the unit-test-shaped workload recorded ran 10% faster and its
  * steady rounds 20% faster; measured in {@code BENCHMARKS.md}, "The Parallel collector for
  * recorded JVMs".
+ *
+ * <p>The price: the Parallel collector keeps a third of the heap for young objects, so one object,
+ * or the data a program keeps, can take about two thirds of the heap where G1 gives it nearly all
+ * (an array of 70 MB fits in {@code -Xmx100m} with G1, not with the Parallel collector). A program
+ * that sizes its heap ({@code -Xmx}, {@code -XX:MaxRAMPercentage=}, ...) may be working close to
+ * that size, so it keeps its collector; with the default heap, a quarter of the machine's memory,
+ * such an allocation is rare in a test and the recorder's caps end a recording long before.
  *
  * <p>As with {@link RecordedJit}: not for a user's own test JVM that merely has the agent, and a
  * user keeps G1 by giving it, {@code -XX:+UseG1GC}, or any option of {@link #choosesCollector}.
@@ -29,6 +36,9 @@ public final class RecordedGc {
    */
   private static final Pattern CHOICE =
       Pattern.compile("-XX:[+-]?(Use\\w*GC|G1\\w+|Shenandoah\\w+|Z[A-Z]\\w*|UseStringDeduplication|MaxGCPauseMillis|GCPauseIntervalMillis)(=.*)?");
+  /** The heap's size or its generations' ({@code -Xmx}, {@code -Xmn}, {@code -XX:MaxRAMPercentage=}, {@code -XX:NewRatio=}, ...). */
+  private static final Pattern SIZING =
+      Pattern.compile("-Xm[xn].+|-XX:(MaxHeapSize|SoftMaxHeapSize|MaxRAM\\w*|MinRAM\\w*|NewRatio|NewSize|MaxNewSize|OldSize|SurvivorRatio)=.*");
 
   private RecordedGc() {}
 
@@ -37,9 +47,9 @@ public final class RecordedGc {
     return given.stream().anyMatch(RecordedGc::choosesCollector) ? List.of() : List.of(OPTION);
   }
 
-  /** Whether a JVM option chooses or tunes a collector, which a recorded JVM then keeps. */
+  /** Whether a JVM option chooses or tunes a collector or sizes the heap: a recorded JVM then keeps its collector. */
   static boolean choosesCollector(String option) {
-    return CHOICE.matcher(option).matches();
+    return CHOICE.matcher(option).matches() || SIZING.matcher(option).matches();
   }
 
   /** Whether an option is the one this adds (the program's command, as the user typed it, is shown without it). */

@@ -24,22 +24,24 @@ class JvmRecorderTest {
   @Test
   void putsTheAgentRightAfterTheJavaExecutable() {
     List<String> command = JvmRecorder.withAgent(
-        List.of("java", "-Xmx1g", "-jar", "app.jar", "--flag"), Path.of("/a/agent.jar"), "output=/r,finish=external", Map.of(), Path.of("/w"));
+        List.of("java", "-Dmode=fast", "-jar", "app.jar", "--flag"), Path.of("/a/agent.jar"), "output=/r,finish=external", Map.of(), Path.of("/w"));
     assertThat(command).containsExactly(
-        "java", "-javaagent:/a/agent.jar=output=/r,finish=external", "-XX:TieredStopAtLevel=1", "-XX:+UseParallelGC", "-Xmx1g", "-jar",
+        "java", "-javaagent:/a/agent.jar=output=/r,finish=external", "-XX:TieredStopAtLevel=1", "-XX:+UseParallelGC", "-Dmode=fast", "-jar",
         "app.jar", "--flag");
     assertThat(JvmRecorder.withAgent(List.of("java", "Main"), Path.of("/a/agent.jar"), "output=/r,values=none", Map.of(), Path.of("/w")))
         .containsExactly("java", "-javaagent:/a/agent.jar=output=/r,values=none", "-XX:TieredStopAtLevel=1", "-XX:+UseParallelGC", "Main");
   }
 
   @Test
-  void keepsTheCollectorTheProgramsOptionsChoose() {
+  void keepsTheCollectorTheProgramsOptionsChooseOrWhenTheySizeTheHeap() {
     assertThat(JvmRecorder.withAgent(List.of("java", "-XX:+UseG1GC", "Main"), Path.of("/a/agent.jar"), "output=/r", Map.of(), Path.of("/w")))
         .containsExactly("java", "-javaagent:/a/agent.jar=output=/r", "-XX:TieredStopAtLevel=1", "-XX:+UseG1GC", "Main");
     assertThat(JvmRecorder.withAgent(
             List.of("java", "Main", "-XX:+UseG1GC"), Path.of("/a/agent.jar"), "output=/r", Map.of("JAVA_TOOL_OPTIONS", "-XX:MaxGCPauseMillis=20"),
             Path.of("/w")))
         .containsExactly("java", "-javaagent:/a/agent.jar=output=/r", "-XX:TieredStopAtLevel=1", "Main", "-XX:+UseG1GC");
+    assertThat(JvmRecorder.withAgent(List.of("java", "-Xmx100m", "Main"), Path.of("/a/agent.jar"), "output=/r", Map.of(), Path.of("/w")))
+        .containsExactly("java", "-javaagent:/a/agent.jar=output=/r", "-XX:TieredStopAtLevel=1", "-Xmx100m", "Main");
   }
 
   @Test
@@ -56,7 +58,7 @@ class JvmRecorderTest {
         .as("no values recorded: the value code never runs")
         .containsExactly("java", "-javaagent:/a/agent.jar=values=none", "-XX:+UseParallelGC", "-XX:TieredStopAtLevel=4", "Main", "-Xint");
     assertThat(JvmRecorder.withAgent(
-            List.of("java", "Main"), Path.of("/a/agent.jar"), "values=none", Map.of("JDK_JAVA_OPTIONS", "-Xmx1g -XX:-TieredCompilation"), Path.of("/w")))
+            List.of("java", "Main"), Path.of("/a/agent.jar"), "values=none", Map.of("JDK_JAVA_OPTIONS", "-Xss2m -XX:-TieredCompilation"), Path.of("/w")))
         .containsExactly("java", "-javaagent:/a/agent.jar=values=none", "-XX:+UseParallelGC", "Main");
     assertThat(JvmRecorder.withAgent(List.of("java", "Main", "-Xint"), Path.of("/a/agent.jar"), "values=none", Map.of(), Path.of("/w")))
         .as("an argument of the program's")

@@ -18,8 +18,8 @@ class RecordedGcTest {
 
   @Test
   void aRecordedJvmCollectsWithTheParallelCollector() {
-    assertThat(optionsFor(List.of("-Xmx1g", "-cp", "classes"), Map.of())).containsExactly("-XX:+UseParallelGC");
-    assertThat(optionsFor(List.of("-XX:+UseLargePages", "-XX:ParallelGCThreads=2", "-XX:+ZeroTLAB", "-Xlog:gc"), Map.of()))
+    assertThat(optionsFor(List.of("-Xss2m", "-cp", "classes"), Map.of())).containsExactly("-XX:+UseParallelGC");
+    assertThat(optionsFor(List.of("-XX:+UseLargePages", "-XX:ParallelGCThreads=2", "-XX:+ZeroTLAB", "-Xlog:gc", "-Xms64m"), Map.of()))
         .as("options that choose no collector")
         .containsExactly(RecordedGc.OPTION);
   }
@@ -30,8 +30,17 @@ class RecordedGcTest {
         "-XX:-UseParallelGC", "-XX:+UseParallelGC", "-XX:G1HeapRegionSize=4m", "-XX:+G1PeriodicGCInvokesConcurrent",
         "-XX:ShenandoahGCMode=iu", "-XX:+ZGenerational", "-XX:ZCollectionInterval=5", "-XX:+UseStringDeduplication",
         "-XX:MaxGCPauseMillis=50")) {
-      assertThat(optionsFor(List.of("-Xmx1g", option), Map.of())).as(option).isEmpty();
+      assertThat(optionsFor(List.of("-Xss2m", option), Map.of())).as(option).isEmpty();
     }
+  }
+
+  @Test
+  void aSizedHeapKeepsItsCollector() {
+    for (String option : List.of("-Xmx100m", "-Xmn16m", "-XX:MaxHeapSize=1g", "-XX:MaxRAMPercentage=50", "-XX:MaxRAM=2g",
+        "-XX:MinRAMPercentage=60", "-XX:NewRatio=3", "-XX:SurvivorRatio=6")) {
+      assertThat(optionsFor(List.of("-Xss2m", option), Map.of())).as(option).isEmpty();
+    }
+    assertThat(optionsFor(List.of(), Map.of("JAVA_TOOL_OPTIONS", "-Xmx512m"))).isEmpty();
   }
 
   @Test
@@ -45,7 +54,7 @@ class RecordedGcTest {
 
   @Test
   void aLauncherAddsBothChoicesAndRecognizesThemAsItsOwn() {
-    List<String> options = RecordedJvmOptions.forRecordedJvm("output=/r", List.of("-Xmx1g"), Map.of(), workdir);
+    List<String> options = RecordedJvmOptions.forRecordedJvm("output=/r", List.of("-Xss2m"), Map.of(), workdir);
 
     assertThat(options).containsExactly(RecordedJit.OPTION, RecordedGc.OPTION);
     assertThat(options).allMatch(RecordedJvmOptions::isOurs);
