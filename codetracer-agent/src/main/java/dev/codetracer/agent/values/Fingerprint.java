@@ -216,7 +216,7 @@ final class Fingerprint {
     if (isStruct()) {
       references = structReferences();
       count = references.length;
-    } else if (JdkCollections.isWrapper(object.getClass())) {
+    } else if (JdkCollections.isWrapper(reader())) {
       return true;
     } else {
       references = childArray();

@@ -1,7 +1,6 @@
 package dev.codetracer.agent.values;
 
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -37,8 +36,6 @@ final class JdkCollections {
 
   private static final Map<String, Reader> READERS = new HashMap<>();
   private static final Map<String, Boolean> MAPS = new HashMap<>();
-  /** Wrappers whose elements are those of another collection, read through it. */
-  private static final Set<String> WRAPPERS = new HashSet<>();
 
   static {
     list("java.util.ArrayList", "elementData", "size");
@@ -110,9 +107,9 @@ final class JdkCollections {
     return READER_OF_CLASS.get(type);
   }
 
-  /** Whether this class, one with a reader, shows the elements of another collection it wraps. */
-  static boolean isWrapper(Class<?> type) {
-    return WRAPPERS.contains(type.getName());
+  /** Whether a collection this reader reads shows the elements of another collection it wraps. */
+  static boolean isWrapper(Reader reader) {
+    return reader instanceof WrapperReader;
   }
 
   /**
@@ -455,7 +452,6 @@ final class JdkCollections {
     if (inner == null) {
       return;
     }
-    WRAPPERS.add(className);
     register(className, map, new WrapperReader(inner));
   }
 
@@ -465,7 +461,6 @@ final class JdkCollections {
     if (map == null) {
       return;
     }
-    WRAPPERS.add(className);
     register(className, view == ENTRIES, new WrapperReader(map, view == ENTRIES ? -1 : view));
   }
 

@@ -52,8 +52,9 @@ public final class ValueCapture {
    */
   private boolean forgetRemembered;
   private final KeepPolicy keeping = new KeepPolicy();
-  /** By class, the snapshot of its objects whose fields all hold their defaults ({@link #blankSnapshot}). */
-  private final Map<Class<?>, byte[]> blankSnapshots = new IdentityHashMap<>();
+  /** By class, what {@link #blankSnapshot} needs of it, and the last class it was asked about. */
+  private final Map<Class<?>, BlankClass> blankClasses = new IdentityHashMap<>();
+  private BlankClass lastBlankClass;
 
   public ValueCapture(AgentOptions options) {
     this(new SnapshotWriter(options.depth(), options.maxString(), options.maxElements(),
@@ -305,27 +306,55 @@ public final class ValueCapture {
    */
   private byte[] blankSnapshot(Object value) throws ReflectiveOperationException {
     Class<?> type = value.getClass();
-    ValueKind kind = ValueKind.of(type);
-    if (kind != ValueKind.STRUCT && kind != ValueKind.LEAF_RECORD) {
+    BlankClass blank = lastBlankClass;
+    if (blank == null || blank.type() != type) {
+      // objects are constructed in runs of one class: it is looked up once a run
+      blank = blankClasses.get(type);
+      if (blank == null) {
+        ValueKind kind = ValueKind.of(type);
+        blank = new BlankClass(type, kind == ValueKind.STRUCT || kind == ValueKind.LEAF_RECORD ? snapshots.layout(type) : null);
+        blankClasses.put(type, blank);
+      }
+      lastBlankClass = blank;
+    }
+    Layout layout = blank.layout();
+    if (layout == null) {
       return null;
     }
-    Layout layout = snapshots.layout(type);
     for (int i = 0; i < layout.fields.length; i++) {
       FieldReader field = layout.fields[i];
       if (field == null || layout.redacted[i]) {
         continue; // a marker either way
       }
-      boolean blank = layout.kinds[i] == RawEvents.K_REF ? field.get(value) == null : field.bits(value, layout.kinds[i]) == 0;
-      if (!blank) {
+      boolean isDefault = layout.kinds[i] == RawEvents.K_REF ? field.get(value) == null : field.bits(value, layout.kinds[i]) == 0;
+      if (!isDefault) {
         return null;
       }
     }
-    byte[] snapshot = blankSnapshots.get(type);
-    if (snapshot == null) {
-      snapshot = snapshot(value);
-      blankSnapshots.put(type, snapshot);
+    if (blank.snapshot == null) {
+      blank.snapshot = snapshot(value);
     }
-    return snapshot;
+    return blank.snapshot;
+  }
+
+  /** A class whose constructor captured its blank {@code this}: its layout (null: not a struct) and that snapshot, once made. */
+  private static final class BlankClass {
+    private final Class<?> type;
+    private final Layout layout;
+    private byte[] snapshot;
+
+    BlankClass(Class<?> type, Layout layout) {
+      this.type = type;
+      this.layout = layout;
+    }
+
+    Class<?> type() {
+      return type;
+    }
+
+    Layout layout() {
+      return layout;
+    }
   }
 
   private Object resnapshotConstructing(Object value, int depth, int slot) {
@@ -348,7 +377,8 @@ public final class ValueCapture {
     forgetRemembered = false;
     Arrays.fill(lastSnapshot, null);
     Arrays.fill(fingerprints, null);
-    blankSnapshots.clear();
+    blankClasses.clear();
+    lastBlankClass = null;
   }
 
   /** What a value that could not be read is recorded as. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.codetracer.core.jvm.AgentOptions;
 import dev.codetracer.core.jvm.ValueEncoder;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -72,6 +73,30 @@ class ValueCaptureTest {
 
     assertThat(encoded(grown)).isEqualTo(growth(2, 4, "cd"));
     assertThat(encoded(grownAgain)).isEqualTo(growth(4, 104, "e".repeat(100)));
+  }
+
+  @SuppressWarnings("unused")
+  static final class Point {
+    int x;
+    String label;
+  }
+
+  @SuppressWarnings("unused")
+  static final class Box {
+    Object content;
+  }
+
+  @Test
+  void aConstructorsThisIsItsClasssBlankSnapshotWhileItsFieldsHoldTheirDefaults() {
+    Point moved = new Point();
+    moved.x = 3;
+
+    List<Object> captured = List.of(new Point(), new Box(), new Point(), moved, new Box());
+
+    List<byte[]> encoded = captured.stream().map(value -> encoded(capture.captureConstructing(value, DEPTH, SLOT))).toList();
+    // each as this capture snapshots it anywhere else (its layouts are its own)
+    assertThat(encoded).zipSatisfy(captured, (bytes, value) -> assertThat(bytes).isEqualTo(encoded(capture.capture(value))));
+    assertThat(encoded.get(3)).isNotEqualTo(encoded.get(0));
   }
 
   private StringBuilder captured(StringBuilder text) {
