@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
  * (an array of 70 MB fits in {@code -Xmx100m} with G1, not with the Parallel collector). A program
  * that sizes its heap ({@code -Xmx}, {@code -XX:MaxRAMPercentage=}, ...) may be working close to
  * that size, so it keeps its collector; with the default heap, a quarter of the machine's memory,
- * such an allocation is rare in a test and the recorder's caps end a recording long before.
+ * a test rarely comes near that, and {@code -XX:+UseG1GC} keeps G1 for one that does.
  *
  * <p>As with {@link RecordedJit}: not for a user's own test JVM that merely has the agent, and a
  * user keeps G1 by giving it, {@code -XX:+UseG1GC}, or any option of {@link #choosesCollector}.
