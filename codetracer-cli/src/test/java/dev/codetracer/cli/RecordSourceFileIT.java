@@ -217,27 +217,24 @@ class RecordSourceFileIT {
 
   @Test
   void theCompilersWarningsAreOnStandardErrorAsTheLaunchersAre() throws Exception {
-    writeProgramWithWarnings();
-
-    CliProcess.Result result = record(sandbox.resolve("rec"), Jvm.JAVA_17, "Warn.java");
-
-    Plain plain = runPlain(Jvm.JAVA_17, "Warn.java");
-    plain.shows(0, "warn 5[x]\n");
-    assertThat(plain.stderr()).contains("Warn.java:4: warning: [removal]", "Note: Warn.java uses unchecked or unsafe operations.");
-    assertThat(result.succeeded().stdout()).isEqualTo("warn 5[x]\n");
-    assertThat(result.stderr()).startsWith(plain.stderr() + "codetracer: recorded `");
+    assertTheCompilersWarningsAreAsTheLaunchers(Jvm.JAVA_17, "Warn.java:4: warning: [removal]", "Note: Warn.java uses unchecked or unsafe operations.");
   }
 
   @Test
   void onJava25TheCompilersWarningsAreOnStandardErrorInFullAsTheLaunchersAre() throws Exception {
     Jvm.JAVA_25.assumeInstalled();
+    assertTheCompilersWarningsAreAsTheLaunchers(Jvm.JAVA_25, "Warn.java:4: warning: [deprecation]", "Warn.java:6: warning: [unchecked]");
+  }
+
+  /** The launcher on its own prints {@code warnings}; recorded, the same comes first on standard error. */
+  private void assertTheCompilersWarningsAreAsTheLaunchers(Jvm jvm, String... warnings) throws Exception {
     writeProgramWithWarnings();
 
-    CliProcess.Result result = record(sandbox.resolve("rec"), Jvm.JAVA_25, "Warn.java");
+    CliProcess.Result result = record(sandbox.resolve("rec"), jvm, "Warn.java");
 
-    Plain plain = runPlain(Jvm.JAVA_25, "Warn.java");
+    Plain plain = runPlain(jvm, "Warn.java");
     plain.shows(0, "warn 5[x]\n");
-    assertThat(plain.stderr()).contains("Warn.java:4: warning: [deprecation]", "Warn.java:6: warning: [unchecked]");
+    assertThat(plain.stderr()).contains(warnings);
     assertThat(result.succeeded().stdout()).isEqualTo("warn 5[x]\n");
     assertThat(result.stderr()).startsWith(plain.stderr() + "codetracer: recorded `");
   }

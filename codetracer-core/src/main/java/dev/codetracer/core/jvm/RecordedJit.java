@@ -1,8 +1,6 @@
 package dev.codetracer.core.jvm;
 
-import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 
 /**
  * How a JVM started only to be recorded compiles: with C1 alone ({@value #OPTION}), unless its
@@ -36,14 +34,10 @@ public final class RecordedJit {
    * when the program gives compile commands of its own (ours would silence what HotSpot prints for
    * them).
    *
-   * @param workdir where the JVM starts, against which the files its options name are read
+   * @param jvmOptions the JVM's own options
+   * @param given the options it will read, its environment's and its files' among them ({@link
+   *     RecordedJvmOptions#given})
    */
-  public static List<String> forRecordedJvm(
-      String agentOptions, List<String> jvmOptions, Map<String, String> environment, Path workdir) {
-    return forGivenOptions(agentOptions, jvmOptions, RecordedJvmOptions.given(jvmOptions, environment, workdir));
-  }
-
-  /** As {@link #forRecordedJvm}, with the options the JVM will read ({@link RecordedJvmOptions#given}) at hand. */
   static List<String> forGivenOptions(String agentOptions, List<String> jvmOptions, List<String> given) {
     if (given.stream().noneMatch(RecordedJit::choosesCompilation)) {
       return List.of(OPTION);

@@ -19,14 +19,18 @@ class RecordedJitTest {
   }
 
   private List<String> optionsFor(List<String> jvmOptions, Map<String, String> environment) {
-    return RecordedJit.forRecordedJvm(VALUES, jvmOptions, environment, workdir);
+    return forRecordedJvm(VALUES, jvmOptions, environment);
+  }
+
+  private List<String> forRecordedJvm(String agentOptions, List<String> jvmOptions, Map<String, String> environment) {
+    return RecordedJit.forGivenOptions(agentOptions, jvmOptions, RecordedJvmOptions.given(jvmOptions, environment, workdir));
   }
 
   @Test
   void aRecordedJvmCompilesWithC1Alone() {
     assertThat(optionsFor(List.of("-Xmx1g", "-cp", "classes"))).containsExactly("-XX:TieredStopAtLevel=1");
     assertThat(optionsFor(List.of("-XX:+UseG1GC", "-XX:CICompilerCount=2"))).containsExactly(RecordedJit.OPTION);
-    assertThat(RecordedJit.forRecordedJvm("values=none", List.of(), Map.of(), workdir)).containsExactly(RecordedJit.OPTION);
+    assertThat(forRecordedJvm("values=none", List.of(), Map.of())).containsExactly(RecordedJit.OPTION);
   }
 
   @Test
@@ -38,7 +42,7 @@ class RecordedJitTest {
     for (String option : List.of("-XX:TieredStopAtLevel=1", "-XX:TieredStopAtLevel=3", "-Xint", "-XX:CompilationMode=quick-only")) {
       assertThat(optionsFor(List.of("-Xmx1g", option))).as(option).isEmpty();
     }
-    assertThat(RecordedJit.forRecordedJvm("values=none", List.of("-XX:TieredStopAtLevel=4"), Map.of(), workdir))
+    assertThat(forRecordedJvm("values=none", List.of("-XX:TieredStopAtLevel=4"), Map.of()))
         .as("no values recorded: the value code never runs").isEmpty();
   }
 
