@@ -40,8 +40,9 @@ final class LineRuns {
   record LineProbe(MethodInsnNode call, int line, int[] visible) {}
 
   private static final Set<String> VALUE_PROBES =
-      Set.of("valueI", "valueF", "valueJ", "valueD", "valueA", "valueInit", "refreshA", "refreshIfChanged", "refreshInit",
-          "redacted");
+      Set.of(
+          "valueI", "valueF", "valueJ", "valueD", "valueA", "valueInit", "refreshA", "refreshGrown", "refreshIfChanged",
+          "refreshInit", "redacted");
   private static final Set<String> ELEMENT_PROBES = Set.of("elementI", "elementF", "elementA");
 
   private final String owner;

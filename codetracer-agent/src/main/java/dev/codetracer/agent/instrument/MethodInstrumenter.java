@@ -272,7 +272,7 @@ final class MethodInstrumenter {
       }
       String refresh;
       if (MutationFlow.needsRefresh(changed, variable.slot(), variable.descriptor())) {
-        refresh = constructing ? "refreshInit" : "refreshA";
+        refresh = constructing ? "refreshInit" : MutationFlow.onlyGrewBuilders(changed) ? "refreshGrown" : "refreshA";
       } else if (guarded) {
         refresh = constructing ? "refreshInit" : "refreshIfChanged";
       } else {

@@ -25,7 +25,9 @@ import org.objectweb.asm.tree.MethodInsnNode;
  * program and change nothing they are given), string concatenation of such values, the creation
  * of a lambda. A call of a {@code StringBuilder} method with such arguments changes that builder
  * only ({@link #BUILDERS}): it dirties the variables that may hold a builder, not an array of
- * strings or ints, say.
+ * strings or ints, say. When every such call only appends or reads, a builder can only have grown
+ * at its end ({@link #onlyGrewBuilders}); {@link #BUILDERS_REWRITTEN} marks one that may have
+ * changed otherwise ({@code insert}, {@code setCharAt}, {@code setLength}...).
  *
  * <p>A call on a JDK collection, iterator or entry that changes nothing or only its receiver
  * when the receiver is one of the JDK's own is {@link #GUARDED}: whether it was is known only at
@@ -33,14 +35,17 @@ import org.objectweb.asm.tree.MethodInsnNode;
  * guards found that they may show a changed receiver.
  *
  * <p>The state at an instruction is a mask: {@link #DIRTY} for an uncovered mutation, {@link
- * #BUILDERS} for a builder's, {@link #GUARDED} for a guarded call, else bit {@code s} for a
- * covered store through local {@code s} (locals past 60 count as uncovered).
+ * #BUILDERS} for a builder's (with {@link #BUILDERS_REWRITTEN} unless it only appended), {@link
+ * #GUARDED} for a guarded call, else bit {@code s} for a covered store through local {@code s}
+ * (locals past 59 count as uncovered).
  */
 final class MutationFlow {
   static final long DIRTY = 1L << 63;
   static final long BUILDERS = 1L << 62;
   static final long GUARDED = 1L << 61;
-  private static final int COVERED_SLOTS = 61;
+  static final long BUILDERS_REWRITTEN = 1L << 60;
+  private static final int COVERED_SLOTS = 60;
+  private static final long NOT_COVERED = DIRTY | BUILDERS | GUARDED | BUILDERS_REWRITTEN;
 
   /** Classes all of whose methods, given only primitives and strings, change nothing and run no program code. */
   private static final Set<String> PURE_OWNERS =
@@ -49,6 +54,12 @@ final class MutationFlow {
           "java/lang/Character", "java/lang/Boolean", "java/lang/Double", "java/lang/Float", "java/lang/Math",
           "java/lang/StrictMath");
   private static final Set<String> BUILDER_OWNERS = Set.of("java/lang/StringBuilder", "java/lang/StringBuffer");
+  /** A builder's methods that change it only by adding at its end, or not at all; the others may rewrite it. */
+  private static final Set<String> BUILDER_GROWTHS_AND_READS =
+      Set.of(
+          "<init>", "append", "appendCodePoint", "length", "isEmpty", "charAt", "codePointAt", "codePointBefore",
+          "codePointCount", "offsetByCodePoints", "capacity", "ensureCapacity", "trimToSize", "indexOf", "lastIndexOf",
+          "substring", "subSequence", "getChars", "chars", "codePoints", "compareTo", "toString");
   /** Argument types that carry no program code: primitives, strings, boxes. */
   private static final Set<String> INERT_TYPES =
       Set.of(
@@ -100,9 +111,18 @@ final class MutationFlow {
     if ((state & BUILDERS) != 0 && mayHoldBuilder(descriptor)) {
       return true;
     }
-    long covered = state & ~(DIRTY | BUILDERS | GUARDED);
+    long covered = state & ~NOT_COVERED;
     long others = slot < COVERED_SLOTS ? covered & ~(1L << slot) : covered;
     return others != 0;
+  }
+
+  /**
+   * True when under {@code state} a builder can only have grown at its end: then a builder a
+   * variable holds need not be compared with its last snapshot, only read past it. Not after a
+   * guarded call, which may turn out to run the program's code.
+   */
+  static boolean onlyGrewBuilders(long state) {
+    return (state & BUILDERS) != 0 && (state & (DIRTY | BUILDERS_REWRITTEN | GUARDED)) == 0;
   }
 
   /** False for types whose values cannot hold a StringBuilder: arrays of primitives, strings or boxes. */
@@ -122,7 +142,10 @@ final class MutationFlow {
     return edges;
   }
 
-  /** What an instruction may change: 0 (nothing), {@link #BUILDERS}, {@link #GUARDED} or {@link #DIRTY}. */
+  /**
+   * What an instruction may change: 0 (nothing), {@link #BUILDERS} (with {@link
+   * #BUILDERS_REWRITTEN} unless it appends or reads), {@link #GUARDED} or {@link #DIRTY}.
+   */
   static long mutation(AbstractInsnNode insn) {
     int op = insn.getOpcode();
     if (op == Opcodes.PUTFIELD || op == Opcodes.PUTSTATIC || (op >= Opcodes.IASTORE && op <= Opcodes.SASTORE)) {
@@ -138,7 +161,10 @@ final class MutationFlow {
       if (isPureMethodOf(call.owner, call.name)) {
         return 0;
       }
-      return BUILDER_OWNERS.contains(call.owner) ? BUILDERS : DIRTY;
+      if (!BUILDER_OWNERS.contains(call.owner)) {
+        return DIRTY;
+      }
+      return BUILDER_GROWTHS_AND_READS.contains(call.name) ? BUILDERS : BUILDERS | BUILDERS_REWRITTEN;
     }
     if (insn instanceof InvokeDynamicInsnNode indy) {
       String factory = indy.bsm.getOwner();

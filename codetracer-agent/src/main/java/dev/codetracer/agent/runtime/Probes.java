@@ -255,6 +255,17 @@ public final class Probes {
   }
 
   /**
+   * A variable re-snapshotted after a line whose only changes were builders grown at their end
+   * ({@code MutationFlow.onlyGrewBuilders}): a builder it holds is read past its last snapshot.
+   */
+  public static void refreshGrown(Object value, int meta) {
+    if (Thread.currentThread() != thread) {
+      return;
+    }
+    putRefreshed(RecordingControl.capture().refreshGrown(value, depth, meta & 0xFFFF), meta);
+  }
+
+  /**
    * A variable re-snapshotted only when the guarded calls of the line may have changed what it
    * shows ({@link GuardedLine}); else "the same" is logged at once, since a run of lines expects
    * one event from each of its value probes.

@@ -41,13 +41,16 @@ final class ChangeDetector {
    * cannot be told. After a change, {@link #deltaFingerprint} is the value's new fingerprint,
    * which may be {@code print} itself (a builder's or list's that grew is extended in place). A
    * builder, list or map is read once for all of these questions.
+   *
+   * @param buildersOnlyGrew a builder can only have grown at its end since the print was made: its
+   *     text need not be compared with the print's
    */
-  Object changeSince(Object value, Fingerprint print) {
+  Object changeSince(Object value, Fingerprint print, boolean buildersOnlyGrew) {
     deltaFingerprint = null;
     try {
       ValueKind kind = print.kind();
       if (kind == ValueKind.BUILDER) {
-        return builderChange(value, print);
+        return builderChange(value, print, buildersOnlyGrew);
       }
       if ((kind == ValueKind.COLLECTION || kind == ValueKind.MAP) && print.childArray() != null) {
         return collectionChange(value, kind == ValueKind.MAP, print);
@@ -59,15 +62,21 @@ final class ChangeDetector {
     }
   }
 
-  private Object builderChange(Object value, Fingerprint print) throws ReflectiveOperationException {
+  private Object builderChange(Object value, Fingerprint print, boolean onlyGrew) throws ReflectiveOperationException {
     byte[] bytes = (byte[]) JdkInternals.BUILDER_VALUE.get(value);
     byte coder = JdkInternals.BUILDER_CODER.getByte(value);
     int count = JdkInternals.BUILDER_COUNT.getInt(value);
     int nowKept = keptBytes(bytes, coder, count);
-    if (print.sameText(count, coder, bytes, nowKept)) {
+    int kept = onlyGrew && coder == 0 ? print.keptLatin1Bytes() : -1;
+    if (kept >= 0 && count == print.length()) {
       return UNCHANGED;
     }
-    int kept = print.keptLatin1Prefix(bytes);
+    if (kept < 0) {
+      if (print.sameText(count, coder, bytes, nowKept)) {
+        return UNCHANGED;
+      }
+      kept = print.keptLatin1Prefix(bytes);
+    }
     if (kept < 0 || coder != 0 || count <= print.length()) {
       return null;
     }

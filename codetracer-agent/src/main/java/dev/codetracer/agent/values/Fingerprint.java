@@ -200,6 +200,14 @@ final class Fingerprint {
   }
 
   /**
+   * For the print of a Latin-1 StringBuilder: how many bytes it kept; else -1. For a builder known
+   * to have only grown since, which therefore still starts with them.
+   */
+  int keptLatin1Bytes() {
+    return children instanceof Text text && text.coder == 0 ? text.used : -1;
+  }
+
+  /**
    * Whether the snapshot this print was made of shows {@code target}: is it, or has it among its
    * children, or in a child's own print. True for a wrapper, whose print names the elements of
    * the collection it wraps but not that collection (a wrapper's print is never a struct's).

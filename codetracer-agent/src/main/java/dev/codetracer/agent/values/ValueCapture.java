@@ -27,6 +27,8 @@ public final class ValueCapture {
   private static final int CACHED_SLOTS = 32;
   /** Marks a variable whose last value was logged as a change of its previous one, not whole: only its fingerprint is known. */
   private static final byte[] KNOWN_BY_FINGERPRINT = new byte[0];
+  /** Marks a variable whose last value cannot change and was kept as it is ({@link #keptAsIs}). */
+  private static final byte[] KEPT_AS_IS = new byte[0];
   /** {@link #unreadable}'s answer when even describing the failure fails. */
   private static final byte[] UNREADABLE = encodedError("<unreadable>");
   /** A value whose reading ran out of stack: made in advance, since nothing may be called then. */
@@ -46,6 +48,8 @@ public final class ValueCapture {
    */
   private final byte[][][] lastSnapshot = new byte[CACHED_DEPTHS][][];
   private final Fingerprint[][] fingerprints = new Fingerprint[CACHED_DEPTHS][];
+  /** The value itself, for a variable whose last value cannot change: the same object again is the same value. */
+  private final Object[][] keptAsIs = new Object[CACHED_DEPTHS][];
   /**
    * A variable's value could not be captured for lack of stack or memory, and what is remembered
    * of it may be stale: all is forgotten at the next capture, when calls can be made again.
@@ -102,7 +106,22 @@ public final class ValueCapture {
   /** Re-captures a variable after code that may have changed it: {@link #SAME} when it did not. */
   public Object refresh(Object value, int depth, int slot) {
     try {
-      return refreshVariable(value, depth, slot);
+      return refreshVariable(value, depth, slot, false);
+    } catch (VirtualMachineError e) {
+      forgetRemembered = true;
+      return e instanceof StackOverflowError ? NO_STACK_LEFT : UNREADABLE;
+    } catch (Throwable e) {
+      return unreadable(depth, slot, e);
+    }
+  }
+
+  /**
+   * As {@link #refresh}, after code that changed no builder but by appending to it: a builder the
+   * variable still holds starts as its last snapshot did, and is not compared with it.
+   */
+  public Object refreshGrown(Object value, int depth, int slot) {
+    try {
+      return refreshVariable(value, depth, slot, true);
     } catch (VirtualMachineError e) {
       forgetRemembered = true;
       return e instanceof StackOverflowError ? NO_STACK_LEFT : UNREADABLE;
@@ -229,15 +248,19 @@ public final class ValueCapture {
         row[slot] = KNOWN_BY_FINGERPRINT;
         fingerprints[depth][slot] = Fingerprint.ofKeptElements(value, elements);
       } else {
-        row[slot] = null;
+        row[slot] = kept == value && value != null ? KEPT_AS_IS : null;
         fingerprints[depth][slot] = null;
       }
+      keptAsIs[depth][slot] = row[slot] == KEPT_AS_IS ? value : null;
     }
     return kept;
   }
 
-  private Object refreshVariable(Object value, int depth, int slot) throws ReflectiveOperationException {
+  private Object refreshVariable(Object value, int depth, int slot, boolean buildersOnlyGrew) throws ReflectiveOperationException {
     byte[][] row = row(depth, slot);
+    if (row != null && row[slot] == KEPT_AS_IS && keptAsIs[depth][slot] == value) {
+      return SAME;
+    }
     Fingerprint print = row == null ? null : fingerprints[depth][slot];
     // the same object as last time: mutable, since it has a print, and of the print's kind
     boolean sameObject = print != null && row[slot] != null && print.isOf(value);
@@ -248,7 +271,7 @@ public final class ValueCapture {
       return snapshot(value);
     }
     if (sameObject) {
-      Object change = changes.changeSince(value, print);
+      Object change = changes.changeSince(value, print, buildersOnlyGrew);
       if (change == ChangeDetector.UNCHANGED) {
         return SAME;
       }
@@ -377,6 +400,7 @@ public final class ValueCapture {
     forgetRemembered = false;
     Arrays.fill(lastSnapshot, null);
     Arrays.fill(fingerprints, null);
+    Arrays.fill(keptAsIs, null);
     blankClasses.clear();
     lastBlankClass = null;
   }
@@ -397,6 +421,7 @@ public final class ValueCapture {
     if (depth >= 0 && depth < CACHED_DEPTHS && slot >= 0 && slot < CACHED_SLOTS && lastSnapshot[depth] != null) {
       lastSnapshot[depth][slot] = null;
       fingerprints[depth][slot] = null;
+      keptAsIs[depth][slot] = null;
     }
     return unreadable(failure);
   }
@@ -455,6 +480,7 @@ public final class ValueCapture {
       row = new byte[CACHED_SLOTS][];
       lastSnapshot[depth] = row;
       fingerprints[depth] = new Fingerprint[CACHED_SLOTS];
+      keptAsIs[depth] = new Object[CACHED_SLOTS];
     }
     return row;
   }

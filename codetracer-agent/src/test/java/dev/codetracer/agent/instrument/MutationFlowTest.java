@@ -2,6 +2,7 @@ package dev.codetracer.agent.instrument;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.objectweb.asm.Handle;
 import org.objectweb.asm.Opcodes;
@@ -43,6 +44,26 @@ class MutationFlowTest {
     assertThat(MutationFlow.mutation(new InvokeDynamicInsnNode("makeConcatWithConstants", "(Ljava/lang/Object;)Ljava/lang/String;", concat))).isEqualTo(MutationFlow.DIRTY);
     assertThat(MutationFlow.mutation(new FieldInsnNode(Opcodes.PUTFIELD, "a/B", "x", "I"))).isEqualTo(MutationFlow.DIRTY);
     assertThat(MutationFlow.mutation(new InsnNode(Opcodes.IASTORE))).isEqualTo(MutationFlow.DIRTY);
+  }
+
+  @Test
+  void aBuilderThatOnlyAppendedOrWasReadCanOnlyHaveGrownAtItsEnd() {
+    for (String name : List.of("append", "appendCodePoint", "length", "toString", "<init>")) {
+      assertThat(MutationFlow.mutation(call(Opcodes.INVOKEVIRTUAL, "java/lang/StringBuilder", name, "(I)Ljava/lang/StringBuilder;")))
+          .as(name).isEqualTo(MutationFlow.BUILDERS);
+    }
+    for (String name : List.of("insert", "setCharAt", "setLength", "delete", "deleteCharAt", "replace", "reverse")) {
+      assertThat(MutationFlow.mutation(call(Opcodes.INVOKEVIRTUAL, "java/lang/StringBuffer", name, "(I)Ljava/lang/StringBuffer;")))
+          .as(name).isEqualTo(MutationFlow.BUILDERS | MutationFlow.BUILDERS_REWRITTEN);
+    }
+    assertThat(MutationFlow.onlyGrewBuilders(MutationFlow.BUILDERS)).isTrue();
+    assertThat(MutationFlow.onlyGrewBuilders(MutationFlow.BUILDERS | 1L << 3)).as("and an array's covered store").isTrue();
+    assertThat(MutationFlow.onlyGrewBuilders(MutationFlow.BUILDERS | MutationFlow.BUILDERS_REWRITTEN)).isFalse();
+    assertThat(MutationFlow.onlyGrewBuilders(MutationFlow.BUILDERS | MutationFlow.DIRTY)).isFalse();
+    assertThat(MutationFlow.onlyGrewBuilders(MutationFlow.BUILDERS | MutationFlow.GUARDED)).as("a guard may find the program's code").isFalse();
+    assertThat(MutationFlow.onlyGrewBuilders(1L << 3)).as("no builder's call").isFalse();
+    assertThat(MutationFlow.needsRefresh(MutationFlow.BUILDERS_REWRITTEN | MutationFlow.BUILDERS, 59, "[I"))
+        .as("the flag is not a covered store").isFalse();
   }
 
   @Test

@@ -10,6 +10,7 @@ import dev.codetracer.core.trace.TraceModel;
 import dev.codetracer.core.trace.TypeSpecificInfo;
 import dev.codetracer.core.trace.ValueRecord;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -688,6 +689,46 @@ class RecordingContentIT {
                 ? "\"" + text + "\"" : "\"" + text.substring(0, maxString) + "...(" + text.length() + " chars)\""));
       }
     }
+  }
+
+  @Test
+  void buildersRewrittenAndGrownOnLinesOfTheirOwnAreRecordedAsTheProgramSawThem() {
+    Path source = Samples.source("samples.BuilderEdits");
+    int printsBoth = 22;
+    for (String options : List.of("", "maxString=8")) {
+      SampleRun run = SampleRuns.recorded("samples.BuilderEdits", Jvm.JAVA_17, Samples.Debug.FULL, options);
+      int maxString = options.isEmpty() ? AgentOptions.DEFAULT_MAX_STRING : 8;
+      List<String[]> printed = run.stdout().lines().map(line -> line.split(" ")).toList();
+      assertThat(printed).hasSize(12);
+      TraceModel model = Recordings.check(run.folder());
+      assertThat(Recordings.valuesAtLine(model, source, printsBoth, "log"))
+          .containsExactlyElementsOf(printed.stream().map(both -> shownText(both[0], maxString)).toList());
+      assertThat(Recordings.valuesAtLine(model, source, printsBoth, "shared"))
+          .containsExactlyElementsOf(printed.stream().map(both -> shownText(both[1], maxString)).toList());
+      // the lines just after a line that only appended, as the sample's edits make them
+      List<String> logAfterAppends = new ArrayList<>();
+      List<String> sharedAfterAppend = new ArrayList<>();
+      StringBuilder log = new StringBuilder("start");
+      StringBuilder shared = new StringBuilder();
+      for (int i = 0; i < 12; i++) {
+        log.setCharAt(0, (char) ('A' + i));
+        log.append(i).append(';');
+        logAfterAppends.add(shownText(log.toString(), maxString));
+        log.insert(1, '-');
+        shared.append(i);
+        sharedAfterAppend.add(shownText(shared.toString(), maxString));
+        if (i % 4 == 3) {
+          log.setLength(3);
+        }
+      }
+      assertThat(Recordings.valuesAtLine(model, source, 14, "log")).containsExactlyElementsOf(logAfterAppends);
+      assertThat(Recordings.valuesAtLine(model, source, 16, "shared")).containsExactlyElementsOf(sharedAfterAppend);
+    }
+  }
+
+  /** A text as the recording renders it, cut to {@code maxString} characters. */
+  private static String shownText(String text, int maxString) {
+    return text.length() <= maxString ? "\"" + text + "\"" : "\"" + text.substring(0, maxString) + "...(" + text.length() + " chars)\"";
   }
 
   /** Every third printed line from {@code first}, as the recording renders that value. */

@@ -42,6 +42,47 @@ class ValueCaptureTest {
   }
 
   @Test
+  void aValueThatCannotChangeIsTheSameUntilTheVariableHoldsAnotherObject() {
+    Order order = new Order("ada", 3);
+    Order equalOrder = new Order("ada", 3);
+
+    assertThat(capture.capture(order, DEPTH, SLOT)).as("kept as it is").isSameAs(order);
+    assertThat(capture.refresh(order, DEPTH, SLOT)).isSameAs(ValueCapture.SAME);
+    assertThat(capture.refresh(equalOrder, DEPTH, SLOT)).as("another object: kept anew").isSameAs(equalOrder);
+    assertThat(capture.refresh(order, DEPTH, SLOT)).as("the first again: a change of the variable").isSameAs(order);
+    assertThat(capture.refresh(order, DEPTH + 1, SLOT)).as("another frame's variable").isSameAs(order);
+  }
+
+  @Test
+  void aValueThatCannotChangeIsNotTheSameAfterTheVariableHeldASnapshot() {
+    String name = "ada";
+    capture.capture(name, DEPTH, SLOT);
+    capture.capture(new StringBuilder(name), DEPTH, SLOT);
+
+    assertThat(capture.refresh(name, DEPTH, SLOT)).isSameAs(name);
+  }
+
+  record Order(String customer, int quantity) {}
+
+  @Test
+  void aBuilderKnownToHaveOnlyGrownIsReadPastItsLastSnapshot() {
+    StringBuilder text = captured(new StringBuilder("ab"));
+
+    assertThat(capture.refreshGrown(text, DEPTH, SLOT)).as("nothing appended").isSameAs(ValueCapture.SAME);
+    text.append("cd");
+    assertThat(encoded(capture.refreshGrown(text, DEPTH, SLOT))).isEqualTo(growth(2, 4, "cd"));
+    text.setCharAt(0, 'X');
+    assertThat(encoded(capture.refresh(text, DEPTH, SLOT))).as("a rewrite, re-checked in full").isEqualTo(snapshot(new StringBuilder("Xbcd")));
+    text.append('\u0100');
+    assertThat(encoded(capture.refreshGrown(text, DEPTH, SLOT))).as("now UTF-16: snapshotted whole")
+        .isEqualTo(snapshot(new StringBuilder("Xbcd\u0100")));
+    List<String> list = new java.util.ArrayList<>(List.of("a"));
+    capture.capture(list, DEPTH, SLOT + 1);
+    list.set(0, "b");
+    assertThat(encoded(capture.refreshGrown(list, DEPTH, SLOT + 1))).as("not a builder: compared as ever").isEqualTo(snapshot(new java.util.ArrayList<>(List.of("b"))));
+  }
+
+  @Test
   void anArrayKeptAsACopyIsEncodedAsItsSnapshotWouldBe() {
     String[] cells = {"x", null, "z"};
 
