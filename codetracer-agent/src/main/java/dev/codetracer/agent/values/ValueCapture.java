@@ -293,10 +293,13 @@ public final class ValueCapture {
   }
 
   private boolean mayShowAny(Object value, int depth, int slot, Object[] targets, int count) {
-    if (value == null || isImmutable(value)) {
+    if (value == null) {
       return false;
     }
     byte[][] row = row(depth, slot);
+    if ((row != null && row[slot] == KEPT_AS_IS && keptAsIs[depth][slot] == value) || isImmutable(value)) {
+      return false;
+    }
     Fingerprint print = row == null ? null : fingerprints[depth][slot];
     if (row == null || row[slot] == null || print == null || !print.isOf(value)) {
       return true;
