@@ -261,13 +261,12 @@ final class ChunkWriter implements Runnable {
     }
 
     @Override
-    public void other(long event) {
-      int tag = RawEvents.tag(event);
-      if (tag == RawEvents.VALUE && RawEvents.kind(event) == RawEvents.K_REF) {
-        capture.encodeKept(refs[ref++], encoder);
-      } else if (tag == RawEvents.OUTPUT) {
+    public void reference(long event) {
+      if (RawEvents.tag(event) == RawEvents.OUTPUT) {
         byte[] bytes = (byte[]) refs[ref++];
         encoder.blob(bytes, 0, bytes.length);
+      } else {
+        capture.encodeKept(refs[ref++], encoder);
       }
     }
   }

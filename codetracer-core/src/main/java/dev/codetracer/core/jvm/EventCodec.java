@@ -17,10 +17,11 @@ import java.util.Arrays;
  * with an odd id is a {@code LOOP} event instead: {@code (loop << 1 | 1) << 3 | 7}, then its
  * visits as a varint.
  *
- * <p>The encoder also tells its caller, through {@link Literals}, of every event it writes out one
- * by one, and sums a weight per event (the lines a step stands for, say) over the chunk, the
- * events a repeat copies included: the agent's writer learns what a chunk uses in the same pass
- * that encodes it, and only from the events that are not repeats.
+ * <p>The encoder also tells its caller, through {@link Literals}, of every step, call, return or
+ * throw it writes out one by one, and of every event that refers to one of the chunk's objects,
+ * and sums a weight per event (the lines a step stands for, say) over the chunk, the events a
+ * repeat copies included: the agent's writer learns what a chunk uses in the same pass that
+ * encodes it, and only from the events that are not repeats.
  */
 public final class EventCodec {
   /** The header tag of a repeat, or of a loop event (the other event tags use 0 to 6). */
@@ -28,6 +29,10 @@ public final class EventCodec {
   /** The shortest run written as a repeat: its header and length take about as much as 4 steps. */
   static final int MIN_RUN = 4;
   private static final int POSITIONS = 1 << 12;
+  /** The weights {@link #visit} remembers, by hash of the event. */
+  private static final int KNOWN_WEIGHTS = 1 << 8;
+  /** No step, call, return or throw: what an empty entry of {@link #visit}'s weights holds. */
+  private static final long NO_EVENT = (long) RawEvents.LOOP << 60;
 
   private byte[] bytes = new byte[1 << 16];
   private int size;
@@ -52,8 +57,11 @@ public final class EventCodec {
      */
     long loop(long event, long visits);
 
-    /** A value, element or output event (its first {@code long}, for a long or double value). */
-    void other(long event);
+    /**
+     * A value of a kept object (kind {@code K_REF}) or an output: an event whose object is the
+     * chunk's next reference.
+     */
+    void reference(long event);
   }
 
   /** Hears nothing; every event weighs 0. */
@@ -70,7 +78,7 @@ public final class EventCodec {
         }
 
         @Override
-        public void other(long event) {}
+        public void reference(long event) {}
       };
 
   public byte[] bytes() {
@@ -82,23 +90,37 @@ public final class EventCodec {
   }
 
   /**
-   * Tells {@code literals} of every event, as {@link #encode} would if none repeated, without
-   * encoding them; returns their summed weights. For a chunk copied as it is.
+   * Tells {@code literals} of the events as {@link #encode} would if none repeated, without
+   * encoding them, but of a step, call, return or throw equal to one told before only if the
+   * weight it got was forgotten; returns their summed weights. For a chunk copied as it is, when
+   * the writer is behind: a few operations an event, and no call for most.
    */
   public static long visit(long[] events, int count, Literals literals) {
+    long[] known = new long[KNOWN_WEIGHTS];
+    long[] weights = new long[KNOWN_WEIGHTS];
+    Arrays.fill(known, NO_EVENT);
     long sum = 0;
     for (int i = 0; i < count; i++) {
       long event = events[i];
       int tag = RawEvents.tag(event);
       if (tag <= RawEvents.THROW) {
-        sum += literals.literal(event);
-      } else if (tag == RawEvents.LOOP) {
-        sum += literals.loop(event, events[++i]);
-      } else {
-        literals.other(event);
-        if (tag == RawEvents.VALUE && RawEvents.isWide(RawEvents.kind(event))) {
+        int slot = (int) (event ^ (event >>> 29)) & (KNOWN_WEIGHTS - 1);
+        if (known[slot] != event) {
+          known[slot] = event;
+          weights[slot] = literals.literal(event);
+        }
+        sum += weights[slot];
+      } else if (tag == RawEvents.VALUE) {
+        int kind = RawEvents.kind(event);
+        if (kind == RawEvents.K_REF) {
+          literals.reference(event);
+        } else if (RawEvents.isWide(kind)) {
           i++;
         }
+      } else if (tag == RawEvents.LOOP) {
+        sum += literals.loop(event, events[++i]);
+      } else if (tag == RawEvents.OUTPUT) {
+        literals.reference(event);
       }
     }
     return sum;
@@ -149,7 +171,9 @@ public final class EventCodec {
         before[i + 1] = before[i] + literals.literal(event);
       } else if (tag == RawEvents.VALUE) {
         int kind = RawEvents.kind(event);
-        literals.other(event);
+        if (kind == RawEvents.K_REF) {
+          literals.reference(event);
+        }
         before[i + 1] = before[i];
         ensure(24);
         varint(((long) (RawEvents.slot(event) << 4 | kind) << 3) | tag);
@@ -181,13 +205,12 @@ public final class EventCodec {
         varint(((long) RawEvents.id(event) << 4) | 1 << 3 | REPEAT_OR_LOOP);
         varint(visits);
       } else if (tag == RawEvents.ELEMENT) {
-        literals.other(event);
         before[i + 1] = before[i];
         ensure(20);
         varint(((long) RawEvents.slot(event) << 3) | tag);
         varint(RawEvents.payload(event) & 0xFFFF_FFFFL);
       } else {
-        literals.other(event);
+        literals.reference(event);
         before[i + 1] = before[i];
         ensure(10);
         varint(((long) RawEvents.id(event) << 3) | tag);

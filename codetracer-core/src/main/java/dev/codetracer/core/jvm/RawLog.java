@@ -13,15 +13,16 @@ import java.nio.charset.StandardCharsets;
  *       events compactly encoded ({@link EventCodec}), then the values the REF and OUTPUT events
  *       refer to, in order ({@link ValueEncoder}; an OUTPUT's bytes are {@code length:varint
  *       bytes})
- *   <li>{@link #RAW_EVENTS}: the same, the events as they are ({@code count} big-endian longs):
- *       what the writer thread writes when chunks arrive faster than it can encode them
+ *   <li>{@link #RAW_EVENTS}: the same, the events as they are ({@code count} little-endian longs,
+ *       as the machines the JVM mostly runs on hold them: copied without a byte swap): what the
+ *       writer thread writes when chunks arrive faster than it can encode them
  *   <li>{@link #END}: the agent finished the log (absent after a SIGKILL)
  * </ul>
  */
 public final class RawLog {
   public static final String FILE_NAME = dev.codetracer.core.recording.RecordingFolder.CHANGE_LOG;
-  // 04: values may be SPLICEs (ValueEncoder)
-  public static final byte[] MAGIC = "CTJRAW04".getBytes(StandardCharsets.US_ASCII);
+  // 04: values may be SPLICEs (ValueEncoder); 05: RAW_EVENTS' longs are little-endian
+  public static final byte[] MAGIC = "CTJRAW05".getBytes(StandardCharsets.US_ASCII);
 
   public static final byte DEFINITIONS = 'D';
   public static final byte EVENTS = 'E';

@@ -6,6 +6,7 @@ import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -99,7 +100,7 @@ public final class RawLogReader implements Closeable {
         ByteBuffer raw = ByteBuffer.wrap(payload);
         int rawCount = raw.getInt();
         long[] rawEvents = new long[rawCount];
-        raw.asLongBuffer().get(rawEvents);
+        raw.slice().order(ByteOrder.LITTLE_ENDIAN).asLongBuffer().get(rawEvents);
         return new Events(rawEvents, Arrays.copyOfRange(payload, 4 + 8 * rawCount, payload.length));
       }
       case RawLog.END:

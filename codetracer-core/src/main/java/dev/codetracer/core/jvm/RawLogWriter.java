@@ -3,6 +3,7 @@ package dev.codetracer.core.jvm;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -59,7 +60,7 @@ public final class RawLogWriter implements Closeable {
     int payload = 4 + 8 * count + valuesLength;
     ByteBuffer out = prepare(5 + payload);
     out.put(RawLog.RAW_EVENTS).putInt(payload).putInt(count);
-    out.asLongBuffer().put(events, 0, count);
+    out.slice().order(ByteOrder.LITTLE_ENDIAN).asLongBuffer().put(events, 0, count);
     out.position(out.position() + 8 * count);
     out.put(values, 0, valuesLength);
     flip();

@@ -9,8 +9,8 @@ import org.junit.jupiter.api.Test;
 
 class EventCodecTest {
   /**
-   * A loop's log: calls and steps that repeat, values between them, a long value and a counted
-   * loop now and then.
+   * A loop's log: calls and steps that repeat, values between them (a kept object's among them),
+   * a long value, an element, an output and a counted loop now and then.
    */
   private static long[] loopLog(int iterations, long seed) {
     Random random = new Random(seed);
@@ -27,6 +27,15 @@ class EventCodecTest {
       if (random.nextInt(9) == 0) {
         events.add(RawEvents.value(RawEvents.valueMeta(RawEvents.K_LONG, 4), 0));
         events.add(12L); // a long value's bits, which look like a step
+      }
+      if (random.nextInt(6) == 0) {
+        events.add(RawEvents.value(RawEvents.valueMeta(RawEvents.K_REF, 6), 0)); // a kept object's value
+        events.add(RawEvents.value(RawEvents.valueMeta(RawEvents.K_SAME, 6), 0));
+        events.add(RawEvents.element(7, random.nextInt(10)));
+        events.add(RawEvents.value(RawEvents.valueMeta(RawEvents.K_INT, RawEvents.ELEMENT_SLOT), 3));
+      }
+      if (random.nextInt(11) == 0) {
+        events.add(RawEvents.output(RawEvents.STDOUT));
       }
       if (random.nextInt(7) == 0) {
         events.add(RawEvents.loop(5));
@@ -64,7 +73,7 @@ class EventCodecTest {
     }
 
     @Override
-    public void other(long event) {
+    public void reference(long event) {
       others.add(event);
     }
   }
@@ -75,17 +84,19 @@ class EventCodecTest {
       long[] events = loopLog(2_000, seed);
       long expected = 0;
       int others = 0;
+      java.util.Set<Long> distinctLiterals = new java.util.HashSet<>();
       for (int i = 0; i < events.length; i++) {
         int tag = RawEvents.tag(events[i]);
         if (tag <= RawEvents.THROW) {
           expected += weightOf(events[i]);
-        } else {
+          distinctLiterals.add(events[i]);
+        } else if (tag == RawEvents.LOOP) {
           others++;
-          if (tag == RawEvents.LOOP) {
-            expected += weightOfLoop(events[++i]);
-          } else if (RawEvents.isWide(RawEvents.kind(events[i]))) {
-            i++;
-          }
+          expected += weightOfLoop(events[++i]);
+        } else if (tag == RawEvents.OUTPUT || (tag == RawEvents.VALUE && RawEvents.kind(events[i]) == RawEvents.K_REF)) {
+          others++;
+        } else if (tag == RawEvents.VALUE && RawEvents.isWide(RawEvents.kind(events[i]))) {
+          i++;
         }
       }
       EventCodec codec = new EventCodec();
@@ -97,6 +108,7 @@ class EventCodecTest {
       long visited = EventCodec.visit(events, events.length, visitedOnly);
       assertThat(visited).as("visited, seed %d", seed).isEqualTo(expected);
       assertThat(visitedOnly.others).isEqualTo(encoded.others);
+      assertThat(visitedOnly.literals).as("each step, call and return, once at least").containsAll(distinctLiterals);
       assertThat(encoded.others).hasSize(others);
       assertThat(encoded.literals.size()).as("repeats are not told again").isLessThan(events.length / 4);
       assertThat(EventCodec.decode(codec.bytes(), 0, codec.size(), events.length)).containsExactly(events);
