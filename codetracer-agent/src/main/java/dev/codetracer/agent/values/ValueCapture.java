@@ -42,7 +42,8 @@ public final class ValueCapture {
 
   /**
    * The last encoded snapshot and fingerprint of each variable, by call depth and slot. Every
-   * encoded value of a variable passes through here (immutable ones clear the entry); a refresh
+   * encoded value of a variable passes through here (one kept as it is is marked {@link
+   * #KEPT_AS_IS}, or clears the entry when it was encoded at once); a refresh
    * concerns a variable in scope, whose slot no other variable can have written since its own
    * last value.
    */
