@@ -106,14 +106,7 @@ public final class ValueCapture {
 
   /** Re-captures a variable after code that may have changed it: {@link #SAME} when it did not. */
   public Object refresh(Object value, int depth, int slot) {
-    try {
-      return refreshVariable(value, depth, slot, false);
-    } catch (VirtualMachineError e) {
-      forgetRemembered = true;
-      return e instanceof StackOverflowError ? NO_STACK_LEFT : UNREADABLE;
-    } catch (Throwable e) {
-      return unreadable(depth, slot, e);
-    }
+    return refresh(value, depth, slot, false);
   }
 
   /**
@@ -121,8 +114,12 @@ public final class ValueCapture {
    * variable still holds starts as its last snapshot did, and is not compared with it.
    */
   public Object refreshGrown(Object value, int depth, int slot) {
+    return refresh(value, depth, slot, true);
+  }
+
+  private Object refresh(Object value, int depth, int slot, boolean buildersOnlyGrew) {
     try {
-      return refreshVariable(value, depth, slot, true);
+      return refreshVariable(value, depth, slot, buildersOnlyGrew);
     } catch (VirtualMachineError e) {
       forgetRemembered = true;
       return e instanceof StackOverflowError ? NO_STACK_LEFT : UNREADABLE;
