@@ -148,6 +148,9 @@ final class ChangeDetector {
       budget = SnapshotWriter.NODE_BUDGET;
       Fingerprint[] nested = nestedOf(items, prefix, prefix + added, count, known, 1);
       deltaFingerprint = nested == CANNOT ? null : Fingerprint.ofChildren(value, print.kind(), total, items, count, nested);
+      if (deltaFingerprint != null && change instanceof KeptChange) {
+        deltaFingerprint.keepingUnchangeableChildrenOf(print);
+      }
       return change;
     } finally {
       elements.reset(false);
@@ -183,7 +186,7 @@ final class ChangeDetector {
         return READ_WHOLE;
       }
       Object change = changeOf(value, ChangeStart.append(kept, total, added.count), added.items, 0, added.count);
-      deltaFingerprint = print.grownChildren(total, added.items, 0, added.count);
+      deltaFingerprint = print.grownChildren(total, added.items, 0, added.count, change instanceof KeptChange);
       return change;
     } finally {
       added.reset(false);

@@ -33,6 +33,13 @@ final class Fingerprint {
   private final Fingerprint[] nested;
   /** A collection's or map's reader, looked up at its first refresh. */
   private JdkCollections.Reader reader;
+  /**
+   * Whether the children include one that could change (then {@link #shows} must look for a
+   * changed object among them), or null until a {@link #shows} of many children needs to know.
+   */
+  private Boolean changeableChildren;
+  /** Fewer children than this are looked through rather than looked up ({@link #hasChangeableChild}). */
+  private static final int LOOKED_THROUGH = 8;
 
   private Fingerprint(Object object, ValueKind kind, int length, Object children, Fingerprint[] nested) {
     this(object, kind, length, children, children instanceof Object[] array ? array.length : 0, nested);
@@ -96,8 +103,13 @@ final class Fingerprint {
    * This print, made the print of its list grown at the end by {@code items[from..to)} (a list
    * whose children need no prints of their own): it is extended in place, so a list filled in a
    * loop costs its growth, not a copy of all its elements or a new print, each time.
+   *
+   * @param addedCannotChange the new children are values that cannot change (kept as they are)
    */
-  Fingerprint grownChildren(int length, Object[] items, int from, int to) {
+  Fingerprint grownChildren(int length, Object[] items, int from, int to, boolean addedCannotChange) {
+    if (!addedCannotChange) {
+      changeableChildren = null;
+    }
     Object[] buffer = (Object[]) children;
     int grown = childCount + to - from;
     if (grown > buffer.length) {
@@ -113,7 +125,9 @@ final class Fingerprint {
   /** An array, collection or map of leaves, by the copy of its elements the recording keeps (which no one changes). */
   static Fingerprint ofKeptElements(Object container, KeptElements kept) {
     ValueKind kind = kept.map ? ValueKind.MAP : container instanceof Object[] ? ValueKind.ARRAY : ValueKind.COLLECTION;
-    return new Fingerprint(container, kind, kept.total, kept.items, null);
+    Fingerprint print = new Fingerprint(container, kind, kept.total, kept.items, null);
+    print.changeableChildren = false;
+    return print;
   }
 
   /** A StringBuilder's coder and first bytes. */
@@ -230,6 +244,10 @@ final class Fingerprint {
       references = childArray();
       count = childCount;
     }
+    if (!hasChangeableChild(references, count)) {
+      // a child that cannot change may be the target (a receiver that changed) only in name
+      return false;
+    }
     for (int i = 0; i < count; i++) {
       if (references[i] == target) {
         return true;
@@ -243,6 +261,32 @@ final class Fingerprint {
       }
     }
     return false;
+  }
+
+  /**
+   * This print, made of the children of {@code earlier} (which cannot change) and of new ones
+   * kept as they are (which cannot either): none of its children can change.
+   */
+  Fingerprint keepingUnchangeableChildrenOf(Fingerprint earlier) {
+    if (earlier.changeableChildren == Boolean.FALSE) {
+      changeableChildren = false;
+    }
+    return this;
+  }
+
+  /** Whether a child could change: anything but null and values that cannot (looked up once a print of many). */
+  private boolean hasChangeableChild(Object[] references, int count) {
+    if (changeableChildren == null) {
+      if (count < LOOKED_THROUGH) {
+        return true; // as quick to look through as to look up
+      }
+      boolean changeable = false;
+      for (int i = 0; i < count && !changeable; i++) {
+        changeable = references[i] != null && !ValueKind.of(references[i].getClass()).isImmutable();
+      }
+      changeableChildren = changeable;
+    }
+    return changeableChildren;
   }
 
   boolean isOf(Object value) {

@@ -296,16 +296,14 @@ final class JdkCollections {
         Object map = set ? backing.get(c) : c;
         int n = size.getInt(map);
         if (linked) {
-          for (Object e = head.get(map); e != null && !out.full(); e = after.get(e)) {
-            addEntry(out, set, key.get(e), value.get(e));
-          }
+          for (Object e = head.get(map); e != null && addEntry(out, set, key.get(e), value.get(e)); e = after.get(e)) {}
           return n;
         }
         Object[] buckets = (Object[]) table.get(map);
-        if (buckets != null) {
-          for (int i = 0; i < buckets.length && !out.full(); i++) {
-            for (Object e = buckets[i]; e != null && !out.full(); e = next.get(e)) {
-              addEntry(out, set, key.get(e), value.get(e));
+        for (int i = 0; buckets != null && i < buckets.length; i++) {
+          for (Object e = buckets[i]; e != null; e = next.get(e)) {
+            if (!addEntry(out, set, key.get(e), value.get(e))) {
+              return n;
             }
           }
         }
@@ -314,12 +312,9 @@ final class JdkCollections {
     });
   }
 
-  private static void addEntry(Elements out, boolean set, Object key, Object value) {
-    if (set) {
-      out.add(key);
-    } else {
-      out.addPair(key, value);
-    }
+  /** Adds a set's key or a map's entry: false, and nothing added, when {@code out} is full. */
+  private static boolean addEntry(Elements out, boolean set, Object key, Object value) {
+    return set ? out.add(key) : out.addPair(key, value);
   }
 
   private static void treeMap(String className, boolean set) {
