@@ -136,7 +136,8 @@ final class ChangeDetector {
       } else {
         start = ChangeStart.splice(map, lastCount / unit, shownTotal, prefix / unit, removed / unit, added / unit);
       }
-      Object change = changeOf(value, start, items, prefix, prefix + added);
+      boolean keepable = keeping.canKeepAll(items, prefix, prefix + added);
+      Object change = changeOf(value, start, items, prefix, prefix + added, keepable);
       // the kept elements' prints still hold: only the new ones need theirs
       Fingerprint[] known = null;
       Fingerprint[] lastNested = print.nested();
@@ -146,9 +147,10 @@ final class ChangeDetector {
         System.arraycopy(lastNested, lastCount - suffix, known, count - suffix, suffix);
       }
       budget = SnapshotWriter.NODE_BUDGET;
-      Fingerprint[] nested = nestedOf(items, prefix, prefix + added, count, known, 1);
+      // values that cannot change need no prints of their own
+      Fingerprint[] nested = keepable ? known : nestedOf(items, prefix, prefix + added, count, known, 1);
       deltaFingerprint = nested == CANNOT ? null : Fingerprint.ofChildren(value, print.kind(), total, items, count, nested);
-      if (deltaFingerprint != null && change instanceof KeptChange) {
+      if (deltaFingerprint != null && keepable) {
         deltaFingerprint.keepingUnchangeableChildrenOf(print);
       }
       return change;
@@ -181,12 +183,14 @@ final class ChangeDetector {
       for (int i = kept; i < count; i++) {
         added.add(data[i]);
       }
+      // values that cannot change need no prints of their own
+      boolean keepable = keeping.canKeepAll(added.items, 0, added.count);
       budget = SnapshotWriter.NODE_BUDGET;
-      if (nestedOf(added.items, 0, added.count, null, 1) != null) {
+      if (!keepable && nestedOf(added.items, 0, added.count, null, 1) != null) {
         return READ_WHOLE;
       }
-      Object change = changeOf(value, ChangeStart.append(kept, total, added.count), added.items, 0, added.count);
-      deltaFingerprint = print.grownChildren(total, added.items, 0, added.count, change instanceof KeptChange);
+      Object change = changeOf(value, ChangeStart.append(kept, total, added.count), added.items, 0, added.count, keepable);
+      deltaFingerprint = print.grownChildren(total, added.items, 0, added.count, keepable);
       return change;
     } finally {
       added.reset(false);
@@ -195,11 +199,12 @@ final class ChangeDetector {
 
   /**
    * The change that starts as {@code start}, with the elements {@code from..to} added to the
-   * collection: kept with them for the writer thread when they cannot change, else encoded now.
+   * collection: kept with them for the writer thread when they cannot change ({@code keepable}),
+   * else encoded now.
    */
-  private Object changeOf(Object collection, ChangeStart start, Object[] items, int from, int to)
+  private Object changeOf(Object collection, ChangeStart start, Object[] items, int from, int to, boolean keepable)
       throws ReflectiveOperationException {
-    if (keeping.canKeepAll(items, from, to)) {
+    if (keepable) {
       return new KeptChange(start, Arrays.copyOfRange(items, from, to));
     }
     scratch.reset();
