@@ -66,7 +66,18 @@ final class FieldReader {
     lastSubclass = type;
   }
 
+  // get, getInt and getByte read an instance of the declaring class itself at once: they are
+  // small enough for C1 to inline them, and with them that check, at every field read
+
   Object get(Object object) throws IllegalAccessException {
+    OffsetReader reader = offsets;
+    if (reader != null && object != null && object.getClass() == declaringClass) {
+      return reader.getReference(object, offset);
+    }
+    return checkedGet(object);
+  }
+
+  private Object checkedGet(Object object) throws IllegalAccessException {
     if (offsets == null) {
       return field.get(object);
     }
@@ -75,6 +86,14 @@ final class FieldReader {
   }
 
   int getInt(Object object) throws IllegalAccessException {
+    OffsetReader reader = offsets;
+    if (reader != null && object != null && object.getClass() == declaringClass) {
+      return reader.getInt(object, offset);
+    }
+    return checkedGetInt(object);
+  }
+
+  private int checkedGetInt(Object object) throws IllegalAccessException {
     if (offsets == null) {
       return field.getInt(object);
     }
@@ -83,6 +102,14 @@ final class FieldReader {
   }
 
   byte getByte(Object object) throws IllegalAccessException {
+    OffsetReader reader = offsets;
+    if (reader != null && object != null && object.getClass() == declaringClass) {
+      return reader.getByte(object, offset);
+    }
+    return checkedGetByte(object);
+  }
+
+  private byte checkedGetByte(Object object) throws IllegalAccessException {
     if (offsets == null) {
       return field.getByte(object);
     }
