@@ -38,6 +38,15 @@ final class Elements {
     return true;
   }
 
+  /** Room for one more pair (then {@link #addedPair} takes it, once it is in {@link #items}). */
+  boolean hasRoomForPair() {
+    return count + 2 <= items.length;
+  }
+
+  void addedPair() {
+    count += 2;
+  }
+
   int shown() {
     return pairs ? count / 2 : count;
   }

@@ -77,6 +77,24 @@ final class FieldReader {
     return checkedGet(object);
   }
 
+  /**
+   * Reads this field and {@code second} of {@code object} into {@code out} at {@code at} and the
+   * next index, and returns {@code link}'s: in one call into the offset reader when all three are
+   * fields of the object's own class, else one by one.
+   */
+  Object getPairAndLink(Object object, FieldReader second, FieldReader link, Object[] out, int at)
+      throws IllegalAccessException {
+    OffsetReader reader = offsets;
+    if (reader != null && object != null && object.getClass() == declaringClass
+        && second.declaringClass == declaringClass && link.declaringClass == declaringClass
+        && second.offsets == reader && link.offsets == reader) {
+      return reader.getPairAndLink(object, offset, second.offset, link.offset, out, at);
+    }
+    out[at] = get(object);
+    out[at + 1] = second.get(object);
+    return link.get(object);
+  }
+
   private Object checkedGet(Object object) throws IllegalAccessException {
     if (offsets == null) {
       return field.get(object);

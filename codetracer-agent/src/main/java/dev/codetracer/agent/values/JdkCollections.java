@@ -301,9 +301,19 @@ final class JdkCollections {
         }
         Object[] buckets = (Object[]) table.get(map);
         for (int i = 0; buckets != null && i < buckets.length; i++) {
-          for (Object e = buckets[i]; e != null; e = next.get(e)) {
-            if (!addEntry(out, set, key.get(e), value.get(e))) {
-              return n;
+          Object e = buckets[i];
+          while (e != null) {
+            if (set) {
+              if (!out.add(key.get(e))) {
+                return n;
+              }
+              e = next.get(e);
+            } else {
+              if (!out.hasRoomForPair()) {
+                return n;
+              }
+              e = key.getPairAndLink(e, value, next, out.items, out.count);
+              out.addedPair();
             }
           }
         }

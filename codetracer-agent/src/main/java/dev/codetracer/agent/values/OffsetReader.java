@@ -25,4 +25,11 @@ public interface OffsetReader {
 
   /** Also a boolean's. */
   byte getByte(Object object, long offset);
+
+  /**
+   * A linked node's two references at {@code first} and {@code second}, put in {@code out} at
+   * {@code at} and the next index, and the reference at {@code link}, returned: a map's entry, its
+   * key, value and next entry read in one call.
+   */
+  Object getPairAndLink(Object object, long first, long second, long link, Object[] out, int at);
 }

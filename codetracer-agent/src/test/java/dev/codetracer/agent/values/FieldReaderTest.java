@@ -121,4 +121,27 @@ class FieldReaderTest {
     assertThatThrownBy(() -> i.getInt(null)).isInstanceOf(IllegalArgumentException.class);
     assertThat(i.getInt(new EveryKind())).isEqualTo(-7);
   }
+
+  @Test
+  void aMapsEntryIsReadInOneCallAndASubclassesOrAnotherClassesOneByOneOrNotAtAll() throws Exception {
+    java.util.HashMap<String, Integer> map = new java.util.HashMap<>();
+    map.put("a", 1);
+    Object[] table = (Object[]) reader(java.util.HashMap.class, "table").get(map);
+    Object node = java.util.Arrays.stream(table).filter(java.util.Objects::nonNull).findFirst().orElseThrow();
+    Class<?> nodeClass = Class.forName("java.util.HashMap$Node");
+    FieldReader key = reader(nodeClass, "key");
+    FieldReader value = reader(nodeClass, "value");
+    FieldReader next = reader(nodeClass, "next");
+    Object[] out = new Object[4];
+
+    assertThat(key.getPairAndLink(node, value, next, out, 1)).isNull();
+    assertThat(out).containsExactly(null, "a", 1, null);
+
+    EveryKind child = new Child();
+    FieldReader o = reader(EveryKind.class, "o");
+    FieldReader vo = reader(EveryKind.class, "vo");
+    assertThat(o.getPairAndLink(child, vo, o, out, 0)).as("a subclass's instance, read field by field").isEqualTo("text");
+    assertThat(out).startsWith("text", List.of(1));
+    assertThatThrownBy(() -> key.getPairAndLink("a string", value, next, out, 0)).isInstanceOf(IllegalArgumentException.class);
+  }
 }

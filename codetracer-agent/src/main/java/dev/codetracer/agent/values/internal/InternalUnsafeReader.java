@@ -41,4 +41,11 @@ public final class InternalUnsafeReader implements OffsetReader {
   public byte getByte(Object object, long offset) {
     return UNSAFE.getByte(object, offset);
   }
+
+  @Override
+  public Object getPairAndLink(Object object, long first, long second, long link, Object[] out, int at) {
+    out[at] = UNSAFE.getReference(object, first);
+    out[at + 1] = UNSAFE.getReference(object, second);
+    return UNSAFE.getReference(object, link);
+  }
 }
