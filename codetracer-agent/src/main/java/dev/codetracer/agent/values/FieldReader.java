@@ -54,10 +54,15 @@ final class FieldReader {
     return declaringClass;
   }
 
+  /** The declaring class, or the subclass {@link #check} let through last: a class known to have the field (not null). */
+  private boolean isChecked(Class<?> type) {
+    return type == declaringClass || type == lastSubclass;
+  }
+
   private void check(Object object) {
     // the declaring class and the last subclass first: in C1's code, Class.isInstance calls into the VM
     Class<?> type = object != null ? object.getClass() : null;
-    if (type == declaringClass || (type != null && type == lastSubclass)) {
+    if (type != null && isChecked(type)) {
       return;
     }
     if (!declaringClass.isInstance(object)) {
@@ -66,12 +71,13 @@ final class FieldReader {
     lastSubclass = type;
   }
 
-  // get, getInt and getByte read an instance of the declaring class itself at once: they are
-  // small enough for C1 to inline them, and with them that check, at every field read
+  // get, getInt and getByte read an instance of the declaring class, or of the last subclass
+  // checked (a StringBuilder's fields are declared in AbstractStringBuilder), at once: the full
+  // check is a call of its own at every field read
 
   Object get(Object object) throws IllegalAccessException {
     OffsetReader reader = offsets;
-    if (reader != null && object != null && object.getClass() == declaringClass) {
+    if (reader != null && object != null && isChecked(object.getClass())) {
       return reader.getReference(object, offset);
     }
     return checkedGet(object);
@@ -105,7 +111,7 @@ final class FieldReader {
 
   int getInt(Object object) throws IllegalAccessException {
     OffsetReader reader = offsets;
-    if (reader != null && object != null && object.getClass() == declaringClass) {
+    if (reader != null && object != null && isChecked(object.getClass())) {
       return reader.getInt(object, offset);
     }
     return checkedGetInt(object);
@@ -121,7 +127,7 @@ final class FieldReader {
 
   byte getByte(Object object) throws IllegalAccessException {
     OffsetReader reader = offsets;
-    if (reader != null && object != null && object.getClass() == declaringClass) {
+    if (reader != null && object != null && isChecked(object.getClass())) {
       return reader.getByte(object, offset);
     }
     return checkedGetByte(object);
