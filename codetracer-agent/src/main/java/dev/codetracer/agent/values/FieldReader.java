@@ -54,33 +54,32 @@ final class FieldReader {
     return declaringClass;
   }
 
-  /** The declaring class, or the subclass {@link #check} let through last: a class known to have the field (not null). */
-  private boolean isChecked(Class<?> type) {
-    return type == declaringClass || type == lastSubclass;
+  /**
+   * Refuses an object without the field, which must never be read at an offset. An instance of
+   * the declaring class, or of the subclass let through last (a StringBuilder's fields are
+   * declared in AbstractStringBuilder), passes without a call: small enough for C1 to inline, at
+   * every field read.
+   */
+  private void ensureReadable(Object object) {
+    if (object == null || (object.getClass() != declaringClass && object.getClass() != lastSubclass)) {
+      check(object);
+    }
   }
 
+  /** The full check: in C1's code, Class.isInstance calls into the VM. */
   private void check(Object object) {
-    // the declaring class and the last subclass first: in C1's code, Class.isInstance calls into the VM
-    Class<?> type = object != null ? object.getClass() : null;
-    if (type != null && isChecked(type)) {
-      return;
-    }
     if (!declaringClass.isInstance(object)) {
       throw new IllegalArgumentException(field + " is not a field of " + (object == null ? "null" : object.getClass().getName()));
     }
-    lastSubclass = type;
+    lastSubclass = object.getClass();
   }
 
-  // get, getInt and getByte read an instance of the declaring class, or of the last subclass
-  // checked (a StringBuilder's fields are declared in AbstractStringBuilder), at once: the full
-  // check is a call of its own at every field read
-
   Object get(Object object) throws IllegalAccessException {
-    OffsetReader reader = offsets;
-    if (reader != null && object != null && isChecked(object.getClass())) {
-      return reader.getReference(object, offset);
+    if (offsets == null) {
+      return field.get(object);
     }
-    return checkedGet(object);
+    ensureReadable(object);
+    return offsets.getReference(object, offset);
   }
 
   /**
@@ -101,43 +100,19 @@ final class FieldReader {
     return link.get(object);
   }
 
-  private Object checkedGet(Object object) throws IllegalAccessException {
-    if (offsets == null) {
-      return field.get(object);
-    }
-    check(object);
-    return offsets.getReference(object, offset);
-  }
-
   int getInt(Object object) throws IllegalAccessException {
-    OffsetReader reader = offsets;
-    if (reader != null && object != null && isChecked(object.getClass())) {
-      return reader.getInt(object, offset);
-    }
-    return checkedGetInt(object);
-  }
-
-  private int checkedGetInt(Object object) throws IllegalAccessException {
     if (offsets == null) {
       return field.getInt(object);
     }
-    check(object);
+    ensureReadable(object);
     return offsets.getInt(object, offset);
   }
 
   byte getByte(Object object) throws IllegalAccessException {
-    OffsetReader reader = offsets;
-    if (reader != null && object != null && isChecked(object.getClass())) {
-      return reader.getByte(object, offset);
-    }
-    return checkedGetByte(object);
-  }
-
-  private byte checkedGetByte(Object object) throws IllegalAccessException {
     if (offsets == null) {
       return field.getByte(object);
     }
-    check(object);
+    ensureReadable(object);
     return offsets.getByte(object, offset);
   }
 
@@ -150,7 +125,7 @@ final class FieldReader {
     if (offsets == null) {
       return reflectedBits(object, kind);
     }
-    check(object);
+    ensureReadable(object);
     switch (kind) {
       case RawEvents.K_INT:
       case RawEvents.K_FLOAT:
