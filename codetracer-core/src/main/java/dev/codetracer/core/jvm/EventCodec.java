@@ -33,6 +33,13 @@ public final class EventCodec {
   private static final int KNOWN_WEIGHTS = 1 << 8;
   /** No step, call, return or throw: what an empty entry of {@link #visit}'s weights holds. */
   private static final long NO_EVENT = (long) RawEvents.LOOP << 60;
+  // What visit does with an event: one table look-up, instead of tests of its tag and kind
+  private static final byte PASS = 0;
+  private static final byte WEIGH = 1;
+  private static final byte PASS_WIDE = 2;
+  private static final byte REFER = 3;
+  private static final byte COUNT_LOOP = 4;
+  private static final byte[] VISITS = visitsByTopByte();
 
   private byte[] bytes = new byte[1 << 16];
   private int size;
@@ -99,31 +106,51 @@ public final class EventCodec {
     long[] known = new long[KNOWN_WEIGHTS];
     long[] weights = new long[KNOWN_WEIGHTS];
     Arrays.fill(known, NO_EVENT);
+    byte[] visits = VISITS;
     long sum = 0;
     for (int i = 0; i < count; i++) {
       long event = events[i];
-      int tag = RawEvents.tag(event);
-      if (tag <= RawEvents.THROW) {
+      int visit = visits[(int) (event >>> 56)];
+      if (visit == PASS) {
+        continue;
+      }
+      if (visit == WEIGH) {
         int slot = (int) (event ^ (event >>> 29)) & (KNOWN_WEIGHTS - 1);
         if (known[slot] != event) {
           known[slot] = event;
           weights[slot] = literals.literal(event);
         }
         sum += weights[slot];
-      } else if (tag == RawEvents.VALUE) {
-        int kind = RawEvents.kind(event);
-        if (kind == RawEvents.K_REF) {
-          literals.reference(event);
-        } else if (RawEvents.isWide(kind)) {
-          i++;
-        }
-      } else if (tag == RawEvents.LOOP) {
-        sum += literals.loop(event, events[++i]);
-      } else if (tag == RawEvents.OUTPUT) {
+      } else if (visit == PASS_WIDE) {
+        i++;
+      } else if (visit == REFER) {
         literals.reference(event);
+      } else {
+        sum += literals.loop(event, events[++i]);
       }
     }
     return sum;
+  }
+
+  /** What {@link #visit} does with an event, by its top byte (its tag, and a value's kind). */
+  private static byte[] visitsByTopByte() {
+    byte[] visits = new byte[256];
+    for (int topByte = 0; topByte < visits.length; topByte++) {
+      int tag = topByte >>> 4;
+      int kind = topByte & 0xF;
+      if (tag <= RawEvents.THROW) {
+        visits[topByte] = WEIGH;
+      } else if (tag == RawEvents.VALUE && kind == RawEvents.K_REF || tag == RawEvents.OUTPUT) {
+        visits[topByte] = REFER;
+      } else if (tag == RawEvents.VALUE && RawEvents.isWide(kind)) {
+        visits[topByte] = PASS_WIDE;
+      } else if (tag == RawEvents.LOOP) {
+        visits[topByte] = COUNT_LOOP;
+      } else {
+        visits[topByte] = PASS;
+      }
+    }
+    return visits;
   }
 
   /** Encodes {@code count} events (replacing what was encoded before). */
