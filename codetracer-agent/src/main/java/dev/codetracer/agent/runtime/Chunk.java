@@ -32,6 +32,11 @@ final class Chunk {
     this.part = part;
   }
 
+  /** An empty chunk that only marks a place in a queue. */
+  static Chunk marker() {
+    return new Chunk(new long[0], new Object[0], true);
+  }
+
   /** The events and refs of this chunk from what was written up to the given fill levels, as a chunk of their own. */
   Chunk partUpTo(int events, int refs) {
     Chunk copy = new Chunk(new long[events - written], new Object[refs - refsWritten], true);

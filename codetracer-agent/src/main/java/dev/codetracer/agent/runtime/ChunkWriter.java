@@ -4,7 +4,6 @@ import dev.codetracer.agent.values.ValueCapture;
 import dev.codetracer.core.jvm.EventCodec;
 import dev.codetracer.core.jvm.RawDefinition;
 import dev.codetracer.core.jvm.RawEvents;
-import dev.codetracer.core.jvm.RawLogWriter;
 import dev.codetracer.core.jvm.ValueEncoder;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -16,10 +15,11 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 
 /**
- * The writer thread of one recording: takes full chunks, encodes the reference values they hold,
- * appends the definitions made since the last chunk and then the chunk to the change log, and
- * hands the chunk back. It also watches the caps: past them, it asks the recording thread (at its
- * next hand-off) to stop logging.
+ * The writer of one recording. Its thread takes full chunks, encodes each (or, when it is behind,
+ * walks it to be copied as it is), encodes the reference values it holds, gathers the definitions
+ * made since the last chunk, and has the {@link LogAppender} append all that to the change log;
+ * the chunk comes back for the recording thread to fill again. It also watches the caps: past
+ * them, it asks the recording thread (at its next hand-off) to stop logging.
  */
 final class ChunkWriter implements Runnable {
   /**
@@ -28,21 +28,17 @@ final class ChunkWriter implements Runnable {
    */
   private static final int POOL =
       (int) Math.max(4, Math.min(64, Runtime.getRuntime().maxMemory() / 32 / Chunk.BYTES));
-  private static final Chunk END = new Chunk();
+  private static final Chunk END = Chunk.marker();
 
   private final BlockingQueue<Chunk> full = new ArrayBlockingQueue<>(POOL + 1);
   private final BlockingQueue<Chunk> free = new ArrayBlockingQueue<>(POOL);
   private int allocated;
   private final Queue<RawDefinition> facts;
-  private final Path file;
-  /** Opened by the writer thread, so that the recording thread never waits for the file system. */
-  private RawLogWriter log;
   private final ValueCapture capture;
-  private final ValueEncoder encoder = new ValueEncoder(1 << 16);
   private final ChunkLiterals literals = new ChunkLiterals();
   private final long maxSteps;
   private final long maxEvents;
-  private final long maxBytes;
+  private final LogAppender appender;
   private final Thread thread;
   private int definitionsWritten;
   /** By method id: this log has its definitions (with its probes'). */
@@ -62,19 +58,21 @@ final class ChunkWriter implements Runnable {
   /** The last chunk encoded took under 2 bytes an event. */
   private boolean encodesWell = true;
   private volatile boolean capReached;
+  /** Set by either stage: the log ends where it is, and the chunks still handed over are given back. */
   private volatile IOException failure;
-  /** The last chunk and the end were taken: nothing more will be handed over. */
+  /** The end was taken: nothing more will be handed over. */
   private boolean ended;
+  /** The appender was told to end the log, or to abandon it. */
+  private boolean appenderEnded;
 
   ChunkWriter(Path file, Queue<RawDefinition> facts, ValueCapture capture, long maxSteps, long maxEvents, long maxBytes) {
     this.facts = facts;
-    this.file = file;
     this.capture = capture.forWriterThread();
     this.maxSteps = maxSteps;
     this.maxEvents = maxEvents;
-    this.maxBytes = maxBytes;
     free.add(new Chunk());
     allocated = 2;
+    appender = new LogAppender(file, maxBytes, this);
     thread = new Thread(this, "codetracer-writer");
     thread.setDaemon(true);
     thread.start();
@@ -97,20 +95,18 @@ final class ChunkWriter implements Runnable {
         }
       }
       Chunk empty = free.poll();
-      if (empty != null) {
-        return empty;
-      }
-      if (allocated < POOL) {
+      if (empty == null && allocated < POOL) {
         allocated++;
-        return new Chunk();
+        empty = new Chunk();
       }
-      while (true) {
+      while (empty == null) {
         try {
-          return free.take();
+          empty = free.take();
         } catch (InterruptedException e) {
           interrupted = true;
         }
       }
+      return empty;
     } finally {
       if (interrupted) {
         Thread.currentThread().interrupt();
@@ -130,7 +126,7 @@ final class ChunkWriter implements Runnable {
     return full.offer(part);
   }
 
-  /** Writes the last chunk, ends the log and waits for the writer thread. */
+  /** Writes the last chunk, ends the log and waits for both of the writer's threads. */
   void finish(Chunk last) throws IOException {
     boolean interrupted = false;
     try {
@@ -139,6 +135,7 @@ final class ChunkWriter implements Runnable {
       while (true) {
         try {
           thread.join();
+          appender.join();
           break;
         } catch (InterruptedException e) {
           interrupted = true;
@@ -157,65 +154,77 @@ final class ChunkWriter implements Runnable {
   @Override
   public void run() {
     try {
-      log = new RawLogWriter(file);
-      while (true) {
-        Chunk chunk = full.take();
-        if (chunk == END) {
-          ended = true;
-          fact("raw_events", events);
-          fact("raw_steps", steps);
-          writeDefinitions();
-          log.end();
-          return;
-        }
-        write(chunk);
-        chunk.clear();
-        if (!chunk.part) {
-          free.offer(chunk);
-        }
-      }
-    } catch (IOException e) {
-      fail(e);
+      appender.open();
+      prepareUntilEnd();
     } catch (RuntimeException | Error e) {
       // a bug of ours, or no memory left: the recording ends here, the program must go on
-      fail(new IOException("the recorder's writer failed: " + e, e));
+      failed(new IOException("the recorder's writer failed: " + e, e));
+      if (!appenderEnded) {
+        appender.abandon();
+      }
+      if (!ended) {
+        drainQuietly();
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-    } finally {
-      try {
-        if (log != null) {
-          log.close();
-        }
-      } catch (IOException e) {
-        if (failure == null) {
-          failure = e;
-        }
-      }
     }
   }
 
-  private void write(Chunk chunk) throws IOException {
-    if (chunk.written > 0 || chunk.refsWritten > 0) {
-      chunk = chunk.partUpTo(chunk.size, chunk.refCount); // what was not written ahead as a part
+  private void prepareUntilEnd() throws InterruptedException {
+    while (true) {
+      Chunk chunk = full.take();
+      if (chunk == END) {
+        ended = true;
+        endLog();
+        return;
+      }
+      if (failure != null) {
+        recycle(chunk);
+        continue;
+      }
+      PreparedChunk prepared = appender.empty();
+      prepare(chunk, prepared);
+      appender.append(prepared);
     }
-    encoder.reset();
-    literals.start(chunk);
+  }
+
+  private void endLog() throws InterruptedException {
+    if (failure != null) {
+      appender.abandon();
+    } else {
+      fact("raw_events", events);
+      fact("raw_steps", steps);
+      PreparedChunk end = appender.empty();
+      end.definitions = definitionsDue();
+      end.endsLog = true;
+      appender.append(end);
+    }
+    appenderEnded = true;
+  }
+
+  private void prepare(Chunk chunk, PreparedChunk prepared) {
+    if (chunk.written > 0 || chunk.refsWritten > 0) {
+      Chunk whole = chunk;
+      chunk = chunk.partUpTo(chunk.size, chunk.refCount); // what was not written ahead as a part
+      recycle(whole);
+    }
+    literals.start(chunk, prepared.values);
+    prepared.events = chunk.size;
     // Encoding costs the writer a few nanoseconds an event: when chunks queue up, the recording
     // thread is waiting on it, and copying them as they are keeps up; unless the last chunks
     // encoded to under 2 bytes an event (a loop's repeats), which is quicker than copying 8.
-    boolean compact = full.isEmpty() || encodesWell;
-    // the same pass learns what the chunk uses, from the events that are not repeats
-    steps += compact ? log.encode(chunk.events, chunk.size, literals) : EventCodec.visit(chunk.events, chunk.size, literals);
-    events += chunk.size;
-    writeDefinitions();
-    long before = log.size();
-    if (compact) {
-      log.encodedEvents(chunk.size, encoder.array(), encoder.size());
-      encodesWell = log.size() - before - encoder.size() < 2L * chunk.size;
+    if (full.isEmpty() || encodesWell) {
+      // the same pass learns what the chunk uses, from the events that are not repeats
+      steps += prepared.codec.encode(chunk.events, chunk.size, literals);
+      encodesWell = prepared.codec.size() < 2L * chunk.size;
+      recycle(chunk);
     } else {
-      log.rawEvents(chunk.events, chunk.size, encoder.array(), encoder.size());
+      steps += EventCodec.visit(chunk.events, chunk.size, literals);
+      prepared.copied = chunk; // handed back once appended
     }
-    if (steps > maxSteps || events > maxEvents || log.size() > maxBytes) {
+    events += prepared.events;
+    prepared.definitions = definitionsDue();
+    if (steps > maxSteps || events > maxEvents) {
       capReached = true;
     }
   }
@@ -227,10 +236,12 @@ final class ChunkWriter implements Runnable {
   private final class ChunkLiterals implements EventCodec.Literals {
     private Object[] refs;
     private int ref;
+    private ValueEncoder encoder;
 
-    void start(Chunk chunk) {
+    void start(Chunk chunk, ValueEncoder encoder) {
       refs = chunk.refs;
       ref = 0;
+      this.encoder = encoder;
     }
 
     @Override
@@ -321,14 +332,14 @@ final class ChunkWriter implements Runnable {
   }
 
   /**
-   * Before a chunk: the layouts, type names and facts made since the last chunk, and the methods
-   * (with their probes) the chunk uses first.
+   * To write before a chunk: the layouts, type names and facts made since the last chunk, and the
+   * methods (with their probes) the chunk uses first.
    */
-  private void writeDefinitions() throws IOException {
+  private List<RawDefinition> definitionsDue() {
     Definitions all = Definitions.get();
     int end = all.size();
     if (end == definitionsWritten && methodsToWrite.isEmpty() && facts.isEmpty()) {
-      return;
+      return List.of();
     }
     List<RawDefinition> definitions = all.sharedBetween(definitionsWritten, end);
     definitionsWritten = end;
@@ -340,22 +351,37 @@ final class ChunkWriter implements Runnable {
     while ((fact = facts.poll()) != null) {
       definitions.add(fact);
     }
-    log.definitions(definitions);
+    return definitions;
+  }
+
+  /** Hands a chunk back for the recording thread to fill again (a part is dropped). */
+  void recycle(Chunk chunk) {
+    chunk.clear();
+    if (!chunk.part) {
+      free.offer(chunk);
+    }
+  }
+
+  void reachedCap() {
+    capReached = true;
+  }
+
+  boolean hasFailed() {
+    return failure != null;
   }
 
   /**
    * Ends the log here: the recording thread is asked to stop logging, and the chunks it still
-   * hands over are given straight back, so that it never waits for this thread again.
+   * hands over are given straight back, so that it never waits for the writer again.
    */
-  private void fail(IOException e) {
-    failure = e;
-    capReached = true;
-    if (!ended) {
-      drainQuietly();
+  void failed(IOException e) {
+    if (failure == null) {
+      failure = e;
     }
+    capReached = true;
   }
 
-  /** After a failure: keep taking chunks so the program never blocks on a dead writer. */
+  /** After a failure of this stage: keep taking chunks so the program never blocks on a dead writer. */
   private void drainQuietly() {
     try {
       while (true) {
@@ -363,10 +389,7 @@ final class ChunkWriter implements Runnable {
         if (chunk == END) {
           return;
         }
-        chunk.clear();
-        if (!chunk.part) {
-          free.offer(chunk);
-        }
+        recycle(chunk);
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

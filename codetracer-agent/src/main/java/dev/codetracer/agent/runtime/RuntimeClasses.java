@@ -36,7 +36,8 @@ import java.util.jar.JarFile;
  * transformer fails (and the JDK's instrument library prints an assertion), and a class whose
  * initializer runs out of stack, the JDK's reflective field accessors included, is unusable for
  * the rest of the run, for the program too. A program that recurses until {@code
- * StackOverflowError} and catches it is a common enough test.
+ * StackOverflowError} and catches it is a common enough test. It also has the writer's walk
+ * compiled early ({@link WriterWarmUp}).
  */
 final class RuntimeClasses {
   /** The core's classes the writer thread and the probes use (the rest serve finishing, at the end). */
@@ -64,6 +65,7 @@ final class RuntimeClasses {
       // what is not set up now is set up when first used, as it would have been
     }
     capture.reset();
+    WriterWarmUp.start();
   }
 
   /**

@@ -16,7 +16,6 @@ import java.util.List;
  */
 public final class RawLogWriter implements Closeable {
   private final FileChannel channel;
-  private final EventCodec codec = new EventCodec();
   private ByteBuffer buffer = ByteBuffer.allocateDirect(1 << 20);
   private long bytesWritten;
 
@@ -36,17 +35,8 @@ public final class RawLogWriter implements Closeable {
     flip();
   }
 
-  /**
-   * Encodes a chunk of events, a few bytes each ({@link EventCodec}), telling {@code literals} of
-   * those written out one by one; returns their summed weights. {@link #encodedEvents} then writes
-   * them, once what they use is defined.
-   */
-  public long encode(long[] events, int count, EventCodec.Literals literals) {
-    return codec.encode(events, count, literals);
-  }
-
-  /** The chunk of {@code count} events last {@link #encode}d, and the encoded values they refer to. */
-  public void encodedEvents(int count, byte[] values, int valuesLength) throws IOException {
+  /** A chunk of {@code count} events encoded by {@code codec}, and the encoded values they refer to. */
+  public void encodedEvents(int count, EventCodec codec, byte[] values, int valuesLength) throws IOException {
     int payload = 8 + codec.size() + valuesLength;
     ByteBuffer out = prepare(5 + payload);
     out.put(RawLog.EVENTS).putInt(payload).putInt(count).putInt(codec.size());

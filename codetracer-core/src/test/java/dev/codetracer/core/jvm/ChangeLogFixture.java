@@ -133,8 +133,9 @@ final class ChangeLogFixture {
       writer.definitions(definitions);
       long[] array = events.stream().mapToLong(Long::longValue).toArray();
       if (compact) {
-        writer.encode(array, array.length, EventCodec.NO_LITERALS);
-        writer.encodedEvents(array.length, values.array(), values.size());
+        EventCodec codec = new EventCodec();
+        codec.encode(array, array.length);
+        writer.encodedEvents(array.length, codec, values.array(), values.size());
       } else {
         writer.rawEvents(array, array.length, values.array(), values.size());
       }
