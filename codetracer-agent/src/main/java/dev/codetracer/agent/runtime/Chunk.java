@@ -7,10 +7,17 @@ package dev.codetracer.agent.runtime;
  * StallWatch}); the one it came from then remembers how much of it is already written.
  */
 final class Chunk {
-  static final int EVENTS = 1 << 16;
-  static final int REFS = 1 << 14;
-  /** Roughly what one chunk takes of the heap. */
-  static final long BYTES = 8L * EVENTS + 8L * REFS;
+  /**
+   * The events of a chunk when only steps and calls are recorded: the writer keeps up with them,
+   * and the few chunks that go round stay in the processor's cache.
+   */
+  static final int STEPS_ONLY_EVENTS = 1 << 16;
+  /**
+   * The events of a chunk when values are recorded too: a line logs two or three times the
+   * events, the writer is often behind, and each hand-off then costs both threads a wake-up.
+   */
+  static final int WITH_VALUES_EVENTS = 1 << 18;
+  private static final int EVENTS_PER_REF = 4;
 
   final long[] events;
   final Object[] refs;
@@ -22,8 +29,18 @@ final class Chunk {
   /** A copy of part of another chunk, not to be reused. */
   final boolean part;
 
-  Chunk() {
-    this(new long[EVENTS], new Object[REFS], false);
+  Chunk(int events) {
+    this(new long[events], new Object[events / EVENTS_PER_REF], false);
+  }
+
+  /** The events of a chunk of a recording with values or without. */
+  static int eventsFor(boolean values) {
+    return values ? WITH_VALUES_EVENTS : STEPS_ONLY_EVENTS;
+  }
+
+  /** Roughly what a chunk of this many events takes of the heap. */
+  static long bytes(int events) {
+    return 8L * events + 8L * (events / EVENTS_PER_REF);
   }
 
   private Chunk(long[] events, Object[] refs, boolean part) {

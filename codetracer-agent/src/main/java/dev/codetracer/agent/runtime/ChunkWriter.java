@@ -23,15 +23,18 @@ import java.util.concurrent.BlockingQueue;
  */
 final class ChunkWriter implements Runnable {
   /**
-   * Chunks in flight at most: enough that a burst of events (a test's worth) never waits for the
-   * disk, within 1/32 of the heap; the writer catches up after the burst, or at the end.
+   * Events in flight at most: enough that a burst of them (a test's worth) never waits for the
+   * disk; the writer catches up after the burst, or at the end.
    */
-  private static final int POOL =
-      (int) Math.max(4, Math.min(64, Runtime.getRuntime().maxMemory() / 32 / Chunk.BYTES));
+  private static final int EVENTS_IN_FLIGHT = 1 << 22;
   private static final Chunk END = Chunk.marker();
 
-  private final BlockingQueue<Chunk> full = new ArrayBlockingQueue<>(POOL + 1);
-  private final BlockingQueue<Chunk> free = new ArrayBlockingQueue<>(POOL);
+  /** The events of each chunk. */
+  private final int chunkEvents;
+  /** Chunks in flight at most: {@link #EVENTS_IN_FLIGHT}, within 1/32 of the heap. */
+  private final int pool;
+  private final BlockingQueue<Chunk> full;
+  private final BlockingQueue<Chunk> free;
   private int allocated;
   private final Queue<RawDefinition> facts;
   private final ValueCapture capture;
@@ -65,12 +68,17 @@ final class ChunkWriter implements Runnable {
   /** The appender was told to end the log, or to abandon it. */
   private boolean appenderEnded;
 
-  ChunkWriter(Path file, Queue<RawDefinition> facts, ValueCapture capture, long maxSteps, long maxEvents, long maxBytes) {
+  ChunkWriter(Path file, int chunkEvents, Queue<RawDefinition> facts, ValueCapture capture, long maxSteps, long maxEvents,
+      long maxBytes) {
+    this.chunkEvents = chunkEvents;
+    pool = (int) Math.max(4, Math.min(EVENTS_IN_FLIGHT / chunkEvents, Runtime.getRuntime().maxMemory() / 32 / Chunk.bytes(chunkEvents)));
+    full = new ArrayBlockingQueue<>(pool + 1);
+    free = new ArrayBlockingQueue<>(pool);
     this.facts = facts;
     this.capture = capture.forWriterThread();
     this.maxSteps = maxSteps;
     this.maxEvents = maxEvents;
-    free.add(new Chunk());
+    free.add(new Chunk(chunkEvents));
     allocated = 2;
     appender = new LogAppender(file, maxBytes, this);
     thread = new Thread(this, "codetracer-writer");
@@ -95,9 +103,9 @@ final class ChunkWriter implements Runnable {
         }
       }
       Chunk empty = free.poll();
-      if (empty == null && allocated < POOL) {
+      if (empty == null && allocated < pool) {
         allocated++;
-        empty = new Chunk();
+        empty = new Chunk(chunkEvents);
       }
       while (empty == null) {
         try {

@@ -88,7 +88,7 @@ public final class RecordingControl {
 
   private static ChunkWriter openWriter(Recording recording) throws IOException {
     Files.createDirectories(recording.folder);
-    return new ChunkWriter(recording.folder.resolve(RawLog.FILE_NAME), recording.facts, capture,
+    return new ChunkWriter(recording.folder.resolve(RawLog.FILE_NAME), chunkEvents(), recording.facts, capture,
         options.maxSteps(), options.maxEvents(), options.maxBytes());
   }
 
@@ -96,7 +96,11 @@ public final class RecordingControl {
   private static Chunk spareChunk() {
     Chunk chunk = spare;
     spare = null;
-    return chunk != null ? chunk : new Chunk();
+    return chunk != null ? chunk : new Chunk(chunkEvents());
+  }
+
+  private static int chunkEvents() {
+    return Chunk.eventsFor(options.values());
   }
 
   public static void setName(String name) {

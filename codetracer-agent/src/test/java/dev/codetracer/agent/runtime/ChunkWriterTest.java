@@ -23,6 +23,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ChunkWriterTest {
+  private static final int EVENTS = Chunk.STEPS_ONLY_EVENTS;
+
   @TempDir Path temp;
 
   /** A value the writer cannot encode: it stands for any failure of the writer's own code. */
@@ -37,12 +39,12 @@ class ChunkWriterTest {
   @Test
   void everyEventReadsBackInOrderWhetherEncodedOrCopied() throws Exception {
     Path log = temp.resolve("changes.raw");
-    ChunkWriter writer = new ChunkWriter(log, new ConcurrentLinkedQueue<>(), new ValueCapture(AgentOptions.parse("")),
+    ChunkWriter writer = new ChunkWriter(log, EVENTS, new ConcurrentLinkedQueue<>(), new ValueCapture(AgentOptions.parse("")),
         Long.MAX_VALUE, Long.MAX_VALUE, Long.MAX_VALUE);
     // values that encode to several bytes each, handed over as fast as arrays are copied: the
     // writer falls behind and copies chunks as they are, then catches up and encodes them
     SplittableRandom random = new SplittableRandom(7);
-    long[] pattern = new long[Chunk.EVENTS];
+    long[] pattern = new long[EVENTS];
     for (int i = 0; i < pattern.length; i++) {
       pattern[i] = RawEvents.value(RawEvents.valueMeta(RawEvents.K_INT, i % 5), random.nextInt());
     }
@@ -51,7 +53,7 @@ class ChunkWriterTest {
         assertTimeoutPreemptively(
             Duration.ofSeconds(60),
             () -> {
-              Chunk chunk = new Chunk();
+              Chunk chunk = new Chunk(EVENTS);
               for (int c = 0; c < chunks; c++) {
                 fillChunk(chunk, pattern, c);
                 chunk = writer.exchange(chunk);
@@ -59,7 +61,7 @@ class ChunkWriterTest {
               return chunk;
             });
     List<Long> handedOver = new ArrayList<>();
-    Chunk expected = new Chunk();
+    Chunk expected = new Chunk(EVENTS);
     for (int c = 0; c < chunks; c++) {
       fillChunk(expected, pattern, c);
       for (int i = 0; i < expected.size; i++) {
@@ -93,7 +95,7 @@ class ChunkWriterTest {
 
   /** Chunk {@code c}: the pattern from {@code c} on, its first event telling the chunks apart. */
   private static void fillChunk(Chunk chunk, long[] pattern, int c) {
-    chunk.size = Chunk.EVENTS - c;
+    chunk.size = EVENTS - c;
     System.arraycopy(pattern, c, chunk.events, 0, chunk.size);
     chunk.events[0] = RawEvents.value(RawEvents.valueMeta(RawEvents.K_INT, 0), c);
   }
@@ -142,7 +144,7 @@ class ChunkWriterTest {
   @Test
   void aWriterThatFailsNeverMakesTheRecordingThreadWait() throws IOException {
     ChunkWriter writer =
-        new ChunkWriter(temp.resolve("changes.raw"), new ConcurrentLinkedQueue<>(), new ValueCapture(AgentOptions.parse("")),
+        new ChunkWriter(temp.resolve("changes.raw"), EVENTS, new ConcurrentLinkedQueue<>(), new ValueCapture(AgentOptions.parse("")),
             Long.MAX_VALUE, Long.MAX_VALUE, Long.MAX_VALUE);
     writer.fact("unwritable", UNWRITABLE);
 
@@ -151,7 +153,7 @@ class ChunkWriterTest {
             Duration.ofSeconds(30),
             () -> {
               // many more chunks than the writer has in flight: a dead writer would leave none free
-              Chunk chunk = new Chunk();
+              Chunk chunk = new Chunk(EVENTS);
               for (int i = 0; i < 500; i++) {
                 chunk = writer.exchange(chunk);
               }
