@@ -61,7 +61,7 @@ final class ChunkWriter implements Runnable {
   /** The last chunk encoded took under 2 bytes an event. */
   private boolean encodesWell = true;
   private volatile boolean capReached;
-  /** Set by either stage: the log ends where it is, and the chunks still handed over are given back. */
+  /** Set by the writer or the appender: the log ends where it is, and the chunks still handed over are given back. */
   private volatile IOException failure;
   /** The end was taken: nothing more will be handed over. */
   private boolean ended;
@@ -389,7 +389,7 @@ final class ChunkWriter implements Runnable {
     capReached = true;
   }
 
-  /** After a failure of this stage: keep taking chunks so the program never blocks on a dead writer. */
+  /** After a failure of the writer's thread: keep taking chunks so the program never blocks on a dead writer. */
   private void drainQuietly() {
     try {
       while (true) {

@@ -6,13 +6,13 @@ import dev.codetracer.core.jvm.ValueEncoder;
 import java.util.List;
 
 /**
- * A chunk made ready for the change log by the writer's first stage ({@link ChunkWriter}), for its
- * second ({@link LogAppender}): the definitions to write first, then the events, encoded by {@link
- * #codec} or, when the writer is behind, the chunk itself to be copied as it is, and the values
- * they refer to. Or the end of the log, after its last definitions.
+ * A chunk made ready for the change log by the {@link ChunkWriter}, for the {@link LogAppender}:
+ * the definitions to write first, then the events, encoded by {@link #codec} or, when the writer
+ * is behind, the chunk itself to be copied as it is, and the values they refer to. Or the end of
+ * the log, after its last definitions.
  */
 final class PreparedChunk {
-  /** The writer's first stage failed: the log ends where it is, without its end record. */
+  /** The writer failed: the log ends where it is, without its end record. */
   static final PreparedChunk ABANDON = new PreparedChunk(null, null);
 
   final EventCodec codec;

@@ -142,6 +142,38 @@ class ChunkWriterTest {
   }
 
   @Test
+  void aWriterWhoseWalkFailsNeverMakesTheRecordingThreadWait() throws IOException {
+    ChunkWriter writer = new ChunkWriter(temp.resolve("changes.raw"), EVENTS, new ConcurrentLinkedQueue<>(),
+        new ValueCapture(AgentOptions.parse("")), Long.MAX_VALUE, Long.MAX_VALUE, Long.MAX_VALUE);
+
+    Chunk last =
+        assertTimeoutPreemptively(
+            Duration.ofSeconds(30),
+            () -> {
+              Chunk chunk = new Chunk(EVENTS);
+              for (int i = 0; i < 500; i++) {
+                // output whose bytes are not bytes: the writer's own walk fails on it
+                chunk.events[0] = RawEvents.output(RawEvents.STDOUT);
+                chunk.refs[0] = "not bytes";
+                chunk.size = 1;
+                chunk.refCount = 1;
+                chunk = writer.exchange(chunk);
+              }
+              return chunk;
+            },
+            "the recording thread waited for a writer that had failed");
+
+    assertThat(writer.capReached()).as("the recording thread is told to stop logging").isTrue();
+    assertTimeoutPreemptively(
+        Duration.ofSeconds(30),
+        () ->
+            assertThatThrownBy(() -> writer.finish(last))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("the recorder's writer failed")
+                .hasMessageContaining("ClassCastException"));
+  }
+
+  @Test
   void aWriterThatFailsNeverMakesTheRecordingThreadWait() throws IOException {
     ChunkWriter writer =
         new ChunkWriter(temp.resolve("changes.raw"), EVENTS, new ConcurrentLinkedQueue<>(), new ValueCapture(AgentOptions.parse("")),
