@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,8 +40,7 @@ class ChunkWriterTest {
   @Test
   void everyEventReadsBackInOrderWhetherEncodedOrCopied() throws Exception {
     Path log = temp.resolve("changes.raw");
-    ChunkWriter writer = new ChunkWriter(log, EVENTS, new ConcurrentLinkedQueue<>(), new ValueCapture(AgentOptions.parse("")),
-        Long.MAX_VALUE, Long.MAX_VALUE, Long.MAX_VALUE);
+    ChunkWriter writer = newWriter(log);
     // values that encode to several bytes each, handed over as fast as arrays are copied: the
     // writer falls behind and copies chunks as they are, then catches up and encodes them
     SplittableRandom random = new SplittableRandom(7);
@@ -142,51 +142,42 @@ class ChunkWriterTest {
   }
 
   @Test
-  void aWriterWhoseWalkFailsNeverMakesTheRecordingThreadWait() throws IOException {
-    ChunkWriter writer = new ChunkWriter(temp.resolve("changes.raw"), EVENTS, new ConcurrentLinkedQueue<>(),
-        new ValueCapture(AgentOptions.parse("")), Long.MAX_VALUE, Long.MAX_VALUE, Long.MAX_VALUE);
-
-    Chunk last =
-        assertTimeoutPreemptively(
-            Duration.ofSeconds(30),
-            () -> {
-              Chunk chunk = new Chunk(EVENTS);
-              for (int i = 0; i < 500; i++) {
-                // output whose bytes are not bytes: the writer's own walk fails on it
-                chunk.events[0] = RawEvents.output(RawEvents.STDOUT);
-                chunk.refs[0] = "not bytes";
-                chunk.size = 1;
-                chunk.refCount = 1;
-                chunk = writer.exchange(chunk);
-              }
-              return chunk;
-            },
-            "the recording thread waited for a writer that had failed");
-
-    assertThat(writer.capReached()).as("the recording thread is told to stop logging").isTrue();
-    assertTimeoutPreemptively(
-        Duration.ofSeconds(30),
-        () ->
-            assertThatThrownBy(() -> writer.finish(last))
-                .isInstanceOf(IOException.class)
-                .hasMessageContaining("the recorder's writer failed")
-                .hasMessageContaining("ClassCastException"));
+  void aWriterWhoseWalkFailsNeverMakesTheRecordingThreadWait() {
+    ChunkWriter writer = newWriter(temp.resolve("changes.raw"));
+    Consumer<Chunk> outputThatHoldsNoBytes =
+        chunk -> {
+          chunk.events[0] = RawEvents.output(RawEvents.STDOUT);
+          chunk.refs[0] = "not bytes";
+          chunk.size = 1;
+          chunk.refCount = 1;
+        };
+    assertNeverWaitsAndFails(writer, outputThatHoldsNoBytes, "ClassCastException");
   }
 
   @Test
-  void aWriterThatFailsNeverMakesTheRecordingThreadWait() throws IOException {
-    ChunkWriter writer =
-        new ChunkWriter(temp.resolve("changes.raw"), EVENTS, new ConcurrentLinkedQueue<>(), new ValueCapture(AgentOptions.parse("")),
-            Long.MAX_VALUE, Long.MAX_VALUE, Long.MAX_VALUE);
+  void aWriterThatFailsNeverMakesTheRecordingThreadWait() {
+    ChunkWriter writer = newWriter(temp.resolve("changes.raw"));
     writer.fact("unwritable", UNWRITABLE);
+    assertNeverWaitsAndFails(writer, chunk -> {}, "cannot be written");
+  }
 
+  private static ChunkWriter newWriter(Path log) {
+    return new ChunkWriter(log, EVENTS, new ConcurrentLinkedQueue<>(), new ValueCapture(AgentOptions.parse("")),
+        Long.MAX_VALUE, Long.MAX_VALUE, Long.MAX_VALUE);
+  }
+
+  /**
+   * Hands the writer many more chunks than it has in flight (a dead writer would leave none free),
+   * each filled by {@code fill}, then ends the recording: the writer's failure says {@code cause}.
+   */
+  private static void assertNeverWaitsAndFails(ChunkWriter writer, Consumer<Chunk> fill, String cause) {
     Chunk last =
         assertTimeoutPreemptively(
             Duration.ofSeconds(30),
             () -> {
-              // many more chunks than the writer has in flight: a dead writer would leave none free
               Chunk chunk = new Chunk(EVENTS);
               for (int i = 0; i < 500; i++) {
+                fill.accept(chunk);
                 chunk = writer.exchange(chunk);
               }
               return chunk;
@@ -200,6 +191,6 @@ class ChunkWriterTest {
             assertThatThrownBy(() -> writer.finish(last))
                 .isInstanceOf(IOException.class)
                 .hasMessageContaining("the recorder's writer failed")
-                .hasMessageContaining("cannot be written"));
+                .hasMessageContaining(cause));
   }
 }
