@@ -256,7 +256,7 @@ public final class ValueCapture {
 
   private Object refreshVariable(Object value, int depth, int slot, boolean buildersOnlyGrew) throws ReflectiveOperationException {
     byte[][] row = row(depth, slot);
-    if (row != null && row[slot] == KEPT_AS_IS && keptAsIs[depth][slot] == value) {
+    if (stillKeptAsIs(row, depth, slot, value)) {
       return SAME;
     }
     Fingerprint print = row == null ? null : fingerprints[depth][slot];
@@ -290,12 +290,17 @@ public final class ValueCapture {
     return encoded;
   }
 
+  /** The variable still holds the value that cannot change it was last captured with ({@link #KEPT_AS_IS}). */
+  private boolean stillKeptAsIs(byte[][] row, int depth, int slot, Object value) {
+    return row != null && row[slot] == KEPT_AS_IS && keptAsIs[depth][slot] == value;
+  }
+
   private boolean mayShowAny(Object value, int depth, int slot, Object[] targets, int count) {
     if (value == null) {
       return false;
     }
     byte[][] row = row(depth, slot);
-    if ((row != null && row[slot] == KEPT_AS_IS && keptAsIs[depth][slot] == value) || isImmutable(value)) {
+    if (stillKeptAsIs(row, depth, slot, value) || isImmutable(value)) {
       return false;
     }
     Fingerprint print = row == null ? null : fingerprints[depth][slot];

@@ -10,9 +10,10 @@ import java.nio.file.StandardOpenOption;
 import java.util.List;
 
 /**
- * Appends records to a change log. Used by one thread: the agent's writer thread. The file is
- * locked while it is open ({@link ChangeLog}): a recording whose JVM still runs is never finished
- * under it. The kernel drops the lock when the JVM ends, however it ends.
+ * Appends records to a change log. Used by one thread at a time: the agent's writer thread, or
+ * its appender thread while the writer copies chunks as they are (the agent's LogAppender). The
+ * file is locked while it is open ({@link ChangeLog}): a recording whose JVM still runs is never
+ * finished under it. The kernel drops the lock when the JVM ends, however it ends.
  */
 public final class RawLogWriter implements Closeable {
   private final FileChannel channel;
